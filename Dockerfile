@@ -1,0 +1,34 @@
+# syntax=docker/dockerfile:1
+# Kent and Medway Commissioning web app. Build: docker build -t kent-medway-commissioning .
+# docker-compose.yml runs it together with PostgreSQL.
+
+# 1. Front-end assets (NHS.UK frontend, htmx) into wwwroot/lib.
+FROM node:20-bookworm-slim AS assets
+WORKDIR /src/src/KentMedwayCommissioning.Web
+# Package files first so the npm layer is cached until they change.
+COPY src/KentMedwayCommissioning.Web/package.json src/KentMedwayCommissioning.Web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY src/KentMedwayCommissioning.Web/build-assets.mjs ./
+RUN npm run build
+
+# 2. Publish the web project.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/KentMedwayCommissioning.Web/KentMedwayCommissioning.Web.csproj src/KentMedwayCommissioning.Web/
+# Restore on its own layer so NuGet packages are cached until the project file changes.
+RUN dotnet restore src/KentMedwayCommissioning.Web/KentMedwayCommissioning.Web.csproj
+COPY src/ src/
+COPY --from=assets /src/src/KentMedwayCommissioning.Web/wwwroot/lib src/KentMedwayCommissioning.Web/wwwroot/lib
+RUN dotnet publish src/KentMedwayCommissioning.Web/KentMedwayCommissioning.Web.csproj \
+    -c Release -o /app --no-restore -p:UseAppHost=false
+
+# 3. Runtime image.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
+WORKDIR /app
+ENV ASPNETCORE_HTTP_PORTS=8080
+EXPOSE 8080
+COPY --from=build /app ./
+# The non-root user the official images provide.
+USER $APP_UID
+ENTRYPOINT ["dotnet", "KentMedwayCommissioning.Web.dll"]

@@ -1,0 +1,23 @@
+using KentMedwayCommissioning.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+
+namespace KentMedwayCommissioning.Web.Data;
+
+/// <summary>A sign-in account; a member's account is linked to the <see cref="Domain.Person"/> who sits on governing bodies.</summary>
+public sealed class ApplicationUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+    public int? PersonId { get; set; }
+    public Person? Person { get; set; }
+}
+
+/// <summary>The roles a user can hold; body-scoped permissions build on these.</summary>
+public static class Roles
+{
+    public const string Administrator = nameof(Administrator);
+    public const string BoardSecretary = nameof(BoardSecretary);
+    public const string ProgrammeOffice = nameof(ProgrammeOffice);
+    public const string Member = nameof(Member);
+
+    public static IReadOnlyList<string> All { get; } = [Administrator, BoardSecretary, ProgrammeOffice, Member];
+}

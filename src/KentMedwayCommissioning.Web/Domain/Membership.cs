@@ -1,0 +1,89 @@
+namespace KentMedwayCommissioning.Web.Domain;
+
+public enum MemberRole
+{
+    Chair,
+    AccountableOfficer,
+    ChiefFinanceOfficer,
+    GpMember,
+    LayMember,
+    Nurse,
+    SecondaryCareDoctor,
+    OfficerInAttendance,
+}
+
+/// <summary>What a member brings to the quorum: the rule asks for a lay and a clinical member.</summary>
+public enum MemberBackground
+{
+    Lay,
+    Clinical,
+    Officer,
+}
+
+public static class MemberRoleNames
+{
+    public static string DisplayName(this MemberRole role) => role switch
+    {
+        MemberRole.Chair => "Chair",
+        MemberRole.AccountableOfficer => "Accountable officer",
+        MemberRole.ChiefFinanceOfficer => "Chief finance officer",
+        MemberRole.GpMember => "GP member",
+        MemberRole.LayMember => "Lay member",
+        MemberRole.Nurse => "Nurse member",
+        MemberRole.SecondaryCareDoctor => "Secondary care doctor",
+        MemberRole.OfficerInAttendance => "Officer in attendance",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    public static string DisplayName(this MemberBackground background) => background switch
+    {
+        MemberBackground.Lay => "Lay",
+        MemberBackground.Clinical => "Clinical",
+        MemberBackground.Officer => "Officer",
+        _ => throw new ArgumentOutOfRangeException(nameof(background), background, null),
+    };
+}
+
+/// <summary>A seat on a body's governing body (or committee) for a period.</summary>
+public sealed class Membership
+{
+    private Membership()
+    {
+        Body = null!;
+        Person = null!;
+    }
+
+    public Membership(Body body, Person person, MemberRole role, MemberBackground background, bool hasVote, DateOnly? from, DateOnly? to = null)
+    {
+        if (from is not null && to is not null && to < from)
+        {
+            throw new ArgumentException("A membership cannot end before it starts.", nameof(to));
+        }
+
+        if (role == MemberRole.OfficerInAttendance && hasVote)
+        {
+            throw new ArgumentException("An officer in attendance does not vote.", nameof(hasVote));
+        }
+
+        Body = body;
+        Person = person;
+        Role = role;
+        Background = background;
+        HasVote = hasVote;
+        From = from;
+        To = to;
+    }
+
+    public int Id { get; private set; }
+    public int BodyId { get; private set; }
+    public Body Body { get; private set; }
+    public int PersonId { get; private set; }
+    public Person Person { get; private set; }
+    public MemberRole Role { get; private set; }
+    public MemberBackground Background { get; private set; }
+    public bool HasVote { get; private set; }
+    public DateOnly? From { get; private set; }
+    public DateOnly? To { get; private set; }
+
+    public bool IsCurrentOn(DateOnly day) => (From is null || From <= day) && (To is null || day <= To);
+}

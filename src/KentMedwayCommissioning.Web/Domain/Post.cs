@@ -1,0 +1,91 @@
+namespace KentMedwayCommissioning.Web.Domain;
+
+/// <summary>A position in a body, held by people through <see cref="Appointment"/>s; vacant when nobody holds it substantively.</summary>
+public sealed class Post
+{
+    private readonly List<Appointment> _appointments = [];
+
+    private Post()
+    {
+        Title = null!;
+        Body = null!;
+    }
+
+    public Post(Body body, string title, DateOnly? establishedOn = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        Body = body;
+        Title = title;
+        EstablishedOn = establishedOn;
+    }
+
+    public int Id { get; private set; }
+    public int BodyId { get; private set; }
+    public Body Body { get; private set; }
+    public string Title { get; private set; }
+
+    /// <summary>When the post was created, if known: the start of a vacancy that nobody has yet filled.</summary>
+    public DateOnly? EstablishedOn { get; private set; }
+
+    /// <summary>Where the post is named: the paper it comes from.</summary>
+    public string? Source { get; private set; }
+
+    public IReadOnlyCollection<Appointment> Appointments => _appointments;
+
+    public void CiteSource(string? source) => Source = source;
+
+    public Appointment Appoint(Person person, AppointmentKind kind, DateOnly? from, DateOnly? to = null, string? source = null)
+    {
+        var appointment = new Appointment(this, person, kind, from, to, source);
+        _appointments.Add(appointment);
+        return appointment;
+    }
+}
+
+public enum AppointmentKind
+{
+    Substantive,
+
+    /// <summary>Held for a period of change, usually alongside the holder's substantive post.</summary>
+    Transitional,
+}
+
+/// <summary>A person holding a post for a period; ended appointments stay as history.</summary>
+public sealed class Appointment
+{
+    private Appointment()
+    {
+        Post = null!;
+        Person = null!;
+    }
+
+    internal Appointment(Post post, Person person, AppointmentKind kind, DateOnly? from, DateOnly? to, string? source)
+    {
+        if (from is not null && to is not null && to < from)
+        {
+            throw new ArgumentException("An appointment cannot end before it starts.", nameof(to));
+        }
+
+        Post = post;
+        Person = person;
+        Kind = kind;
+        From = from;
+        To = to;
+        Source = source;
+    }
+
+    public int Id { get; private set; }
+    public int PostId { get; private set; }
+    public Post Post { get; private set; }
+    public int PersonId { get; private set; }
+    public Person Person { get; private set; }
+    public AppointmentKind Kind { get; private set; }
+
+    /// <summary>Null when the papers do not say when it began.</summary>
+    public DateOnly? From { get; private set; }
+
+    public DateOnly? To { get; private set; }
+    public string? Source { get; private set; }
+
+    public bool IsHeldOn(DateOnly day) => (From is null || From <= day) && (To is null || day <= To);
+}

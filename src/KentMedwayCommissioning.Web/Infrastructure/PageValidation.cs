@@ -1,0 +1,35 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace KentMedwayCommissioning.Web.Infrastructure;
+
+public static class PageValidation
+{
+    /// <summary>
+    /// Sends a command from a page; when validation fails the messages land in ModelState next to their fields
+    /// (under <paramref name="prefix"/>, the name the form binds the command to) and the result is default.
+    /// </summary>
+    public static async Task<(bool Succeeded, TResponse? Response)> TrySendAsync<TResponse>(
+        this ISender sender,
+        ICommand<TResponse> command,
+        ModelStateDictionary modelState,
+        string prefix,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (true, await sender.Send(command, cancellationToken));
+        }
+        catch (ValidationException validation)
+        {
+            foreach (var error in validation.Errors)
+            {
+                var key = string.IsNullOrEmpty(error.PropertyName) ? string.Empty : $"{prefix}.{error.PropertyName}";
+                modelState.AddModelError(key, error.ErrorMessage);
+            }
+
+            return (false, default);
+        }
+    }
+}

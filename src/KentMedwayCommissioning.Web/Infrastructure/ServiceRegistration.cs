@@ -1,0 +1,86 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Data.DemoData;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace KentMedwayCommissioning.Web.Infrastructure;
+
+public static class ServiceRegistration
+{
+    public static void AddKentMedwayCommissioning(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var connectionString = builder.Configuration.GetConnectionString("Default")
+            ?? throw new InvalidOperationException("Set the connection string 'Default' (ConnectionStrings__Default), or start the app with ./scripts/run.sh.");
+
+        services.AddDbContextPool<AppDbContext>(options => AppDbContext.Configure(options, connectionString));
+
+        services
+            .AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                // Length over composition (NIST SP 800-63B, OWASP ASVS 2.1).
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "kmc.session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+
+        services.AddAuthorization(options =>
+        {
+            // Every page needs a signed-in user unless it is marked [AllowAnonymous].
+            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+
+        services.AddRazorPages().AddMvcOptions(options =>
+        {
+            // Our FluentValidation validators decide what is required; MVC only reports values it cannot convert.
+            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"'{value}' is not a valid value here: enter a whole number");
+            messages.SetValueMustBeANumberAccessor(_ => "Enter a whole number");
+            messages.SetValueMustNotBeNullAccessor(_ => "Enter a value");
+            messages.SetMissingBindRequiredValueAccessor(_ => "Enter a value");
+        });
+        services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, includeInternalTypes: true);
+
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+        services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<DemoDataLoader>();
+    }
+}

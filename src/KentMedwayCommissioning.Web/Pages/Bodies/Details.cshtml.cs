@@ -1,0 +1,177 @@
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KentMedwayCommissioning.Web.Pages.Bodies;
+
+[AllowAnonymous]
+public sealed class DetailsModel(ISender sender) : PageModel
+{
+    public BodyDetails Body { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var body = await sender.Send(new Query(slug), cancellationToken);
+        if (body is null)
+        {
+            return NotFound();
+        }
+
+        Body = body;
+        return Page();
+    }
+
+    public sealed record Query(string Slug) : IQuery<BodyDetails?>;
+
+    public sealed record BodyDetails(
+        string Name,
+        string Slug,
+        BodyKind Kind,
+        SubSystem? SubSystem,
+        string? Description,
+        DateOnly? ExistedFrom,
+        DateOnly? ExistedTo,
+        GovernanceRule Rule,
+        IReadOnlyList<Member> Members,
+        IReadOnlyList<PostHolders> Posts,
+        IReadOnlyList<BodyLink> MemberBodies,
+        IReadOnlyList<BodyLink> SitsOn)
+    {
+        public int VotingMembers => Members.Count(member => member.HasVote);
+
+        public bool HasGoverningBody => Members.Count > 0;
+    }
+
+    public sealed record Member(string Name, string Slug, bool IsFictional, MemberRole Role, MemberBackground Background, bool HasVote, DateOnly? From, DateOnly? To);
+
+    public sealed record PostHolders(string Title, IReadOnlyList<Holder> Holders)
+    {
+        public bool IsSubstantivelyVacant => Holders.All(holder => holder.Kind != AppointmentKind.Substantive || holder.To is not null);
+    }
+
+    public sealed record Holder(string Name, string Slug, bool IsFictional, AppointmentKind Kind, DateOnly? From, DateOnly? To)
+    {
+        /// <summary>For a substantive holder: the transitional roles they hold alongside, wherever those sit.</summary>
+        public IReadOnlyList<TransitionalRole> TransitionalRoles { get; init; } = [];
+    }
+
+    public sealed record TransitionalRole(string Title, string BodyName, string BodySlug, DateOnly? From, DateOnly? To);
+
+    public sealed record BodyLink(string Name, string Slug);
+
+    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, BodyDetails?>
+    {
+        public async ValueTask<BodyDetails?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var body = await db.Bodies
+                .AsNoTracking()
+                .Where(body => body.Slug == query.Slug)
+                .Select(body => new
+                {
+                    body.Id,
+                    body.Name,
+                    body.Slug,
+                    body.Kind,
+                    body.SubSystem,
+                    body.Description,
+                    body.ExistedFrom,
+                    body.ExistedTo,
+                    body.Rule,
+                    MemberBodies = body.MemberBodies
+                        .OrderBy(member => member.MemberBody.Name)
+                        .Select(member => new BodyLink(member.MemberBody.Name, member.MemberBody.Slug))
+                        .ToList(),
+                })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (body is null)
+            {
+                return null;
+            }
+
+            var members = await db.Memberships
+                .AsNoTracking()
+                .Where(membership => membership.BodyId == body.Id)
+                .OrderBy(membership => membership.Role)
+                .ThenBy(membership => membership.Person.FullName)
+                .Select(membership => new Member(
+                    membership.Person.FullName,
+                    membership.Person.Slug,
+                    membership.Person.IsFictional,
+                    membership.Role,
+                    membership.Background,
+                    membership.HasVote,
+                    membership.From,
+                    membership.To))
+                .ToListAsync(cancellationToken);
+
+            var posts = await db.Posts
+                .AsNoTracking()
+                .Where(post => post.BodyId == body.Id)
+                .OrderBy(post => post.Title)
+                .Select(post => new PostHolders(
+                    post.Title,
+                    post.Appointments
+                        .OrderBy(appointment => appointment.From)
+                        .Select(appointment => new Holder(
+                            appointment.Person.FullName,
+                            appointment.Person.Slug,
+                            appointment.Person.IsFictional,
+                            appointment.Kind,
+                            appointment.From,
+                            appointment.To))
+                        .ToList()))
+                .ToListAsync(cancellationToken);
+
+            posts = await AddTransitionalRolesAsync(posts, cancellationToken);
+
+            var sitsOn = await db.JointCommitteeMembers
+                .AsNoTracking()
+                .Where(member => member.MemberBodyId == body.Id)
+                .OrderBy(member => member.Committee.Name)
+                .Select(member => new BodyLink(member.Committee.Name, member.Committee.Slug))
+                .ToListAsync(cancellationToken);
+
+            return new BodyDetails(
+                body.Name, body.Slug, body.Kind, body.SubSystem, body.Description, body.ExistedFrom, body.ExistedTo, body.Rule,
+                members, posts, body.MemberBodies, sitsOn);
+        }
+
+        private async Task<List<PostHolders>> AddTransitionalRolesAsync(List<PostHolders> posts, CancellationToken cancellationToken)
+        {
+            var substantiveHolders = posts
+                .SelectMany(post => post.Holders)
+                .Where(holder => holder.Kind == AppointmentKind.Substantive)
+                .Select(holder => holder.Slug)
+                .Distinct()
+                .ToList();
+            if (substantiveHolders.Count == 0)
+            {
+                return posts;
+            }
+
+            var transitional = (await db.Appointments
+                    .AsNoTracking()
+                    .Where(appointment => appointment.Kind == AppointmentKind.Transitional && substantiveHolders.Contains(appointment.Person.Slug))
+                    .Select(appointment => new
+                    {
+                        PersonSlug = appointment.Person.Slug,
+                        Role = new TransitionalRole(appointment.Post.Title, appointment.Post.Body.Name, appointment.Post.Body.Slug, appointment.From, appointment.To),
+                    })
+                    .ToListAsync(cancellationToken))
+                .ToLookup(row => row.PersonSlug, row => row.Role);
+
+            return posts
+                .Select(post => post with
+                {
+                    Holders = post.Holders
+                        .Select(holder => holder.Kind == AppointmentKind.Substantive ? holder with { TransitionalRoles = transitional[holder.Slug].ToList() } : holder)
+                        .ToList(),
+                })
+                .ToList();
+        }
+    }
+}

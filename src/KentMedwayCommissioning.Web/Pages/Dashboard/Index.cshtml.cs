@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Security.Claims;
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KentMedwayCommissioning.Web.Pages.Dashboard;
+
+/// <summary>A signed-in user's starting point: who they are here and the bodies they sit on.</summary>
+public sealed class IndexModel(ISender sender) : PageModel
+{
+    public string DisplayName { get; private set; } = string.Empty;
+    public IReadOnlyList<string> Roles { get; private set; } = [];
+    public PersonSeats? Person { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        DisplayName = User.FindFirstValue(AppClaimsPrincipalFactory.DisplayName) ?? User.Identity!.Name!;
+        Roles = User.FindAll(ClaimTypes.Role).Select(claim => claim.Value).Order(StringComparer.Ordinal).ToList();
+        if (int.TryParse(User.FindFirstValue(AppClaimsPrincipalFactory.PersonId), NumberStyles.None, CultureInfo.InvariantCulture, out var personId))
+        {
+            Person = await sender.Send(new Query(personId), cancellationToken);
+        }
+    }
+
+    public sealed record Query(int PersonId) : IQuery<PersonSeats?>;
+
+    public sealed record PersonSeats(string FullName, string Slug, IReadOnlyList<Seat> Seats);
+
+    public sealed record Seat(string BodyName, string BodySlug, MemberRole Role, bool HasVote);
+
+    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, PersonSeats?>
+    {
+        public async ValueTask<PersonSeats?> Handle(Query query, CancellationToken cancellationToken) =>
+            await db.People
+                .AsNoTracking()
+                .Where(person => person.Id == query.PersonId)
+                .Select(person => new PersonSeats(
+                    person.FullName,
+                    person.Slug,
+                    db.Memberships
+                        .Where(membership => membership.PersonId == person.Id)
+                        .OrderBy(membership => membership.Body.Name)
+                        .Select(membership => new Seat(membership.Body.Name, membership.Body.Slug, membership.Role, membership.HasVote))
+                        .ToList()))
+                .SingleOrDefaultAsync(cancellationToken);
+    }
+}

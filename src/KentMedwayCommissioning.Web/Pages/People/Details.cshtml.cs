@@ -1,0 +1,84 @@
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KentMedwayCommissioning.Web.Pages.People;
+
+[AllowAnonymous]
+public sealed class DetailsModel(ISender sender) : PageModel
+{
+    public PersonDetails Person { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var person = await sender.Send(new Query(slug), cancellationToken);
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        Person = person;
+        return Page();
+    }
+
+    public sealed record Query(string Slug) : IQuery<PersonDetails?>;
+
+    public sealed record PersonDetails(string FullName, bool IsFictional, IReadOnlyList<PostHeld> Posts, IReadOnlyList<Seat> Memberships);
+
+    public sealed record PostHeld(string Title, string BodyName, string BodySlug, AppointmentKind Kind, DateOnly? From, DateOnly? To, string? Source);
+
+    public sealed record Seat(string BodyName, string BodySlug, MemberRole Role, MemberBackground Background, bool HasVote, DateOnly? From, DateOnly? To);
+
+    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, PersonDetails?>
+    {
+        public async ValueTask<PersonDetails?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var person = await db.People
+                .AsNoTracking()
+                .Where(person => person.Slug == query.Slug)
+                .Select(person => new { person.Id, person.FullName, person.IsFictional })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (person is null)
+            {
+                return null;
+            }
+
+            // Over time: earliest first, with undated (as-at-the-papers) appointments before dated ones.
+            var posts = await db.Appointments
+                .AsNoTracking()
+                .Where(appointment => appointment.PersonId == person.Id)
+                .OrderBy(appointment => appointment.From)
+                .ThenBy(appointment => appointment.Kind)
+                .ThenBy(appointment => appointment.Post.Body.Name)
+                .Select(appointment => new PostHeld(
+                    appointment.Post.Title,
+                    appointment.Post.Body.Name,
+                    appointment.Post.Body.Slug,
+                    appointment.Kind,
+                    appointment.From,
+                    appointment.To,
+                    appointment.Source))
+                .ToListAsync(cancellationToken);
+
+            var seats = await db.Memberships
+                .AsNoTracking()
+                .Where(membership => membership.PersonId == person.Id)
+                .OrderBy(membership => membership.Body.Name)
+                .Select(membership => new Seat(
+                    membership.Body.Name,
+                    membership.Body.Slug,
+                    membership.Role,
+                    membership.Background,
+                    membership.HasVote,
+                    membership.From,
+                    membership.To))
+                .ToListAsync(cancellationToken);
+
+            return new PersonDetails(person.FullName, person.IsFictional, posts, seats);
+        }
+    }
+}

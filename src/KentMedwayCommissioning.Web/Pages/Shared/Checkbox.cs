@@ -1,0 +1,3 @@
+namespace KentMedwayCommissioning.Web.Pages.Shared;
+
+public sealed record Checkbox(string Name, string Label, bool IsChecked);

@@ -1,0 +1,3 @@
+namespace KentMedwayCommissioning.Web.Pages.Shared;
+
+public sealed record NavigationItem(string Text, string Href, bool IsCurrent);

@@ -1,0 +1,56 @@
+using KentMedwayCommissioning.Web.Domain;
+
+namespace KentMedwayCommissioning.UnitTests.Domain;
+
+public sealed class BodyTests
+{
+    [Fact]
+    public void Only_a_joint_committee_has_member_bodies()
+    {
+        var ccg = new Body("Swale CCG", BodyKind.ClinicalCommissioningGroup, SubSystem.NorthKent);
+        var other = new Body("Thanet CCG", BodyKind.ClinicalCommissioningGroup, SubSystem.EastKent);
+
+        Assert.Throws<InvalidOperationException>(() => ccg.AddMemberBody(other));
+    }
+
+    [Fact]
+    public void Adding_the_same_member_body_twice_keeps_one_seat()
+    {
+        var committee = new Body("Joint Committee of Clinical Commissioning Groups", BodyKind.JointCommittee);
+        var ccg = new Body("Swale CCG", BodyKind.ClinicalCommissioningGroup, SubSystem.NorthKent);
+
+        committee.AddMemberBody(ccg);
+        committee.AddMemberBody(ccg);
+
+        Assert.Single(committee.MemberBodies);
+    }
+
+    [Fact]
+    public void Cannot_end_before_it_begins()
+    {
+        var body = new Body("Kent and Medway CCG", BodyKind.ClinicalCommissioningGroup);
+
+        Assert.Throws<ArgumentException>(() => body.Describe(null, new DateOnly(2020, 4, 1), new DateOnly(2020, 3, 31)));
+    }
+
+    [Fact]
+    public void An_officer_in_attendance_cannot_be_given_a_vote()
+    {
+        var body = new Body("Swale CCG", BodyKind.ClinicalCommissioningGroup, SubSystem.NorthKent);
+        var person = new Person("Alder Ashdown", isFictional: true);
+
+        Assert.Throws<ArgumentException>(() => new Membership(body, person, MemberRole.OfficerInAttendance, MemberBackground.Officer, hasVote: true, from: null));
+    }
+
+    [Fact]
+    public void An_appointment_is_held_between_its_dates()
+    {
+        var post = new Post(new Body("Kent and Medway Strategic Commissioner", BodyKind.StrategicCommissioner), "East Kent Managing Director");
+        var appointment = post.Appoint(new Person("Caroline Selkirk"), AppointmentKind.Transitional, new DateOnly(2018, 2, 1), new DateOnly(2019, 3, 31));
+
+        Assert.False(appointment.IsHeldOn(new DateOnly(2018, 1, 31)));
+        Assert.True(appointment.IsHeldOn(new DateOnly(2018, 2, 1)));
+        Assert.True(appointment.IsHeldOn(new DateOnly(2019, 3, 31)));
+        Assert.False(appointment.IsHeldOn(new DateOnly(2019, 4, 1)));
+    }
+}
