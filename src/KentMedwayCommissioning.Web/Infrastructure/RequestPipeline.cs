@@ -34,6 +34,13 @@ public static class RequestPipeline
         }).AllowAnonymous();
 
         app.MapRazorPages();
+
+        // An address nothing answers is a 404 for everyone, not a sign-in prompt from the fallback policy.
+        app.MapFallback("{*path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
         app.MapBodiesApi();
     }
 }

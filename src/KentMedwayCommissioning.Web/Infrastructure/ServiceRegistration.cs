@@ -61,7 +61,11 @@ public static class ServiceRegistration
             options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             var messages = options.ModelBindingMessageProvider;
             messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"'{value}' is not a valid value here: enter a whole number");
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"'{value}' is not a valid value here: enter a whole number");
+            messages.SetUnknownValueIsInvalidAccessor(_ => "Enter a valid value");
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Enter a valid value");
             messages.SetValueMustBeANumberAccessor(_ => "Enter a whole number");
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => "Enter a whole number");
             messages.SetValueMustNotBeNullAccessor(_ => "Enter a value");
             messages.SetMissingBindRequiredValueAccessor(_ => "Enter a value");
         });

@@ -1,0 +1,55 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using KentMedwayCommissioning.TestSupport;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace KentMedwayCommissioning.IntegrationTests;
+
+/// <summary>Reads pages and submits forms the way a browser does, antiforgery token included.</summary>
+public sealed class Browsing(TestApp app)
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Client { get; } = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task<IDocument> GetPageAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await Client.GetAsync(path);
+        Assert.Equal(expected, response.StatusCode);
+        return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Fills the page's first form that posts (antiforgery token from the page) and submits it.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string path, IReadOnlyDictionary<string, string> fields)
+    {
+        var page = await GetPageAsync(path);
+        var form = page.QuerySelectorAll("main form").First(form => string.Equals(form.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase));
+        var values = new Dictionary<string, string>(fields)
+        {
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        };
+        var action = form.GetAttribute("action");
+        return await Client.PostAsync(string.IsNullOrEmpty(action) ? path : action, new FormUrlEncodedContent(values));
+    }
+
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    public async Task SignInAsync(string email, string password)
+    {
+        var response = await SubmitAsync("/account/sign-in", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+}
+
+public static class DocumentText
+{
+    public static string MainText(this IDocument document) =>
+        string.Join(' ', document.QuerySelector("main")!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,38 @@
+using System.Net;
+using System.Text.Json;
+using KentMedwayCommissioning.TestSupport;
+
+namespace KentMedwayCommissioning.IntegrationTests.Infrastructure;
+
+[Collection(nameof(SharedApp))]
+public sealed class BodiesApiTests(TestApp app)
+{
+    [Fact]
+    public async Task Lists_bodies_of_one_kind_as_json()
+    {
+        var client = app.Factory.CreateClient();
+
+        var response = await client.GetAsync("/api/v1/bodies?kind=JointCommittee");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var body = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal("joint-committee-of-clinical-commissioning-groups", body.GetProperty("slug").GetString());
+        Assert.Equal("JointCommittee", body.GetProperty("kind").GetString());
+        Assert.Equal(10, body.GetProperty("memberBodies").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_unknown_kind_is_a_400_with_a_validation_problem()
+    {
+        var client = app.Factory.CreateClient();
+
+        var response = await client.GetAsync("/api/v1/bodies?kind=<script>");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var message = json.RootElement.GetProperty("errors").GetProperty("kind")[0].GetString();
+        Assert.StartsWith("Kind must be one of: ClinicalCommissioningGroup, JointCommittee", message, StringComparison.Ordinal);
+    }
+}

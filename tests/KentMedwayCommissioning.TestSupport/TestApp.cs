@@ -1,0 +1,110 @@
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Data.DemoData;
+using Mediator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+using Xunit;
+
+namespace KentMedwayCommissioning.TestSupport;
+
+/// <summary>
+/// The application over its own migrated PostgreSQL database holding the demo data, shared by the tests of a collection.
+/// Tests speak to it the way the slices do: send a request through the mediator, read the database in a fresh scope,
+/// or make HTTP requests like a browser.
+/// </summary>
+public class TestApp : IAsyncLifetime
+{
+    private Respawner? _respawner;
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    /// <summary>When true the app listens on a real loopback port (for a browser); otherwise it runs in memory.</summary>
+    protected virtual bool ListenOnLoopback => false;
+
+    public virtual async Task InitializeAsync()
+    {
+        ConnectionString = await PostgresServer.CreateDatabaseAsync("app");
+        Factory = CreateFactory(ConnectionString);
+        if (ListenOnLoopback)
+        {
+            Factory.UseKestrel(0);
+            Factory.StartServer();
+        }
+
+        await MigrateAndLoadDemoDataAsync();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await PostgresServer.DropDatabaseAsync(ConnectionString);
+    }
+
+    /// <summary>Builds an app over <paramref name="connectionString"/> that leaves the database alone at start.</summary>
+    public static WebApplicationFactory<Program> CreateFactory(string connectionString) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Development");
+            host.UseSetting("ConnectionStrings:Default", connectionString);
+            host.UseSetting("DatabaseStartup:ApplyMigrations", "false");
+            host.UseSetting("DatabaseStartup:LoadDemoData", "false");
+        });
+
+    /// <summary>Empties every table and loads the demo data again, for tests that change data.</summary>
+    public async Task ResetAsync()
+    {
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
+            {
+                DbAdapter = DbAdapter.Postgres,
+                SchemasToInclude = ["public"],
+                TablesToIgnore = ["__ef_migrations_history"],
+            });
+            await _respawner.ResetAsync(connection);
+        }
+
+        await LoadDemoDataAsync();
+    }
+
+    public async Task<TResponse> SendAsync<TResponse>(IQuery<TResponse> query)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
+    }
+
+    public async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+    }
+
+    public async Task<T> QueryDbAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task LoadDemoDataAsync()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadAsync(CancellationToken.None);
+    }
+
+    private async Task MigrateAndLoadDemoDataAsync()
+    {
+        await QueryDbAsync(async db =>
+        {
+            await db.Database.MigrateAsync();
+            return true;
+        });
+        await LoadDemoDataAsync();
+    }
+}
