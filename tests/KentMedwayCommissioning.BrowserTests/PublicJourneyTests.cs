@@ -1,0 +1,106 @@
+using KentMedwayCommissioning.Web.Data.DemoData;
+using Microsoft.Playwright;
+
+namespace KentMedwayCommissioning.BrowserTests;
+
+[Collection(nameof(SharedBrowser))]
+public sealed class PublicJourneyTests(BrowserApp app)
+{
+    [Fact]
+    public async Task A_visitor_finds_west_kent_s_accountable_officer_from_the_home_page()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bodies", Exact = true }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Bodies", Level = 1 }).WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "West Kent CCG" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "West Kent CCG", Level = 1 }).WaitForAsync();
+        var officer = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Accountable officer" });
+        await Assertions.Expect(officer).ToContainTextAsync("Ian Ayres");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Also holds the transitional role Medway, North and West Kent Managing Director");
+    }
+
+    [Fact]
+    public async Task A_visitor_follows_a_person_to_every_post_they_hold()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/posts");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Simon Perks" }).First.ClickAsync();
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Simon Perks", Level = 1 }).WaitForAsync();
+        var rows = page.Locator("main table").First.Locator("tbody tr");
+        await Assertions.Expect(rows.Filter(new() { HasText = "Ashford CCG" })).ToContainTextAsync("Accountable Officer");
+        await Assertions.Expect(rows.Filter(new() { HasText = "Canterbury and Coastal CCG" })).ToContainTextAsync("Accountable Officer");
+        await Assertions.Expect(rows.Filter(new() { HasText = "Deputy Managing Director" })).ToContainTextAsync("Transitional role");
+    }
+
+    [Fact]
+    public async Task The_skip_link_is_the_first_thing_a_keyboard_reaches()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/bodies");
+
+        await page.Keyboard.PressAsync("Tab");
+
+        await Assertions.Expect(page.Locator(":focus")).ToHaveTextAsync("Skip to main content");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.EndsWith("#maincontent", page.Url, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/bodies")]
+    [InlineData("/bodies/west-kent-ccg")]
+    [InlineData("/bodies/joint-committee-of-clinical-commissioning-groups")]
+    [InlineData("/people")]
+    [InlineData("/people/simon-perks")]
+    [InlineData("/posts")]
+    [InlineData("/account/sign-in")]
+    [InlineData("/bodies/no-such-body")]
+    public async Task Public_pages_have_no_accessibility_violations_axe_can_find(string path)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(path);
+
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+    }
+
+    [Fact]
+    public async Task A_member_signs_in_with_a_demo_account_and_out_again()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/dashboard");
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Level = 1 }).WaitForAsync();
+        await page.GetByLabel("Email address").FillAsync(DemoAccounts.NurseMember.Email);
+        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Your dashboard" }).WaitForAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"Signed in as {DemoAccounts.NurseMember.DisplayName}");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("West Kent CCG: Nurse member, voting");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_mistyped_password_is_explained_in_the_error_summary()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+
+        await page.GetByLabel("Email address").FillAsync(DemoAccounts.GpMember.Email);
+        await page.GetByLabel("Password").FillAsync("not the password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        var summary = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(summary).ToContainTextAsync("Enter a correct email address and password.");
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Error: "));
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+    }
+}
