@@ -1,4 +1,5 @@
 using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Domain.Meetings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Interest> Interests => Set<Interest>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+    public DbSet<Declaration> Declarations => Set<Declaration>();
+    public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<VoteEvent> VoteEvents => Set<VoteEvent>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,7 +4,9 @@ namespace KentMedwayCommissioning.Web.Domain;
 public sealed record QuorumSeat(MemberBackground Background, bool IsPresent, bool IsWithdrawn = false);
 
 /// <summary>Whether a meeting or item is quorate, and if not, why, in words a secretary can read out.</summary>
-public sealed record QuorumAssessment(bool IsQuorate, int VotingMembers, int CountedPresent, int Needed, IReadOnlyList<string> Reasons);
+/// <param name="Present">Voting members in the room, withdrawn or not.</param>
+/// <param name="CountedPresent">Those the rule counts towards the quorum.</param>
+public sealed record QuorumAssessment(bool IsQuorate, int VotingMembers, int Present, int CountedPresent, int Needed, IReadOnlyList<string> Reasons);
 
 public static class Quorum
 {
@@ -13,6 +15,7 @@ public static class Quorum
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(votingMembers);
 
+        var present = votingMembers.Count(seat => seat.IsPresent);
         var counted = votingMembers
             .Where(seat => seat.IsPresent && (!seat.IsWithdrawn || rule.WithdrawnMembersCountTowardsQuorum))
             .ToList();
@@ -21,7 +24,9 @@ public static class Quorum
 
         if (counted.Count < needed)
         {
-            reasons.Add($"{counted.Count} of {votingMembers.Count} voting members present, {needed} needed");
+            reasons.Add(counted.Count == present
+                ? $"{counted.Count} of {votingMembers.Count} voting members present, {needed} needed"
+                : $"{counted.Count} of {votingMembers.Count} voting members present and not withdrawn, {needed} needed");
         }
 
         if (rule.RequiresLayMember)
@@ -34,7 +39,7 @@ public static class Quorum
             AddMissingBackground(MemberBackground.Clinical, "clinical");
         }
 
-        return new QuorumAssessment(reasons.Count == 0, votingMembers.Count, counted.Count, needed, reasons);
+        return new QuorumAssessment(reasons.Count == 0, votingMembers.Count, present, counted.Count, needed, reasons);
 
         void AddMissingBackground(MemberBackground background, string name)
         {

@@ -1,4 +1,5 @@
 using FluentValidation;
+using KentMedwayCommissioning.Web.Domain.Meetings;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -8,7 +9,8 @@ public static class PageValidation
 {
     /// <summary>
     /// Sends a command from a page; when validation fails the messages land in ModelState next to their fields
-    /// (under <paramref name="prefix"/>, the name the form binds the command to) and the result is default.
+    /// (under <paramref name="prefix"/>, the name the form binds the command to), and when a governance rule refuses
+    /// the command its message goes to the top of the page. Either way nothing is written and the result is default.
     /// </summary>
     public static async Task<(bool Succeeded, TResponse? Response)> TrySendAsync<TResponse>(
         this ISender sender,
@@ -29,6 +31,11 @@ public static class PageValidation
                 modelState.AddModelError(key, error.ErrorMessage);
             }
 
+            return (false, default);
+        }
+        catch (GovernanceException refusal)
+        {
+            modelState.AddModelError(string.Empty, refusal.Message);
             return (false, default);
         }
     }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
+using KentMedwayCommissioning.Web.Domain.Meetings;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KentMedwayCommissioning.Web.Infrastructure;
@@ -25,6 +26,18 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Title = "Not found.",
                 Detail = notFound.Message,
             },
+            ForbiddenException forbidden => new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "Forbidden.",
+                Detail = forbidden.Message,
+            },
+            GovernanceException governance => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The governance rules do not allow this.",
+                Detail = governance.Message,
+            },
             BadHttpRequestException badRequest => new ProblemDetails
             {
                 Status = badRequest.StatusCode,
@@ -40,6 +53,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            // A page request: the status code page (registered outside this handler) shows the error page.
+            return true;
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

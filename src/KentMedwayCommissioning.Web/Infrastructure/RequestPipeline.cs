@@ -8,8 +8,9 @@ public static class RequestPipeline
 {
     public static void UseKentMedwayCommissioning(this WebApplication app)
     {
-        app.UseExceptionHandler("/error");
+        // Status code pages outside the exception handler, so a 403 or 404 it sets without a body still gets the error page.
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseExceptionHandler("/error");
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

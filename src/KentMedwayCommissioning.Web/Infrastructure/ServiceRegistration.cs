@@ -74,7 +74,8 @@ public static class ServiceRegistration
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
+            // Authorization before validation: a user who may not act learns nothing from validation messages.
+            options.PipelineBehaviors = [typeof(SecretaryAuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, includeInternalTypes: true);
 
@@ -85,6 +86,8 @@ public static class ServiceRegistration
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
 
         services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
         services.AddScoped<DemoDataLoader>();
     }
 }

@@ -113,6 +113,7 @@ public sealed class DemoDataTests(TestApp app) : IAsyncLifetime
             services.GetRequiredService<UserManager<ApplicationUser>>(),
             services.GetRequiredService<RoleManager<IdentityRole>>(),
             new ProductionEnvironment(),
+            TimeProvider.System,
             NullLogger<DemoDataLoader>.Instance);
         var usersBefore = await app.QueryDbAsync(db => db.Users.CountAsync());
 

@@ -86,7 +86,7 @@ public sealed class QuorumTests
 
         Assert.False(assessment.IsQuorate);
         Assert.Equal(2, assessment.CountedPresent);
-        Assert.Equal(["2 of 6 voting members present, 3 needed"], assessment.Reasons);
+        Assert.Equal(["2 of 6 voting members present and not withdrawn, 3 needed"], assessment.Reasons);
     }
 
     [Fact]

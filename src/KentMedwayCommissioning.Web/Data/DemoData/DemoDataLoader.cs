@@ -1,4 +1,6 @@
 using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +15,7 @@ public sealed class DemoDataLoader(
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole> roles,
     IHostEnvironment environment,
+    TimeProvider clock,
     ILogger<DemoDataLoader> logger)
 {
     public async Task LoadAsync(CancellationToken cancellationToken)
@@ -29,7 +32,11 @@ public sealed class DemoDataLoader(
         await LoadMembershipsAsync(bodies, people, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
-        await LoadAccountsAsync(people);
+        await LoadDecisionsAsync(bodies, cancellationToken);
+        await LoadDemoMeetingsAsync(bodies[PapersData.WestKent], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
+        await LoadAccountsAsync(people, bodies);
         logger.LogInformation("Demo data loaded: {Bodies} bodies, {People} people", bodies.Count, people.Count);
     }
 
@@ -154,7 +161,120 @@ public sealed class DemoDataLoader(
         }
     }
 
-    private async Task LoadAccountsAsync(Dictionary<string, Person> people)
+    private async Task LoadDecisionsAsync(Dictionary<string, Body> bodies, CancellationToken cancellationToken)
+    {
+        var proposals = await db.Proposals.Include(proposal => proposal.Bodies).ToDictionaryAsync(proposal => proposal.Slug, cancellationToken);
+        Proposal EnsureProposal(string title, string description, string source, IEnumerable<string> bodyNames)
+        {
+            if (!proposals.TryGetValue(Slug.From(title), out var proposal))
+            {
+                proposal = new Proposal(title, description, source);
+                db.Proposals.Add(proposal);
+                proposals.Add(proposal.Slug, proposal);
+            }
+
+            foreach (var name in bodyNames)
+            {
+                proposal.SendTo(bodies[name].Id);
+            }
+
+            return proposal;
+        }
+
+        var strategicCommissioner = EnsureProposal(
+            DecisionsData.StrategicCommissionerProposal,
+            "A formal proposal to establish a strategic commissioner and share a single senior management team with one accountable officer (chief executive), considered by the eight CCG governing bodies at meetings in January and February 2018.",
+            Sources.StrategicCommissionerUpdate,
+            PapersData.EightCcgs);
+        EnsureProposal(
+            DecisionsData.StrokeProposal,
+            "Three hyper acute stroke units for Kent and Medway, and five options for where they and acute stroke services should be. The public consultation ran from Friday 2 February 2018 to midnight on Friday 13 April 2018; the Joint Committee of Clinical Commissioning Groups decides after it, expected in the autumn of 2018.",
+            Sources.ProgrammeBoardNews,
+            [PapersData.Jcccg]);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var meetings = await db.Meetings.Include(meeting => meeting.Items).ToListAsync(cancellationToken);
+        Meeting? Existing(Body body, string title) => meetings.SingleOrDefault(meeting => meeting.BodyId == body.Id && meeting.Title == title);
+
+        foreach (var decision in DecisionsData.StrategicCommissionerOutcomes)
+        {
+            var body = bodies[decision.CcgName];
+            if (Existing(body, DecisionsData.GoverningBodyDecisionTitle) is not null)
+            {
+                continue;
+            }
+
+            var meeting = new Meeting(body.Id, DecisionsData.GoverningBodyDecisionTitle, new DateTimeOffset(2018, 1, 1, 0, 0, 0, TimeSpan.Zero), "Not given in the papers",
+                dateAsReported: "January or February 2018 (the papers do not give the date)", source: Sources.StrategicCommissionerUpdate);
+            var item = meeting.AddItem("Proposal to establish a strategic commissioner", AgendaItemKind.ForDecision, MeetingPart.Public,
+                $"That the governing body agrees to {char.ToLowerInvariant(DecisionsData.StrategicCommissionerProposal[0])}{DecisionsData.StrategicCommissionerProposal[1..]} (chief executive).",
+                strategicCommissioner.Id);
+            meeting.Start();
+            item.RecordOutcomeFromMinutes(decision.Outcome, decision.Explanation, new DateTimeOffset(2018, 2, 28, 0, 0, 0, TimeSpan.Zero));
+            meeting.Close();
+            db.Meetings.Add(meeting);
+        }
+
+        var scrutiny = bodies[PapersData.HealthScrutiny];
+        foreach (var noting in DecisionsData.ScrutinyNotings)
+        {
+            if (Existing(scrutiny, noting.MeetingTitle) is not null)
+            {
+                continue;
+            }
+
+            var meeting = new Meeting(scrutiny.Id, noting.MeetingTitle, noting.OrderedAt, "Not given in the papers", dateAsReported: noting.DateAsReported, source: noting.Source);
+            var item = meeting.AddItem(noting.ItemTitle, AgendaItemKind.ForNoting, MeetingPart.Public, question: null);
+            meeting.Start();
+            item.RecordOutcomeFromMinutes(Outcome.Noted, noting.Minute, noting.OrderedAt);
+            meeting.Close();
+            db.Meetings.Add(meeting);
+        }
+    }
+
+    /// <summary>
+    /// Two fictional West Kent meetings: one in progress with its vote open, so a member can vote at once, and one
+    /// planned, for a secretary to run from the start.
+    /// </summary>
+    private async Task LoadDemoMeetingsAsync(Body westKent, CancellationToken cancellationToken)
+    {
+        var titles = await db.Meetings.Where(meeting => meeting.BodyId == westKent.Id).Select(meeting => meeting.Title).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var today = new DateTimeOffset(now.UtcDateTime.Date.AddHours(10), TimeSpan.Zero);
+        const string place = "Demo meeting room";
+
+        if (!titles.Contains(DecisionsData.DemoMeetingInProgress))
+        {
+            var members = await db.Memberships
+                .Where(membership => membership.BodyId == westKent.Id)
+                .Select(membership => new { membership.PersonId, membership.Background, membership.HasVote })
+                .ToListAsync(cancellationToken);
+            var meeting = new Meeting(westKent.Id, DecisionsData.DemoMeetingInProgress, today, place, isFictional: true, source: Sources.Fictional);
+            var item = meeting.AddItem(DecisionsData.DemoOpenItem, AgendaItemKind.ForDecision, MeetingPart.Public,
+                "That the governing body approves the engagement plan for the proposed single Kent and Medway CCG (a demo question).");
+            meeting.AddItem("Minutes of the previous meeting (demo)", AgendaItemKind.ForNoting, MeetingPart.Public, question: null);
+            meeting.Start();
+            foreach (var member in members)
+            {
+                meeting.RecordAttendance(member.PersonId, AttendanceStatus.Present, today);
+            }
+
+            var quorum = Quorum.Assess(westKent.Rule, members.Where(member => member.HasVote).Select(member => new QuorumSeat(member.Background, IsPresent: true)).ToList());
+            item.OpenVote(quorum, now);
+            db.Meetings.Add(meeting);
+        }
+
+        if (!titles.Contains(DecisionsData.DemoPlannedMeeting))
+        {
+            var meeting = new Meeting(westKent.Id, DecisionsData.DemoPlannedMeeting, today.AddDays(7), place, isFictional: true, source: Sources.Fictional);
+            var item = meeting.AddItem(DecisionsData.DemoPlannedItem, AgendaItemKind.ForDecision, MeetingPart.Public,
+                "That the governing body agrees to procure community services jointly with the other Kent and Medway CCGs (a demo question).");
+            item.AttachPaper("Options paper (demo)", url: null, text: "A short demo paper: it sets out the options for procuring community services jointly, for the demo meeting only.");
+            db.Meetings.Add(meeting);
+        }
+    }
+
+    private async Task LoadAccountsAsync(Dictionary<string, Person> people, Dictionary<string, Body> bodies)
     {
         foreach (var role in Roles.All)
         {
@@ -181,6 +301,11 @@ public sealed class DemoDataLoader(
             };
             Check(await users.CreateAsync(user, DemoAccounts.Password), $"create {account.Email}");
             Check(await users.AddToRoleAsync(user, account.Role), $"give {account.Email} the role {account.Role}");
+            if (account.Role == Roles.BoardSecretary)
+            {
+                var westKent = bodies[PapersData.WestKent].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Check(await users.AddClaimAsync(user, new System.Security.Claims.Claim(CurrentUser.SecretaryOfClaim, westKent)), $"make {account.Email} secretary of West Kent CCG");
+            }
         }
     }
 

@@ -261,6 +261,57 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Interest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("declared_on");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to_date");
+
+                    b.Property<string>("Touches")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("touches");
+
+                    b.HasKey("Id")
+                        .HasName("pk_interests");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_interests_person_id");
+
+                    b.ToTable("interests", (string)null);
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.JointCommitteeMember", b =>
                 {
                     b.Property<int>("CommitteeId")
@@ -278,6 +329,471 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasDatabaseName("ix_joint_committee_members_member_body_id");
 
                     b.ToTable("joint_committee_members", (string)null);
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.AgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Abstentions")
+                        .HasColumnType("integer")
+                        .HasColumnName("abstentions");
+
+                    b.Property<string>("CastingVote")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("casting_vote");
+
+                    b.Property<int?>("CastingVoteByPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("casting_vote_by_person_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeExplanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("outcome_explanation");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("outcome_reason");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("part");
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Question")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("question");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset?>("VoteOpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vote_opened_at");
+
+                    b.Property<string>("VoteState")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("vote_state");
+
+                    b.Property<int?>("VotesAgainst")
+                        .HasColumnType("integer")
+                        .HasColumnName("votes_against");
+
+                    b.Property<int?>("VotesFor")
+                        .HasColumnType("integer")
+                        .HasColumnName("votes_for");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agenda_items");
+
+                    b.HasIndex("CastingVoteByPersonId")
+                        .HasDatabaseName("ix_agenda_items_casting_vote_by_person_id");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_agenda_items_proposal_id");
+
+                    b.HasIndex("MeetingId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agenda_items_meeting_id_number");
+
+                    b.ToTable("agenda_items", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_agenda_items_casting_vote", "casting_vote IS NULL OR casting_vote <> 'Abstain'");
+
+                            t.HasCheckConstraint("ck_agenda_items_question_for_decision", "kind <> 'ForDecision' OR question IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Attendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attendances");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_attendances_person_id");
+
+                    b.HasIndex("MeetingId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attendances_meeting_id_person_id");
+
+                    b.ToTable("attendances", (string)null);
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Declaration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declared_at");
+
+                    b.Property<string>("Interest")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("interest");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_declarations");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_declarations_person_id");
+
+                    b.HasIndex("AgendaItemId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_declarations_agenda_item_id_person_id");
+
+                    b.ToTable("declarations", (string)null);
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("body_id");
+
+                    b.Property<string>("DateAsReported")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("date_as_reported");
+
+                    b.Property<bool>("IsFictional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_fictional");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("BodyId", "StartsAt")
+                        .HasDatabaseName("ix_meetings_body_id_starts_at");
+
+                    b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Paper", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper");
+
+                    b.HasIndex("AgendaItemId")
+                        .HasDatabaseName("ix_paper_agenda_item_id");
+
+                    b.ToTable("paper", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_papers_text_or_link", "url IS NOT NULL OR text IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proposals");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_proposals_slug");
+
+                    b.ToTable("proposals", (string)null);
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.ProposalBody", b =>
+                {
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("body_id");
+
+                    b.HasKey("ProposalId", "BodyId")
+                        .HasName("pk_proposal_bodies");
+
+                    b.HasIndex("BodyId")
+                        .HasDatabaseName("ix_proposal_bodies_body_id");
+
+                    b.ToTable("proposal_bodies", (string)null);
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Vote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<DateTimeOffset>("CastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cast_at");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("choice");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_votes");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_votes_person_id");
+
+                    b.HasIndex("AgendaItemId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_votes_agenda_item_id_person_id");
+
+                    b.ToTable("votes", (string)null);
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.VoteEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("choice");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vote_events");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_vote_events_person_id");
+
+                    b.HasIndex("AgendaItemId", "At")
+                        .HasDatabaseName("ix_vote_events_agenda_item_id_at");
+
+                    b.ToTable("vote_events", (string)null);
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Membership", b =>
@@ -610,6 +1126,18 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.Navigation("Post");
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Interest", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_interests_people_person_id");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.JointCommitteeMember", b =>
                 {
                     b.HasOne("KentMedwayCommissioning.Web.Domain.Body", "Committee")
@@ -629,6 +1157,147 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.Navigation("Committee");
 
                     b.Navigation("MemberBody");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.AgendaItem", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CastingVoteByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agenda_items_people_casting_vote_by_person_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Meetings.Meeting", "Meeting")
+                        .WithMany("Items")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agenda_items_meetings_meeting_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Meetings.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agenda_items_proposals_proposal_id");
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Attendance", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Meetings.Meeting", null)
+                        .WithMany("Attendances")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendances_meetings_meeting_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendances_people_person_id");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Declaration", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Meetings.AgendaItem", null)
+                        .WithMany("Declarations")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_declarations_agenda_items_agenda_item_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_declarations_people_person_id");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Meeting", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Body", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_bodies_body_id");
+
+                    b.Navigation("Body");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Paper", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Meetings.AgendaItem", null)
+                        .WithMany("Papers")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_agenda_items_agenda_item_id");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.ProposalBody", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Body", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_bodies_bodies_body_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Meetings.Proposal", null)
+                        .WithMany("Bodies")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_bodies_proposals_proposal_id");
+
+                    b.Navigation("Body");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Vote", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_votes_agenda_items_agenda_item_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_votes_people_person_id");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.VoteEvent", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_vote_events_agenda_items_agenda_item_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_vote_events_people_person_id");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Membership", b =>
@@ -724,6 +1393,25 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Body", b =>
                 {
                     b.Navigation("MemberBodies");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.AgendaItem", b =>
+                {
+                    b.Navigation("Declarations");
+
+                    b.Navigation("Papers");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Attendances");
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Proposal", b =>
+                {
+                    b.Navigation("Bodies");
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Post", b =>

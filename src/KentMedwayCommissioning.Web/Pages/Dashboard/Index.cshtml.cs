@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +29,10 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public sealed record Query(int PersonId) : IQuery<PersonSeats?>;
 
-    public sealed record PersonSeats(string FullName, string Slug, IReadOnlyList<Seat> Seats);
+    public sealed record PersonSeats(string FullName, string Slug, IReadOnlyList<Seat> Seats, IReadOnlyList<OpenVote> OpenVotes);
+
+    /// <summary>An item whose vote is open at a meeting of a body the person votes on.</summary>
+    public sealed record OpenVote(int MeetingId, int Number, string ItemTitle, string BodyName);
 
     public sealed record Seat(string BodyName, string BodySlug, MemberRole Role, bool HasVote);
 
@@ -45,6 +49,13 @@ public sealed class IndexModel(ISender sender) : PageModel
                         .Where(membership => membership.PersonId == person.Id)
                         .OrderBy(membership => membership.Body.Name)
                         .Select(membership => new Seat(membership.Body.Name, membership.Body.Slug, membership.Role, membership.HasVote))
+                        .ToList(),
+                    db.AgendaItems
+                        .Where(item => item.VoteState == VoteState.Open
+                                       && db.Memberships.Any(membership => membership.PersonId == person.Id && membership.HasVote && membership.BodyId == item.Meeting.BodyId))
+                        .OrderBy(item => item.Meeting.StartsAt)
+                        .ThenBy(item => item.Number)
+                        .Select(item => new OpenVote(item.MeetingId, item.Number, item.Title, item.Meeting.Body!.Name))
                         .ToList()))
                 .SingleOrDefaultAsync(cancellationToken);
     }

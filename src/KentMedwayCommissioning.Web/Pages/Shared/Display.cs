@@ -10,6 +10,25 @@ public static class Display
     public static string Date(DateOnly? date, string whenUnknown = "not stated") =>
         date?.ToString("d MMMM yyyy", British) ?? whenUnknown;
 
+    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// <summary>A moment as people in Kent read it: "Monday 5 February 2018 at 2:00pm".</summary>
+    public static string DateTime(DateTimeOffset moment)
+    {
+        var local = TimeZoneInfo.ConvertTime(moment, UkTime);
+        return local.ToString("dddd d MMMM yyyy 'at' h:mm", British) + (local.Hour < 12 ? "am" : "pm");
+    }
+
+    public static string Time(DateTimeOffset moment)
+    {
+        var local = TimeZoneInfo.ConvertTime(moment, UkTime);
+        return local.ToString("h:mm", British) + (local.Hour < 12 ? "am" : "pm");
+    }
+
+    /// <summary>A date and time typed in UK local time, as the moment it names.</summary>
+    public static DateTimeOffset FromUkLocal(System.DateTime local) =>
+        new(local, UkTime.GetUtcOffset(System.DateTime.SpecifyKind(local, DateTimeKind.Unspecified)));
+
     public static string Period(DateOnly? from, DateOnly? to) => (from, to) switch
     {
         (null, null) => "Dates not stated",

@@ -1,0 +1,140 @@
+using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Domain.Meetings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KentMedwayCommissioning.Web.Data.Configurations;
+
+internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> builder)
+    {
+        builder.Property(meeting => meeting.Title).HasMaxLength(200);
+        builder.Property(meeting => meeting.Place).HasMaxLength(200);
+        builder.Property(meeting => meeting.Source).HasMaxLength(500);
+        builder.Property(meeting => meeting.DateAsReported).HasMaxLength(200);
+        builder.HasOne(meeting => meeting.Body).WithMany().HasForeignKey(meeting => meeting.BodyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(meeting => new { meeting.BodyId, meeting.StartsAt });
+        builder.HasMany(meeting => meeting.Items).WithOne(item => item.Meeting).HasForeignKey(item => item.MeetingId);
+        builder.Navigation(meeting => meeting.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(meeting => meeting.Attendances).WithOne().HasForeignKey(attendance => attendance.MeetingId);
+        builder.Navigation(meeting => meeting.Attendances).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class AttendanceConfiguration : IEntityTypeConfiguration<Attendance>
+{
+    public void Configure(EntityTypeBuilder<Attendance> builder)
+    {
+        builder.HasIndex(attendance => new { attendance.MeetingId, attendance.PersonId }).IsUnique();
+        builder.HasOne(attendance => attendance.Person).WithMany().HasForeignKey(attendance => attendance.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(attendance => attendance.IsPresent);
+    }
+}
+
+internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaItem>
+{
+    public void Configure(EntityTypeBuilder<AgendaItem> builder)
+    {
+        builder.Property(item => item.Title).HasMaxLength(300);
+        builder.Property(item => item.Question).HasMaxLength(2000);
+        builder.Property(item => item.OutcomeExplanation).HasMaxLength(2000);
+        builder.Property(item => item.OutcomeReason).HasMaxLength(2000);
+        builder.HasIndex(item => new { item.MeetingId, item.Number }).IsUnique();
+        builder.HasIndex(item => item.ProposalId);
+        builder.HasOne<Proposal>().WithMany().HasForeignKey(item => item.ProposalId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(item => item.CastingVoteByPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(item => item.Papers).WithOne().HasForeignKey(paper => paper.AgendaItemId);
+        builder.Navigation(item => item.Papers).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(item => item.Declarations).WithOne().HasForeignKey(declaration => declaration.AgendaItemId);
+        builder.Navigation(item => item.Declarations).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(item => item.IsDecided);
+        builder.Ignore(item => item.AwaitsCastingVote);
+        builder.ToTable(table =>
+        {
+            table.HasCheckConstraint("ck_agenda_items_question_for_decision", "kind <> 'ForDecision' OR question IS NOT NULL");
+            table.HasCheckConstraint("ck_agenda_items_casting_vote", "casting_vote IS NULL OR casting_vote <> 'Abstain'");
+        });
+    }
+}
+
+internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
+{
+    public void Configure(EntityTypeBuilder<Paper> builder)
+    {
+        builder.Property(paper => paper.Title).HasMaxLength(300);
+        builder.Property(paper => paper.Url).HasMaxLength(2000);
+        builder.Property(paper => paper.Text).HasMaxLength(100_000);
+        builder.ToTable(table => table.HasCheckConstraint("ck_papers_text_or_link", "url IS NOT NULL OR text IS NOT NULL"));
+    }
+}
+
+internal sealed class DeclarationConfiguration : IEntityTypeConfiguration<Declaration>
+{
+    public void Configure(EntityTypeBuilder<Declaration> builder)
+    {
+        builder.Property(declaration => declaration.Interest).HasMaxLength(2000);
+        builder.Property(declaration => declaration.RecordedBy).HasMaxLength(256);
+        builder.HasIndex(declaration => new { declaration.AgendaItemId, declaration.PersonId }).IsUnique();
+        builder.HasOne(declaration => declaration.Person).WithMany().HasForeignKey(declaration => declaration.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class VoteConfiguration : IEntityTypeConfiguration<Vote>
+{
+    public void Configure(EntityTypeBuilder<Vote> builder)
+    {
+        // One current vote per member per item, whatever the application does.
+        builder.HasIndex(vote => new { vote.AgendaItemId, vote.PersonId }).IsUnique();
+        builder.HasOne<AgendaItem>().WithMany().HasForeignKey(vote => vote.AgendaItemId);
+        builder.HasOne(vote => vote.Person).WithMany().HasForeignKey(vote => vote.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class VoteEventConfiguration : IEntityTypeConfiguration<VoteEvent>
+{
+    public void Configure(EntityTypeBuilder<VoteEvent> builder)
+    {
+        builder.Property(voteEvent => voteEvent.RecordedBy).HasMaxLength(256);
+        builder.HasIndex(voteEvent => new { voteEvent.AgendaItemId, voteEvent.At });
+        builder.HasOne<AgendaItem>().WithMany().HasForeignKey(voteEvent => voteEvent.AgendaItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(voteEvent => voteEvent.Person).WithMany().HasForeignKey(voteEvent => voteEvent.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InterestConfiguration : IEntityTypeConfiguration<Interest>
+{
+    public void Configure(EntityTypeBuilder<Interest> builder)
+    {
+        builder.Property(interest => interest.Description).HasMaxLength(2000);
+        builder.Property(interest => interest.Touches).HasMaxLength(500);
+        builder.Property(interest => interest.From).HasColumnName("from_date");
+        builder.Property(interest => interest.To).HasColumnName("to_date");
+        builder.HasOne(interest => interest.Person).WithMany().HasForeignKey(interest => interest.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(interest => interest.PersonId);
+    }
+}
+
+internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
+{
+    public void Configure(EntityTypeBuilder<Proposal> builder)
+    {
+        builder.Property(proposal => proposal.Title).HasMaxLength(300);
+        builder.Property(proposal => proposal.Slug).HasMaxLength(300);
+        builder.Property(proposal => proposal.Description).HasMaxLength(4000);
+        builder.Property(proposal => proposal.Source).HasMaxLength(500);
+        builder.HasIndex(proposal => proposal.Slug).IsUnique();
+        builder.HasMany(proposal => proposal.Bodies).WithOne().HasForeignKey(body => body.ProposalId);
+        builder.Navigation(proposal => proposal.Bodies).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ProposalBodyConfiguration : IEntityTypeConfiguration<ProposalBody>
+{
+    public void Configure(EntityTypeBuilder<ProposalBody> builder)
+    {
+        builder.ToTable("proposal_bodies");
+        builder.HasKey(body => new { body.ProposalId, body.BodyId });
+        builder.HasOne(body => body.Body).WithMany().HasForeignKey(body => body.BodyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,67 @@
+namespace KentMedwayCommissioning.Web.Domain;
+
+public enum InterestKind
+{
+    Financial,
+    NonFinancialProfessional,
+    NonFinancialPersonal,
+    Indirect,
+}
+
+/// <summary>An entry in a person's standing register of interests (NHS England guidance on conflicts of interest).</summary>
+public sealed class Interest
+{
+    private Interest()
+    {
+        Description = null!;
+    }
+
+    public Interest(int personId, InterestKind kind, string description, string? touches, DateOnly? from, DateOnly? to, DateOnly declaredOn)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(description);
+        if (from is not null && to is not null && to < from)
+        {
+            throw new ArgumentException("An interest cannot end before it begins.", nameof(to));
+        }
+
+        PersonId = personId;
+        Kind = kind;
+        Description = description.Trim();
+        Touches = string.IsNullOrWhiteSpace(touches) ? null : touches.Trim();
+        From = from;
+        To = to;
+        DeclaredOn = declaredOn;
+    }
+
+    public int Id { get; private set; }
+    public int PersonId { get; private set; }
+    public Person? Person { get; private set; }
+    public InterestKind Kind { get; private set; }
+    public string Description { get; private set; }
+
+    /// <summary>The bodies, suppliers or organisations the interest touches.</summary>
+    public string? Touches { get; private set; }
+
+    public DateOnly? From { get; private set; }
+    public DateOnly? To { get; private set; }
+    public DateOnly DeclaredOn { get; private set; }
+
+    public void End(DateOnly on)
+    {
+        if (From is not null && on < From)
+        {
+            throw new ArgumentException("An interest cannot end before it begins.", nameof(on));
+        }
+
+        To = on;
+    }
+
+    public static string DisplayName(InterestKind kind) => kind switch
+    {
+        InterestKind.Financial => "Financial",
+        InterestKind.NonFinancialProfessional => "Non-financial professional",
+        InterestKind.NonFinancialPersonal => "Non-financial personal",
+        InterestKind.Indirect => "Indirect",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}

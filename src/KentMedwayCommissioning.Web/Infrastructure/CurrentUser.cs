@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Security.Claims;
+using KentMedwayCommissioning.Web.Data;
+
+namespace KentMedwayCommissioning.Web.Infrastructure;
+
+/// <summary>
+/// Who is sending a request, read from the sign-in cookie's claims. Handlers ask this rather than trusting an id in a
+/// form, so nobody can act as someone else. Tests set <see cref="Principal"/> to act as a given account.
+/// </summary>
+public sealed class CurrentUser(IHttpContextAccessor http)
+{
+    public const string SecretaryOfClaim = "secretary_of";
+
+    private ClaimsPrincipal? _principal;
+
+    public ClaimsPrincipal Principal
+    {
+        get => _principal ?? http.HttpContext?.User ?? new ClaimsPrincipal(new ClaimsIdentity());
+        set => _principal = value;
+    }
+
+    public bool IsSignedIn => Principal.Identity?.IsAuthenticated == true;
+
+    public string Name => Principal.Identity?.Name ?? "(anonymous)";
+
+    public int? PersonId =>
+        int.TryParse(Principal.FindFirstValue(AppClaimsPrincipalFactory.PersonId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public bool IsAdministrator => Principal.IsInRole(Roles.Administrator);
+
+    /// <summary>A board secretary runs the meetings of the bodies named in their secretary_of claims; an administrator runs any.</summary>
+    public bool CanRunMeetingsOf(int bodyId) =>
+        IsAdministrator
+        || (Principal.IsInRole(Roles.BoardSecretary)
+            && Principal.FindAll(SecretaryOfClaim).Any(claim => claim.Value == bodyId.ToString(CultureInfo.InvariantCulture)));
+}
+
+/// <summary>Thrown when the signed-in user may not do what they asked; answered with 403.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);

@@ -1,0 +1,42 @@
+using KentMedwayCommissioning.Web.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace KentMedwayCommissioning.Web.Infrastructure;
+
+/// <summary>A command that only the board secretary of the meeting's body (or an administrator) may send.</summary>
+public interface IMeetingSecretaryCommand
+{
+    int MeetingId { get; }
+}
+
+/// <summary>A command that only the board secretary of the body (or an administrator) may send.</summary>
+public interface IBodySecretaryCommand
+{
+    string BodySlug { get; }
+}
+
+/// <summary>Checks, before any handler runs, that the user may run meetings of the body a command touches.</summary>
+public sealed class SecretaryAuthorizationBehaviour<TMessage, TResponse>(CurrentUser user, AppDbContext db)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        int? bodyId = message switch
+        {
+            IMeetingSecretaryCommand meeting => await db.Meetings.Where(candidate => candidate.Id == meeting.MeetingId).Select(candidate => (int?)candidate.BodyId).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException($"There is no meeting {meeting.MeetingId}."),
+            IBodySecretaryCommand body => await db.Bodies.Where(candidate => candidate.Slug == body.BodySlug).Select(candidate => (int?)candidate.Id).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException($"There is no body '{body.BodySlug}'."),
+            _ => null,
+        };
+
+        if (bodyId is not null && !user.CanRunMeetingsOf(bodyId.Value))
+        {
+            throw new ForbiddenException("Only the board secretary of this body, or an administrator, can do this.");
+        }
+
+        return await next(message, cancellationToken);
+    }
+}

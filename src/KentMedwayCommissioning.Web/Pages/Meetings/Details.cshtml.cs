@@ -1,0 +1,147 @@
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KentMedwayCommissioning.Web.Pages.Meetings;
+
+/// <summary>A meeting: its quorum (live), attendance and agenda; the board secretary runs it from here.</summary>
+public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
+{
+    public MeetingView Meeting { get; private set; } = null!;
+
+    public bool CanRun { get; private set; }
+
+    [BindProperty]
+    public NewItem Item { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await ShowAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The quorum panel alone, polled by htmx so the secretary sees it change as attendance is recorded.</summary>
+    public async Task<IActionResult> OnGetQuorumAsync(int id, CancellationToken cancellationToken) =>
+        await ShowAsync(id, cancellationToken) ? Partial("_MeetingQuorum", Meeting) : NotFound();
+
+    public Task<IActionResult> OnPostStartAsync(int id, CancellationToken cancellationToken) =>
+        RunAsync(id, new RunMeeting.ChangeStatus(id, RunMeeting.StatusChange.Start), "The meeting has started.", cancellationToken);
+
+    public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellationToken) =>
+        RunAsync(id, new RunMeeting.ChangeStatus(id, RunMeeting.StatusChange.Close), "The meeting is closed.", cancellationToken);
+
+    public Task<IActionResult> OnPostAttendanceAsync(int id, int personId, AttendanceStatus status, CancellationToken cancellationToken) =>
+        RunAsync(id, new RunMeeting.RecordAttendance(id, personId, status), "Attendance recorded.", cancellationToken);
+
+    public Task<IActionResult> OnPostDepartureAsync(int id, int personId, CancellationToken cancellationToken) =>
+        RunAsync(id, new RunMeeting.RecordDeparture(id, personId), "Departure recorded.", cancellationToken);
+
+    public async Task<IActionResult> OnPostAddItemAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        var command = new RunMeeting.AddItem(id, Item.Title ?? "", Item.Kind ?? AgendaItemKind.ForDecision, Item.Part ?? MeetingPart.Public, Item.Question, Item.PaperTitle, Item.PaperUrl, Item.PaperText);
+        var (added, number) = await sender.TrySendAsync(command, ModelState, nameof(Item), cancellationToken);
+        if (!added)
+        {
+            return await ShowAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        TempData["Confirmation"] = $"Item {number} added to the agenda.";
+        return Redirect($"/meetings/{id}#agenda");
+    }
+
+    private async Task<IActionResult> RunAsync<T>(int id, ICommand<T> command, string confirmation, CancellationToken cancellationToken)
+    {
+        var done = ModelState.IsValid && (await sender.TrySendAsync(command, ModelState, "Command", cancellationToken)).Succeeded;
+        if (!done)
+        {
+            return await ShowAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        TempData["Confirmation"] = confirmation;
+        return Redirect($"/meetings/{id}");
+    }
+
+    private async Task<bool> ShowAsync(int id, CancellationToken cancellationToken)
+    {
+        var meeting = await sender.Send(new Query(id), cancellationToken);
+        if (meeting is null)
+        {
+            return false;
+        }
+
+        Meeting = meeting;
+        CanRun = user.CanRunMeetingsOf(meeting.Roll.BodyId);
+        return true;
+    }
+
+    /// <summary>The add-item form; nullable so a missing field is reported by the validator, not by model binding.</summary>
+    public sealed class NewItem
+    {
+        public string? Title { get; set; }
+        public AgendaItemKind? Kind { get; set; }
+        public MeetingPart? Part { get; set; }
+        public string? Question { get; set; }
+        public string? PaperTitle { get; set; }
+        public string? PaperUrl { get; set; }
+        public string? PaperText { get; set; }
+    }
+
+    public sealed record Query(int MeetingId) : IQuery<MeetingView?>;
+
+    public sealed record MeetingView(
+        int Id,
+        string Title,
+        DateTimeOffset StartsAt,
+        string? DateAsReported,
+        string Place,
+        MeetingStatus Status,
+        bool IsFictional,
+        string? Source,
+        MeetingRoll Roll,
+        IReadOnlyList<ItemSummary> Items)
+    {
+        public QuorumAssessment Quorum => Roll.MeetingQuorum();
+    }
+
+    public sealed record ItemSummary(int Number, string Title, AgendaItemKind Kind, MeetingPart Part, VoteState VoteState, Outcome? Outcome);
+
+    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, MeetingView?>
+    {
+        public async ValueTask<MeetingView?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var roll = await MeetingRoll.LoadAsync(db, query.MeetingId, cancellationToken);
+            if (roll is null)
+            {
+                return null;
+            }
+
+            var meeting = await db.Meetings
+                .AsNoTracking()
+                .Where(meeting => meeting.Id == query.MeetingId)
+                .Select(meeting => new
+                {
+                    meeting.Id,
+                    meeting.Title,
+                    meeting.StartsAt,
+                    meeting.DateAsReported,
+                    meeting.Place,
+                    meeting.Status,
+                    meeting.IsFictional,
+                    meeting.Source,
+                    Items = meeting.Items
+                        .OrderBy(item => item.Number)
+                        .Select(item => new ItemSummary(item.Number, item.Title, item.Kind, item.Part, item.VoteState, item.Outcome))
+                        .ToList(),
+                })
+                .SingleAsync(cancellationToken);
+            return new MeetingView(meeting.Id, meeting.Title, meeting.StartsAt, meeting.DateAsReported, meeting.Place, meeting.Status, meeting.IsFictional, meeting.Source, roll, meeting.Items);
+        }
+    }
+}

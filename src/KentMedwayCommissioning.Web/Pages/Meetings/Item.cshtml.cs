@@ -1,0 +1,232 @@
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KentMedwayCommissioning.Web.Pages.Meetings;
+
+/// <summary>
+/// One agenda item: members declare interests and vote here; the board secretary opens and closes the vote and sees
+/// the tally change as votes arrive. The rules live in Domain/Meetings; the writes in CastVote, RunVote and DeclareInterest.
+/// </summary>
+public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
+{
+    public ItemView Item { get; private set; } = null!;
+
+    public bool CanRun { get; private set; }
+
+    /// <summary>Why the signed-in user cannot vote on this item now, or null when they can.</summary>
+    public string? WhyNotEligible { get; private set; }
+
+    public VoteChoice? MyVote { get; private set; }
+
+    public int? MyPersonId => user.PersonId;
+
+    [BindProperty]
+    public DeclarationForm Declaration { get; set; } = new();
+
+    [BindProperty]
+    public OutcomeForm Recorded { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, int number, CancellationToken cancellationToken) =>
+        await ShowAsync(id, number, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The tally alone, polled by htmx while the vote is open.</summary>
+    public async Task<IActionResult> OnGetTallyAsync(int id, int number, CancellationToken cancellationToken) =>
+        await ShowAsync(id, number, cancellationToken) ? Partial("_Tally", this) : NotFound();
+
+    public async Task<IActionResult> OnPostVoteAsync(int id, int number, VoteChoice? choice, CancellationToken cancellationToken)
+    {
+        if (!await ShowAsync(id, number, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (choice is null)
+        {
+            ModelState.AddModelError("choice", "Choose For, Against or Abstain");
+            return Page();
+        }
+
+        var (counted, result) = await sender.TrySendAsync(new CastVote.Command(Item.Id, choice.Value), ModelState, "Vote", cancellationToken);
+        if (!counted)
+        {
+            await ShowAsync(id, number, cancellationToken);
+            return Page();
+        }
+
+        TempData["Confirmation"] = result!.WasChange
+            ? $"Your vote is now {result.Choice.DisplayName().ToLowerInvariant()}."
+            : $"Your vote ({result.Choice.DisplayName().ToLowerInvariant()}) has been recorded.";
+        return Redirect($"/meetings/{id}/items/{number}");
+    }
+
+    public async Task<IActionResult> OnPostDeclareAsync(int id, int number, CancellationToken cancellationToken)
+    {
+        if (!await ShowAsync(id, number, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var command = new DeclareInterest.Command(Item.Id, Declaration.PersonId, Declaration.Interest ?? "", Declaration.Action ?? DeclarationAction.WithdrewFromDiscussionAndVote);
+        return await RunAsync(id, number, command, nameof(Declaration), "The interest has been declared and recorded.", cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostOpenAsync(int id, int number, CancellationToken cancellationToken) =>
+        RunAsync(id, number, new RunVote.Command(id, number, RunVote.Action.Open), "Command", "The vote is open.", cancellationToken);
+
+    public Task<IActionResult> OnPostCloseAsync(int id, int number, CancellationToken cancellationToken) =>
+        RunAsync(id, number, new RunVote.Command(id, number, RunVote.Action.Close), "Command", "The vote is closed.", cancellationToken);
+
+    public Task<IActionResult> OnPostCastingAsync(int id, int number, VoteChoice choice, CancellationToken cancellationToken) =>
+        RunAsync(id, number, new RunVote.CastingVoteCommand(id, number, choice), "Command", "The chair's casting vote is recorded.", cancellationToken);
+
+    public Task<IActionResult> OnPostOutcomeAsync(int id, int number, CancellationToken cancellationToken) =>
+        RunAsync(id, number, new RunVote.RecordOutcomeCommand(id, number, Recorded.Outcome ?? Outcome.Deferred, Recorded.Reason ?? ""), nameof(Recorded), "The outcome is recorded.", cancellationToken);
+
+    private async Task<IActionResult> RunAsync<T>(int id, int number, ICommand<T> command, string prefix, string confirmation, CancellationToken cancellationToken)
+    {
+        var done = ModelState.IsValid && (await sender.TrySendAsync(command, ModelState, prefix, cancellationToken)).Succeeded;
+        if (!done)
+        {
+            return await ShowAsync(id, number, cancellationToken) ? Page() : NotFound();
+        }
+
+        TempData["Confirmation"] = confirmation;
+        return Redirect($"/meetings/{id}/items/{number}");
+    }
+
+    private async Task<bool> ShowAsync(int id, int number, CancellationToken cancellationToken)
+    {
+        var item = await sender.Send(new Query(id, number), cancellationToken);
+        if (item is null)
+        {
+            return false;
+        }
+
+        Item = item;
+        CanRun = user.CanRunMeetingsOf(item.Roll.BodyId);
+        var withdrawn = item.Declarations.Select(declaration => declaration.PersonId).ToList();
+        WhyNotEligible = item.Roll.WhyNotEligible(user.PersonId, withdrawn);
+        MyVote = item.Votes.FirstOrDefault(vote => vote.PersonId == user.PersonId)?.Choice;
+        return true;
+    }
+
+    public sealed class DeclarationForm
+    {
+        /// <summary>Set only when the secretary records a declaration for another member.</summary>
+        public int? PersonId { get; set; }
+        public string? Interest { get; set; }
+        public DeclarationAction? Action { get; set; }
+    }
+
+    public sealed class OutcomeForm
+    {
+        public Outcome? Outcome { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed record Query(int MeetingId, int Number) : IQuery<ItemView?>;
+
+    public sealed record ItemView(
+        int Id,
+        int MeetingId,
+        string MeetingTitle,
+        MeetingStatus MeetingStatus,
+        int Number,
+        string Title,
+        AgendaItemKind Kind,
+        MeetingPart Part,
+        string? Question,
+        VoteState VoteState,
+        Outcome? Outcome,
+        string? OutcomeExplanation,
+        int? VotesFor,
+        int? VotesAgainst,
+        int? Abstentions,
+        VoteChoice? CastingVote,
+        string? CastingVoteBy,
+        IReadOnlyList<PaperView> Papers,
+        IReadOnlyList<DeclarationView> Declarations,
+        IReadOnlyList<VoteView> Votes,
+        IReadOnlyList<VoteEventView> History,
+        MeetingRoll Roll)
+    {
+        public QuorumAssessment Quorum => Roll.ItemQuorum(Declarations.Select(declaration => declaration.PersonId).ToList());
+
+        public Tally LiveTally => Tally.Of(Votes.Select(vote => vote.Choice));
+
+        public bool AwaitsCastingVote => VoteState == VoteState.Closed && Outcome is null;
+    }
+
+    public sealed record PaperView(string Title, string? Url, string? Text);
+
+    public sealed record DeclarationView(int PersonId, string Name, string Interest, DeclarationAction Action, DateTimeOffset DeclaredAt);
+
+    public sealed record VoteView(int PersonId, string Name, VoteChoice Choice);
+
+    public sealed record VoteEventView(string Name, VoteChoice Choice, VoteEventKind Kind, DateTimeOffset At, string RecordedBy);
+
+    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, ItemView?>
+    {
+        public async ValueTask<ItemView?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var item = await db.AgendaItems
+                .AsNoTracking()
+                .Where(item => item.MeetingId == query.MeetingId && item.Number == query.Number)
+                .Select(item => new
+                {
+                    item.Id,
+                    item.MeetingId,
+                    MeetingTitle = item.Meeting.Title,
+                    MeetingStatus = item.Meeting.Status,
+                    item.Number,
+                    item.Title,
+                    item.Kind,
+                    item.Part,
+                    item.Question,
+                    item.VoteState,
+                    item.Outcome,
+                    item.OutcomeExplanation,
+                    item.VotesFor,
+                    item.VotesAgainst,
+                    item.Abstentions,
+                    item.CastingVote,
+                    CastingVoteBy = db.People.Where(person => person.Id == item.CastingVoteByPersonId).Select(person => person.FullName).FirstOrDefault(),
+                    Papers = item.Papers.OrderBy(paper => paper.Id).Select(paper => new PaperView(paper.Title, paper.Url, paper.Text)).ToList(),
+                    Declarations = item.Declarations
+                        .OrderBy(declaration => declaration.DeclaredAt)
+                        .Select(declaration => new DeclarationView(declaration.PersonId, declaration.Person!.FullName, declaration.Interest, declaration.Action, declaration.DeclaredAt))
+                        .ToList(),
+                })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (item is null)
+            {
+                return null;
+            }
+
+            var votes = await db.Votes
+                .AsNoTracking()
+                .Where(vote => vote.AgendaItemId == item.Id)
+                .OrderBy(vote => vote.Person!.FullName)
+                .Select(vote => new VoteView(vote.PersonId, vote.Person!.FullName, vote.Choice))
+                .ToListAsync(cancellationToken);
+            var history = await db.VoteEvents
+                .AsNoTracking()
+                .Where(voteEvent => voteEvent.AgendaItemId == item.Id)
+                .OrderBy(voteEvent => voteEvent.Id)
+                .Select(voteEvent => new VoteEventView(voteEvent.Person!.FullName, voteEvent.Choice, voteEvent.Kind, voteEvent.At, voteEvent.RecordedBy))
+                .ToListAsync(cancellationToken);
+            var roll = await MeetingRoll.LoadAsync(db, item.MeetingId, cancellationToken);
+
+            return new ItemView(
+                item.Id, item.MeetingId, item.MeetingTitle, item.MeetingStatus, item.Number, item.Title, item.Kind, item.Part, item.Question,
+                item.VoteState, item.Outcome, item.OutcomeExplanation, item.VotesFor, item.VotesAgainst, item.Abstentions, item.CastingVote,
+                item.CastingVoteBy, item.Papers, item.Declarations, votes, history, roll!);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Domain.Meetings;
+using Microsoft.EntityFrameworkCore;
+
+namespace KentMedwayCommissioning.Web.Pages.Meetings;
+
+/// <summary>One member of the body as the meeting sees them: their seat and whether they are in the room.</summary>
+public sealed record RollMember(
+    int PersonId,
+    string Name,
+    string Slug,
+    bool IsFictional,
+    MemberRole Role,
+    MemberBackground Background,
+    bool HasVote,
+    AttendanceStatus? Attendance,
+    DateTimeOffset? ArrivedAt,
+    DateTimeOffset? LeftAt)
+{
+    public bool IsPresent => Attendance == AttendanceStatus.Present && LeftAt is null;
+}
+
+/// <summary>
+/// The members of a meeting's body on the day of the meeting, with their attendance: what the quorum, the list of
+/// eligible voters and the attendance form are all worked out from.
+/// </summary>
+public sealed record MeetingRoll(int MeetingId, int BodyId, string BodyName, string BodySlug, GovernanceRule Rule, IReadOnlyList<RollMember> Members)
+{
+    public IEnumerable<RollMember> VotingMembers => Members.Where(member => member.HasVote);
+
+    public int? ChairPersonId => Members.FirstOrDefault(member => member.Role == MemberRole.Chair)?.PersonId;
+
+    public QuorumAssessment MeetingQuorum() => ItemQuorum([]);
+
+    public QuorumAssessment ItemQuorum(IReadOnlyCollection<int> withdrawnPersonIds) =>
+        Quorum.Assess(Rule, VotingMembers.Select(member => new QuorumSeat(member.Background, member.IsPresent, withdrawnPersonIds.Contains(member.PersonId))).ToList());
+
+    /// <summary>Why a person may not vote on an item now, or null when they may.</summary>
+    public string? WhyNotEligible(int? personId, IReadOnlyCollection<int> withdrawnPersonIds)
+    {
+        var member = personId is null ? null : Members.FirstOrDefault(candidate => candidate.PersonId == personId);
+        return member switch
+        {
+            null => $"Only members of {BodyName} vote on its items.",
+            { HasVote: false } => $"Your seat on {BodyName} does not carry a vote.",
+            { IsPresent: false } => "Only members recorded as present at the meeting can vote. Ask the board secretary to record your attendance.",
+            _ when withdrawnPersonIds.Contains(member.PersonId) => "You declared an interest in this item, so you are withdrawn from its vote.",
+            _ => null,
+        };
+    }
+
+    public static async Task<MeetingRoll?> LoadAsync(AppDbContext db, int meetingId, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings
+            .AsNoTracking()
+            .Where(meeting => meeting.Id == meetingId)
+            .Select(meeting => new { meeting.Id, meeting.BodyId, BodyName = meeting.Body!.Name, BodySlug = meeting.Body.Slug, meeting.Body.Rule, meeting.StartsAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (meeting is null)
+        {
+            return null;
+        }
+
+        var day = DateOnly.FromDateTime(meeting.StartsAt.UtcDateTime);
+        var seats = await db.Memberships
+            .AsNoTracking()
+            .Where(membership => membership.BodyId == meeting.BodyId
+                                 && (membership.From == null || membership.From <= day)
+                                 && (membership.To == null || membership.To >= day))
+            .Select(membership => new
+            {
+                membership.PersonId,
+                membership.Person.FullName,
+                membership.Person.Slug,
+                membership.Person.IsFictional,
+                membership.Role,
+                membership.Background,
+                membership.HasVote,
+            })
+            .ToListAsync(cancellationToken);
+        var attendance = await db.Attendances
+            .AsNoTracking()
+            .Where(attendance => attendance.MeetingId == meetingId)
+            .ToDictionaryAsync(attendance => attendance.PersonId, cancellationToken);
+
+        // A person with two seats (say chair and GP member) is one member with the first seat that votes.
+        var members = seats
+            .GroupBy(seat => seat.PersonId)
+            .Select(group => group.OrderByDescending(seat => seat.HasVote).ThenBy(seat => seat.Role).First())
+            .OrderBy(seat => seat.Role)
+            .ThenBy(seat => seat.FullName, StringComparer.Ordinal)
+            .Select(seat =>
+            {
+                attendance.TryGetValue(seat.PersonId, out var record);
+                return new RollMember(seat.PersonId, seat.FullName, seat.Slug, seat.IsFictional, seat.Role, seat.Background, seat.HasVote, record?.Status, record?.ArrivedAt, record?.LeftAt);
+            })
+            .ToList();
+        return new MeetingRoll(meeting.Id, meeting.BodyId, meeting.BodyName, meeting.BodySlug, meeting.Rule, members);
+    }
+}

@@ -1,0 +1,121 @@
+using FluentValidation;
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Infrastructure;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace KentMedwayCommissioning.Web.Pages.Meetings;
+
+/// <summary>
+/// What the board secretary does with an item's vote: open it, close it (the body's rule decides the outcome), record
+/// the chair's casting vote on a tie, or record deferred, declined, noted or inquorate with a reason instead.
+/// </summary>
+public static class RunVote
+{
+    public enum Action
+    {
+        Open,
+        Close,
+    }
+
+    public sealed record Command(int MeetingId, int ItemNumber, Action Action) : ICommand<string?>, IMeetingSecretaryCommand;
+
+    public sealed record CastingVoteCommand(int MeetingId, int ItemNumber, VoteChoice Choice) : ICommand<string>, IMeetingSecretaryCommand;
+
+    public sealed record RecordOutcomeCommand(int MeetingId, int ItemNumber, Outcome Outcome, string Reason) : ICommand<string>, IMeetingSecretaryCommand;
+
+    public sealed class CastingVoteValidator : AbstractValidator<CastingVoteCommand>
+    {
+        public CastingVoteValidator() =>
+            RuleFor(command => command.Choice)
+                .Must(choice => choice is VoteChoice.For or VoteChoice.Against)
+                .WithMessage("The casting vote is for or against");
+    }
+
+    public sealed class RecordOutcomeValidator : AbstractValidator<RecordOutcomeCommand>
+    {
+        public RecordOutcomeValidator()
+        {
+            RuleFor(command => command.Outcome)
+                .Must(outcome => outcome is Outcome.Deferred or Outcome.Declined or Outcome.Noted or Outcome.Inquorate)
+                .WithMessage("Choose deferred, declined, noted or inquorate");
+            RuleFor(command => command.Reason)
+                .NotEmpty().WithMessage("Give the reason, as it will appear in the minutes")
+                .MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer");
+        }
+    }
+
+    /// <summary>Opening or closing: the answer is the outcome in words once decided, else null.</summary>
+    internal sealed class Handler(AppDbContext db, TimeProvider clock) : ICommandHandler<Command, string?>
+    {
+        public async ValueTask<string?> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var (item, roll) = await LockItemAsync(db, command.MeetingId, command.ItemNumber, cancellationToken);
+            var quorum = roll.ItemQuorum(item.Declarations.Select(declaration => declaration.PersonId).ToList());
+            string? outcome = null;
+            if (command.Action == Action.Open)
+            {
+                item.OpenVote(quorum, clock.GetUtcNow());
+            }
+            else
+            {
+                var choices = await db.Votes.Where(vote => vote.AgendaItemId == item.Id).Select(vote => vote.Choice).ToListAsync(cancellationToken);
+                outcome = item.CloseVote(roll.Rule, Tally.Of(choices), quorum, clock.GetUtcNow()).Explanation;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return outcome;
+        }
+    }
+
+    internal sealed class CastingVoteHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<CastingVoteCommand, string>
+    {
+        public async ValueTask<string> Handle(CastingVoteCommand command, CancellationToken cancellationToken)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var (item, roll) = await LockItemAsync(db, command.MeetingId, command.ItemNumber, cancellationToken);
+            var chair = roll.ChairPersonId ?? throw new GovernanceException($"{roll.BodyName} has no chair recorded to give a casting vote.");
+            var quorum = roll.ItemQuorum(item.Declarations.Select(declaration => declaration.PersonId).ToList());
+            var result = item.RecordCastingVote(roll.Rule, command.Choice, chair, quorum, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result.Explanation;
+        }
+    }
+
+    internal sealed class RecordOutcomeHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<RecordOutcomeCommand, string>
+    {
+        public async ValueTask<string> Handle(RecordOutcomeCommand command, CancellationToken cancellationToken)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var (item, roll) = await LockItemAsync(db, command.MeetingId, command.ItemNumber, cancellationToken);
+            var quorum = roll.ItemQuorum(item.Declarations.Select(declaration => declaration.PersonId).ToList());
+            item.RecordOutcome(command.Outcome, command.Reason, quorum, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return item.OutcomeExplanation!;
+        }
+    }
+
+    /// <summary>Takes the item's row lock (FOR UPDATE, which waits for votes being written) and loads it to change.</summary>
+    private static async Task<(AgendaItem Item, MeetingRoll Roll)> LockItemAsync(AppDbContext db, int meetingId, int number, CancellationToken cancellationToken)
+    {
+        var locked = await db.Database
+            .SqlQuery<int>($"SELECT id AS \"Value\" FROM agenda_items WHERE meeting_id = {meetingId} AND number = {number} FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        if (locked.Count == 0)
+        {
+            throw new NotFoundException($"Meeting {meetingId} has no item {number}.");
+        }
+
+        var item = await db.AgendaItems
+            .Include(candidate => candidate.Meeting)
+            .Include(candidate => candidate.Declarations)
+            .SingleAsync(candidate => candidate.Id == locked[0], cancellationToken);
+        var roll = await MeetingRoll.LoadAsync(db, meetingId, cancellationToken) ?? throw new NotFoundException($"There is no meeting {meetingId}.");
+        return (item, roll);
+    }
+}
