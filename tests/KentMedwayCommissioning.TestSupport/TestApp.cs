@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Security.Claims;
 using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Infrastructure;
 using KentMedwayCommissioning.Web.Data.DemoData;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
@@ -85,6 +88,23 @@ public class TestApp : IAsyncLifetime
         await using var scope = Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
     }
+
+    /// <summary>Sends a command as a signed-in user (see <see cref="Member"/> and <see cref="Secretary"/>), in its own scope.</summary>
+    public async Task<TResponse> SendAsAsync<TResponse>(ClaimsPrincipal user, ICommand<TResponse> command)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = user;
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+    }
+
+    /// <summary>A signed-in member linked to the person, with the Member role.</summary>
+    public static ClaimsPrincipal Member(int personId) => Principal($"person-{personId}", Roles.Member, new Claim(AppClaimsPrincipalFactory.PersonId, personId.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>A signed-in board secretary of the body.</summary>
+    public static ClaimsPrincipal Secretary(int bodyId) => Principal($"secretary-{bodyId}", Roles.BoardSecretary, new Claim(CurrentUser.SecretaryOfClaim, bodyId.ToString(CultureInfo.InvariantCulture)));
+
+    private static ClaimsPrincipal Principal(string name, string role, Claim claim) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role), claim], authenticationType: "Test"));
 
     public async Task<T> QueryDbAsync<T>(Func<AppDbContext, Task<T>> query)
     {

@@ -9,7 +9,7 @@ namespace KentMedwayCommissioning.Web.Infrastructure;
 /// The one place where a failure becomes an HTTP answer: invalid input is a 400 with a validation problem body,
 /// a missing record a 404; anything else falls through to the error page (or a 500 problem for the API).
 /// </summary>
-public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+public sealed class ProblemDetailsExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -53,18 +53,17 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        // By now the middleware has rewritten the path to the error page; the feature keeps the one requested.
+        var requested = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
+        if (requested?.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) != true)
         {
             // A page request: the status code page (registered outside this handler) shows the error page.
             return true;
         }
 
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
+        problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? httpContext.TraceIdentifier;
+        await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", cancellationToken);
+        return true;
     }
 
     private static Dictionary<string, string[]> ToDictionary(ValidationException validation) =>

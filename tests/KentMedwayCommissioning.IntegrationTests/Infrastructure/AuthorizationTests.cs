@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using KentMedwayCommissioning.TestSupport;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KentMedwayCommissioning.IntegrationTests.Infrastructure;
 
 [Collection(nameof(SharedApp))]
-public sealed class AuthorizationTests(TestApp app)
+public sealed partial class AuthorizationTests(TestApp app)
 {
     private readonly Browsing _browser = new(app);
 
@@ -36,10 +37,12 @@ public sealed class AuthorizationTests(TestApp app)
         foreach (var page in pages)
         {
             var isPublic = page.Metadata.GetMetadata<IAllowAnonymous>() is not null;
-            var path = "/" + page.RoutePattern.RawText!
-                .Replace("{slug}", "west-kent-ccg", StringComparison.Ordinal)
-                .Replace("{status:int?}", "404", StringComparison.Ordinal)
-                .TrimStart('/');
+            var path = "/" + RouteParameter().Replace(page.RoutePattern.RawText!, parameter => parameter.Groups["name"].Value switch
+            {
+                "slug" => "west-kent-ccg",
+                "status" => "404",
+                _ => "1",
+            }).TrimStart('/');
             var response = await _browser.Client.GetAsync(path);
 
             if (isPublic)
@@ -54,4 +57,7 @@ public sealed class AuthorizationTests(TestApp app)
             }
         }
     }
+
+    [GeneratedRegex(@"\{(?<name>\w+)(:[^}]*)?\}")]
+    private static partial Regex RouteParameter();
 }

@@ -125,6 +125,7 @@ public sealed class Attendance
     {
         MeetingId = meeting.Id;
         PersonId = personId;
+        Status = AttendanceStatus.Absent;
     }
 
     public int Id { get; private set; }

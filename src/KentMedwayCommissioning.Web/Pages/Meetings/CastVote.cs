@@ -40,7 +40,7 @@ public static class CastVote
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
             var item = (await db.Database
-                    .SqlQuery<LockedItem>($"SELECT meeting_id AS \"MeetingId\", vote_state AS \"VoteState\" FROM agenda_items WHERE id = {command.ItemId} FOR SHARE")
+                    .SqlQuery<LockedItem>($"SELECT meeting_id, vote_state FROM agenda_items WHERE id = {command.ItemId} FOR SHARE")
                     .ToListAsync(cancellationToken))
                 .SingleOrDefault() ?? throw new NotFoundException($"There is no agenda item {command.ItemId}.");
             if (item.VoteState != nameof(VoteState.Open))

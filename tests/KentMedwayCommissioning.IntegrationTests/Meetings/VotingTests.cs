@@ -1,0 +1,183 @@
+using KentMedwayCommissioning.TestSupport;
+using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Infrastructure;
+using KentMedwayCommissioning.Web.Pages.Meetings;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace KentMedwayCommissioning.IntegrationTests.Meetings;
+
+[Collection(nameof(SharedApp))]
+public sealed class VotingTests(TestApp app) : IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_member_votes_and_changes_their_vote_leaving_one_vote_and_both_events()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 3);
+        var member = TestApp.Member(board.Voters[1]);
+
+        var first = await app.SendAsAsync(member, new CastVote.Command(board.ItemId, VoteChoice.For));
+        var second = await app.SendAsAsync(member, new CastVote.Command(board.ItemId, VoteChoice.Against));
+
+        Assert.False(first.WasChange);
+        Assert.True(second.WasChange);
+        var votes = await app.QueryDbAsync(db => db.Votes.Where(vote => vote.AgendaItemId == board.ItemId).ToListAsync());
+        Assert.Equal(VoteChoice.Against, Assert.Single(votes).Choice);
+        var trail = await app.QueryDbAsync(db => db.VoteEvents.Where(entry => entry.AgendaItemId == board.ItemId).OrderBy(entry => entry.Id).Select(entry => new { entry.Kind, entry.Choice }).ToListAsync());
+        Assert.Equal([new { Kind = VoteEventKind.Cast, Choice = VoteChoice.For }, new { Kind = VoteEventKind.Changed, Choice = VoteChoice.Against }], trail);
+    }
+
+    [Fact]
+    public async Task The_same_member_submitting_many_times_at_once_leaves_exactly_one_vote()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 3);
+        var member = TestApp.Member(board.Voters[2]);
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(attempt =>
+            app.SendAsAsync(member, new CastVote.Command(board.ItemId, attempt % 2 == 0 ? VoteChoice.For : VoteChoice.Abstain))));
+
+        Assert.Equal(1, await app.QueryDbAsync(db => db.Votes.CountAsync(vote => vote.AgendaItemId == board.ItemId)));
+        Assert.Equal(12, await app.QueryDbAsync(db => db.VoteEvents.CountAsync(entry => entry.AgendaItemId == board.ItemId)));
+    }
+
+    [Fact]
+    public async Task A_hundred_members_voting_at_the_same_moment_are_all_counted()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 100);
+
+        var results = await Task.WhenAll(board.Voters.Select((personId, index) =>
+            app.SendAsAsync(TestApp.Member(personId), new CastVote.Command(board.ItemId, index % 3 == 0 ? VoteChoice.Against : VoteChoice.For))));
+
+        Assert.Equal(100, results.Length);
+        Assert.Equal(100, await app.QueryDbAsync(db => db.Votes.CountAsync(vote => vote.AgendaItemId == board.ItemId)));
+        var outcome = await app.SendAsAsync(TestApp.Secretary(board.BodyId), new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
+        Assert.StartsWith("Carried 66 to 34", outcome, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_present_voting_members_of_the_body_who_have_not_withdrawn_may_vote_and_a_refusal_writes_nothing()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 4);
+        var other = await VotingBoard.CreateAsync(app, voters: 3, name: "Other Board");
+
+        var refusals = new Dictionary<string, int>
+        {
+            ["Only members of Voting Test Board vote on its items."] = other.Voters[0],
+            ["Your seat on Voting Test Board does not carry a vote."] = board.NonVoterId,
+            ["Only members recorded as present at the meeting can vote. Ask the board secretary to record your attendance."] = board.AbsentId,
+        };
+        foreach (var (message, personId) in refusals)
+        {
+            var refusal = await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(TestApp.Member(personId), new CastVote.Command(board.ItemId, VoteChoice.For)));
+            Assert.Equal(message, refusal.Message);
+        }
+
+        Assert.Equal(0, await app.QueryDbAsync(db => db.Votes.CountAsync(vote => vote.AgendaItemId == board.ItemId)));
+        Assert.Equal(0, await app.QueryDbAsync(db => db.VoteEvents.CountAsync(entry => entry.AgendaItemId == board.ItemId)));
+    }
+
+    [Fact]
+    public async Task A_member_who_declared_an_interest_is_withdrawn_from_the_vote()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 5, openVote: false);
+        var member = TestApp.Member(board.Voters[3]);
+        await app.SendAsAsync(member, new DeclareInterest.Command(board.ItemId, null, "Partner in a provider bidding for the contract", DeclarationAction.WithdrewFromDiscussionAndVote));
+        await app.SendAsAsync(TestApp.Secretary(board.BodyId), new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Open));
+
+        var refusal = await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(member, new CastVote.Command(board.ItemId, VoteChoice.For)));
+
+        Assert.Equal("You declared an interest in this item, so you are withdrawn from its vote.", refusal.Message);
+        Assert.Equal(0, await app.QueryDbAsync(db => db.Votes.CountAsync(vote => vote.AgendaItemId == board.ItemId)));
+    }
+
+    [Fact]
+    public async Task A_vote_after_the_close_is_refused_with_a_clear_message()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 3);
+        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.ItemId, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Secretary(board.BodyId), new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
+
+        var refusal = await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.ItemId, VoteChoice.Against)));
+
+        Assert.Equal("The vote on this item has closed. Your vote was not counted.", refusal.Message);
+        Assert.Equal(1, await app.QueryDbAsync(db => db.Votes.CountAsync(vote => vote.AgendaItemId == board.ItemId)));
+    }
+
+    [Fact]
+    public async Task Closing_a_vote_while_votes_arrive_counts_each_vote_or_refuses_it_never_half()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 40);
+
+        var votes = board.Voters.Select(async personId =>
+        {
+            try
+            {
+                await app.SendAsAsync(TestApp.Member(personId), new CastVote.Command(board.ItemId, VoteChoice.For));
+                return (personId, Counted: true);
+            }
+            catch (GovernanceException)
+            {
+                return (personId, Counted: false);
+            }
+        }).ToList();
+        var close = app.SendAsAsync(TestApp.Secretary(board.BodyId), new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
+        var results = await Task.WhenAll(votes);
+        await close;
+
+        var counted = results.Where(result => result.Counted).Select(result => result.personId).Order().ToList();
+        var stored = await app.QueryDbAsync(db => db.Votes.Where(vote => vote.AgendaItemId == board.ItemId).Select(vote => vote.PersonId).OrderBy(id => id).ToListAsync());
+        var item = await app.QueryDbAsync(db => db.AgendaItems.SingleAsync(candidate => candidate.Id == board.ItemId));
+        Assert.Equal(counted, stored);
+        Assert.Equal(stored.Count, item.VotesFor);
+        Assert.Equal(stored.Count, await app.QueryDbAsync(db => db.VoteEvents.CountAsync(entry => entry.AgendaItemId == board.ItemId)));
+    }
+
+    [Fact]
+    public async Task A_tie_waits_for_the_chair_s_casting_vote()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 4);
+        var secretary = TestApp.Secretary(board.BodyId);
+        for (var index = 0; index < 4; index++)
+        {
+            await app.SendAsAsync(TestApp.Member(board.Voters[index]), new CastVote.Command(board.ItemId, index < 2 ? VoteChoice.For : VoteChoice.Against));
+        }
+
+        var closed = await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
+        var decided = await app.SendAsAsync(secretary, new RunVote.CastingVoteCommand(board.MeetingId, board.ItemNumber, VoteChoice.Against));
+
+        Assert.Equal("Tied 2 to 2: the chair's casting vote is needed", closed);
+        Assert.StartsWith("Not carried 2 to 3 on the chair's casting vote", decided, StringComparison.Ordinal);
+        var item = await app.QueryDbAsync(db => db.AgendaItems.SingleAsync(candidate => candidate.Id == board.ItemId));
+        Assert.Equal((Outcome.NotCarried, VoteChoice.Against, board.ChairId), (item.Outcome!.Value, item.CastingVote!.Value, item.CastingVoteByPersonId!.Value));
+    }
+
+    [Fact]
+    public async Task Only_the_secretary_of_the_body_runs_its_votes()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 3, openVote: false);
+        var other = await VotingBoard.CreateAsync(app, voters: 3, name: "Other Board");
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync(TestApp.Secretary(other.BodyId), new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Open)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync(TestApp.Member(board.Voters[0]), new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Open)));
+
+        var item = await app.QueryDbAsync(db => db.AgendaItems.SingleAsync(candidate => candidate.Id == board.ItemId));
+        Assert.Equal(VoteState.NotOpened, item.VoteState);
+    }
+
+    [Fact]
+    public async Task The_vote_trail_cannot_be_changed_or_deleted_in_the_database()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 3);
+        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.ItemId, VoteChoice.For));
+
+        var update = await Assert.ThrowsAsync<PostgresException>(() => app.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE vote_events SET choice = 'Against'")));
+        var delete = await Assert.ThrowsAsync<PostgresException>(() => app.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM vote_events")));
+
+        Assert.Contains("append-only", update.MessageText, StringComparison.Ordinal);
+        Assert.Contains("append-only", delete.MessageText, StringComparison.Ordinal);
+    }
+}
