@@ -18,6 +18,10 @@ frontend_inputs_checksum() {
 }
 
 build_frontend() {
+  # A fresh Debian machine with only the .NET SDK has neither; Debian's packages are enough for the build.
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    apt_install nodejs npm
+  fi
   command -v node >/dev/null 2>&1 || die "node not found: install Node.js 20 or later"
   command -v npm >/dev/null 2>&1 || die "npm not found: install npm"
 

@@ -34,12 +34,19 @@ public sealed class Post
 
     public void CiteSource(string? source) => Source = source;
 
-    public Appointment Appoint(Person person, AppointmentKind kind, DateOnly? from, DateOnly? to = null, string? source = null)
+    public Appointment Appoint(Person person, AppointmentKind kind, DateOnly? from, DateOnly? to = null, string? source = null, DatePrecision fromPrecision = DatePrecision.Day)
     {
-        var appointment = new Appointment(this, person, kind, from, to, source);
+        var appointment = new Appointment(this, person, kind, from, to, source) { FromPrecision = fromPrecision };
         _appointments.Add(appointment);
         return appointment;
     }
+}
+
+/// <summary>How much of a date a source gives.</summary>
+public enum DatePrecision
+{
+    Day,
+    Month,
 }
 
 public enum AppointmentKind
@@ -83,6 +90,9 @@ public sealed class Appointment
 
     /// <summary>Null when the papers do not say when it began.</summary>
     public DateOnly? From { get; private set; }
+
+    /// <summary>How much of <see cref="From"/> the papers give: "from February 2018" is the month, not its first day.</summary>
+    public DatePrecision FromPrecision { get; internal init; }
 
     public DateOnly? To { get; private set; }
     public string? Source { get; private set; }

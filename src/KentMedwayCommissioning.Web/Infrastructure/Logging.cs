@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -31,7 +32,8 @@ public static class Logging
         {
             options.EnrichDiagnosticContext = (context, http) =>
             {
-                context.Set("UserName", http.User.Identity?.Name ?? "(anonymous)");
+                // The account id, not the email address: logs should not collect personal data.
+                context.Set("UserId", http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "(anonymous)");
                 context.Set("Endpoint", http.GetEndpoint()?.DisplayName ?? "(none)");
             };
         });

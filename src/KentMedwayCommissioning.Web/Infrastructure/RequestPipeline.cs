@@ -1,4 +1,5 @@
 using KentMedwayCommissioning.Web.Pages.Bodies;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -8,6 +9,10 @@ public static class RequestPipeline
 {
     public static void UseKentMedwayCommissioning(this WebApplication app)
     {
+        // Outermost, so the log records the status the visitor finally got, not the exception on the way.
+        app.UseStructuredRequestLogging();
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+
         // Status code pages outside the exception handler, so a 403 or 404 it sets without a body still gets the error page.
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseExceptionHandler("/error");
@@ -16,7 +21,6 @@ public static class RequestPipeline
             app.UseHsts();
         }
 
-        app.UseStructuredRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

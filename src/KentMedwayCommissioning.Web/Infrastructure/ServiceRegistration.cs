@@ -44,7 +44,8 @@ public static class ServiceRegistration
             options.Cookie.Name = "kmc.session";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Plain HTTP only for a developer's localhost; behind a proxy the forwarded scheme makes requests HTTPS.
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
@@ -60,8 +61,8 @@ public static class ServiceRegistration
             // Our FluentValidation validators decide what is required; MVC only reports values it cannot convert.
             options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             var messages = options.ModelBindingMessageProvider;
-            messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"'{value}' is not a valid value here: enter a whole number");
-            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"'{value}' is not a valid value here: enter a whole number");
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"'{value}' is not a valid value for this field");
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"'{value}' is not a valid value for this field");
             messages.SetUnknownValueIsInvalidAccessor(_ => "Enter a valid value");
             messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Enter a valid value");
             messages.SetValueMustBeANumberAccessor(_ => "Enter a whole number");

@@ -45,7 +45,7 @@ public sealed class DecisionPagesTests(TestApp app)
     {
         await _browser.SignInAsync(DemoAccounts.ProgrammeOffice.Email, DemoAccounts.Password);
 
-        var meetings = await _browser.GetPageAsync("/bodies/medway-council-health-and-adult-social-care-overview-and-scrutiny-committee/meetings");
+        var meetings = await _browser.GetPageAsync("/bodies/medway-council-health-scrutiny-committee/meetings");
         var link = meetings.QuerySelectorAll("main a").First(anchor => anchor.TextContent.Contains("Strategic Commissioner Update", StringComparison.Ordinal));
         var meeting = await _browser.GetPageAsync(link.GetAttribute("href")!);
         var item = await _browser.GetPageAsync(meeting.QuerySelector("#agenda ~ table a")!.GetAttribute("href")!);

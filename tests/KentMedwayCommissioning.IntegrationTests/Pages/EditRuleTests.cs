@@ -35,7 +35,7 @@ public sealed class EditRuleTests(TestApp app) : IAsyncLifetime
     [InlineData("101", "50", "Input.QuorumPercent", "Quorum must be a percentage of voting members from 1 to 100")]
     [InlineData("50", "49", "Input.MajorityPercent", "Majority must be from 50 (a simple majority) to 99 per cent of votes for and against")]
     [InlineData("50", "100", "Input.MajorityPercent", "Majority must be from 50 (a simple majority) to 99 per cent of votes for and against")]
-    [InlineData("half", "50", "Input.QuorumPercent", "'half' is not a valid value here: enter a whole number")]
+    [InlineData("half", "50", "Input.QuorumPercent", "'half' is not a valid value for this field")]
     [InlineData("", "50", "Input.QuorumPercent", "Enter a value")]
     public async Task Bad_input_is_explained_next_to_the_field_and_nothing_is_saved(string quorum, string majority, string field, string message)
     {

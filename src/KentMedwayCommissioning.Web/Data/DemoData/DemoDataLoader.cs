@@ -26,6 +26,8 @@ public sealed class DemoDataLoader(
             throw new InvalidOperationException("Demo data and its accounts are for Development only; refusing to load them in Production.");
         }
 
+        // One transaction: a load that fails half way leaves nothing behind, and the next start tries again.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var bodies = await LoadBodiesAsync(cancellationToken);
         var people = await LoadPeopleAsync(cancellationToken);
         await LoadPostsAndAppointmentsAsync(bodies, people, cancellationToken);
@@ -37,6 +39,7 @@ public sealed class DemoDataLoader(
         await db.SaveChangesAsync(cancellationToken);
 
         await LoadAccountsAsync(people, bodies);
+        await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Demo data loaded: {Bodies} bodies, {People} people", bodies.Count, people.Count);
     }
 
@@ -126,7 +129,7 @@ public sealed class DemoDataLoader(
             var person = people[fact.PersonName];
             if (!post.Appointments.Any(existing => existing.Person == person && existing.Kind == fact.Kind))
             {
-                post.Appoint(person, fact.Kind, fact.From, source: fact.Source);
+                post.Appoint(person, fact.Kind, fact.From, source: fact.Source, fromPrecision: fact.FromPrecision);
             }
         }
     }

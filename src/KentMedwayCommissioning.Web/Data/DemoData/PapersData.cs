@@ -8,6 +8,7 @@ namespace KentMedwayCommissioning.Web.Data.DemoData;
 /// </summary>
 public static class PapersData
 {
+    /// <summary>"From February" 2018: the papers give the month only.</summary>
     public static readonly DateOnly TransitionalRolesBegin = new(2018, 2, 1);
     public static readonly DateOnly SingleCcgLive = new(2020, 4, 1);
     public static readonly DateOnly EightCcgsClose = SingleCcgLive.AddDays(-1);
@@ -16,7 +17,7 @@ public static class PapersData
 
     public sealed record PostFact(string BodyName, string Title, string Source);
 
-    public sealed record AppointmentFact(string PersonName, string BodyName, string PostTitle, AppointmentKind Kind, DateOnly? From, string Source);
+    public sealed record AppointmentFact(string PersonName, string BodyName, string PostTitle, AppointmentKind Kind, DateOnly? From, string Source, DatePrecision FromPrecision = DatePrecision.Day);
 
     public sealed record MembershipFact(string PersonName, string BodyName, MemberRole Role, MemberBackground Background, bool HasVote);
 
@@ -34,7 +35,7 @@ public static class PapersData
     public const string StrategicCommissioner = "Kent and Medway Strategic Commissioner";
     public const string StpProgrammeBoard = "Kent and Medway STP Programme Board";
     public const string StrokeProgrammeBoard = "Kent and Medway Stroke Programme Board";
-    public const string HealthScrutiny = "Medway Council Health and Adult Social Care Overview and Scrutiny Committee";
+    public const string HealthScrutiny = "Medway Council Health Scrutiny Committee";
     public const string NhsEngland = "NHS England";
     public const string SingleCcg = "Kent and Medway CCG";
 
@@ -55,7 +56,7 @@ public static class PapersData
         new(Bexley, BodyKind.ClinicalCommissioningGroup, null,
             "A neighbouring CCG that sits on the Joint Committee of Clinical Commissioning Groups for the stroke review."),
         new(HighWeald, BodyKind.ClinicalCommissioningGroup, null,
-            "A neighbouring CCG (High Weald, Lewes and Havens) that sits on the Joint Committee of Clinical Commissioning Groups for the stroke review."),
+            "A neighbouring CCG (\"High Weald, Lewes and Haven CCG\" in the Programme Board's news) that sits on the Joint Committee of Clinical Commissioning Groups for the stroke review."),
         new(Jcccg, BodyKind.JointCommittee, null,
             "The eight Kent and Medway CCGs plus Bexley CCG and High Weald Lewes Havens CCG: the decision-making body for the Kent and Medway stroke review. It receives recommendations from the Stroke Programme Board and decides after the public consultation."),
         new(StrategicCommissioner, BodyKind.StrategicCommissioner, null,
@@ -107,7 +108,7 @@ public static class PapersData
         .. AccountableOfficers.SelectMany(officer => officer.Ccgs.Select(ccg =>
             new AppointmentFact(officer.PersonName, ccg, AccountableOfficerTitle, AppointmentKind.Substantive, null, Sources.StrategicCommissionerUpdate))),
         .. AccountableOfficers.Select(officer =>
-            new AppointmentFact(officer.PersonName, StrategicCommissioner, officer.TransitionalRole, AppointmentKind.Transitional, TransitionalRolesBegin, Sources.StrategicCommissionerUpdate)),
+            new AppointmentFact(officer.PersonName, StrategicCommissioner, officer.TransitionalRole, AppointmentKind.Transitional, TransitionalRolesBegin, Sources.StrategicCommissionerUpdate, DatePrecision.Month)),
         new("Glenn Douglas", StpProgrammeBoard, "STP Chief Executive", AppointmentKind.Substantive, null, Sources.ProgrammeBoardNews),
     ];
 

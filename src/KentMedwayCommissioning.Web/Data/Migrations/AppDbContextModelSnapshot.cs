@@ -130,6 +130,12 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("from_date");
 
+                    b.Property<string>("FromPrecision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from_precision");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -28,6 +28,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
     public sealed record Query(string Slug) : IQuery<BodyDetails?>;
 
     public sealed record BodyDetails(
+        DateOnly Today,
         string Name,
         string Slug,
         BodyKind Kind,
@@ -41,29 +42,34 @@ public sealed class DetailsModel(ISender sender) : PageModel
         IReadOnlyList<BodyLink> MemberBodies,
         IReadOnlyList<BodyLink> SitsOn)
     {
-        public int VotingMembers => Members.Count(member => member.HasVote);
-
         public bool HasGoverningBody => Members.Count > 0;
+
+        /// <summary>The quorum if every current voting member attended: what the body's rule asks of a full meeting.</summary>
+        public QuorumAssessment FullAttendance => Quorum.Assess(Rule, Members
+            .Where(member => member.HasVote && (member.To is null || member.To >= Today) && (member.From is null || member.From <= Today))
+            .DistinctBy(member => member.Slug)
+            .Select(member => new QuorumSeat(member.Background, IsPresent: true))
+            .ToList());
     }
 
     public sealed record Member(string Name, string Slug, bool IsFictional, MemberRole Role, MemberBackground Background, bool HasVote, DateOnly? From, DateOnly? To);
 
     public sealed record PostHolders(string Title, IReadOnlyList<Holder> Holders)
     {
-        public bool IsSubstantivelyVacant => Holders.All(holder => holder.Kind != AppointmentKind.Substantive || holder.To is not null);
+        public PostStanding StandingOn(DateOnly day) => Vacancy.StandingOn(Holders.Select(holder => new Holding(holder.Kind, holder.From, holder.To)), day);
     }
 
-    public sealed record Holder(string Name, string Slug, bool IsFictional, AppointmentKind Kind, DateOnly? From, DateOnly? To)
+    public sealed record Holder(string Name, string Slug, bool IsFictional, AppointmentKind Kind, DateOnly? From, DateOnly? To, DatePrecision FromPrecision)
     {
         /// <summary>For a substantive holder: the transitional roles they hold alongside, wherever those sit.</summary>
         public IReadOnlyList<TransitionalRole> TransitionalRoles { get; init; } = [];
     }
 
-    public sealed record TransitionalRole(string Title, string BodyName, string BodySlug, DateOnly? From, DateOnly? To);
+    public sealed record TransitionalRole(string Title, string BodyName, string BodySlug, DateOnly? From, DateOnly? To, DatePrecision FromPrecision);
 
     public sealed record BodyLink(string Name, string Slug);
 
-    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, BodyDetails?>
+    internal sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, BodyDetails?>
     {
         public async ValueTask<BodyDetails?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -92,11 +98,9 @@ public sealed class DetailsModel(ISender sender) : PageModel
                 return null;
             }
 
-            var members = await db.Memberships
+            var members = (await db.Memberships
                 .AsNoTracking()
                 .Where(membership => membership.BodyId == body.Id)
-                .OrderBy(membership => membership.Role)
-                .ThenBy(membership => membership.Person.FullName)
                 .Select(membership => new Member(
                     membership.Person.FullName,
                     membership.Person.Slug,
@@ -106,7 +110,10 @@ public sealed class DetailsModel(ISender sender) : PageModel
                     membership.HasVote,
                     membership.From,
                     membership.To))
-                .ToListAsync(cancellationToken);
+                .ToListAsync(cancellationToken))
+                .OrderBy(member => member.Role) // by the enum's order (chair first), which the stored names would not give
+                .ThenBy(member => member.Name, StringComparer.Ordinal)
+                .ToList();
 
             var posts = await db.Posts
                 .AsNoTracking()
@@ -122,7 +129,8 @@ public sealed class DetailsModel(ISender sender) : PageModel
                             appointment.Person.IsFictional,
                             appointment.Kind,
                             appointment.From,
-                            appointment.To))
+                            appointment.To,
+                            appointment.FromPrecision))
                         .ToList()))
                 .ToListAsync(cancellationToken);
 
@@ -136,6 +144,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
                 .ToListAsync(cancellationToken);
 
             return new BodyDetails(
+                DateOnly.FromDateTime(clock.GetLocalNow().Date),
                 body.Name, body.Slug, body.Kind, body.SubSystem, body.Description, body.ExistedFrom, body.ExistedTo, body.Rule,
                 members, posts, body.MemberBodies, sitsOn);
         }
@@ -159,7 +168,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
                     .Select(appointment => new
                     {
                         PersonSlug = appointment.Person.Slug,
-                        Role = new TransitionalRole(appointment.Post.Title, appointment.Post.Body.Name, appointment.Post.Body.Slug, appointment.From, appointment.To),
+                        Role = new TransitionalRole(appointment.Post.Title, appointment.Post.Body.Name, appointment.Post.Body.Slug, appointment.From, appointment.To, appointment.FromPrecision),
                     })
                     .ToListAsync(cancellationToken))
                 .ToLookup(row => row.PersonSlug, row => row.Role);

@@ -95,10 +95,10 @@ public sealed class EditRuleModel(ISender sender) : PageModel
                     body.Name,
                     new Command(
                         body.Slug,
-                        (int)(body.Rule.QuorumFraction * 100),
+                        (int)Math.Round(body.Rule.QuorumFraction * 100),
                         body.Rule.RequiresLayMember,
                         body.Rule.RequiresClinicalMember,
-                        (int)(body.Rule.MajorityThreshold * 100),
+                        (int)Math.Round(body.Rule.MajorityThreshold * 100),
                         body.Rule.ChairHasCastingVote,
                         body.Rule.WithdrawnMembersCountTowardsQuorum)))
                 .SingleOrDefaultAsync(cancellationToken);

@@ -23,7 +23,7 @@ public sealed class IndexModel(ISender sender) : PageModel
     {
         public QueryValidator() =>
             RuleFor(query => query.Kind)
-                .Must(kind => kind is null || Enum.TryParse<BodyKind>(kind, ignoreCase: true, out _))
+                .Must(kind => kind is null || Enum.GetNames<BodyKind>().Contains(kind, StringComparer.OrdinalIgnoreCase))
                 .WithMessage($"Kind must be one of: {string.Join(", ", Enum.GetNames<BodyKind>())}.");
     }
 

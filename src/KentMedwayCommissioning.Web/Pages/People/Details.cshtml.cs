@@ -29,7 +29,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
 
     public sealed record PersonDetails(string FullName, bool IsFictional, IReadOnlyList<PostHeld> Posts, IReadOnlyList<Seat> Memberships);
 
-    public sealed record PostHeld(string Title, string BodyName, string BodySlug, AppointmentKind Kind, DateOnly? From, DateOnly? To, string? Source);
+    public sealed record PostHeld(string Title, string BodyName, string BodySlug, AppointmentKind Kind, DateOnly? From, DateOnly? To, DatePrecision FromPrecision, string? Source);
 
     public sealed record Seat(string BodyName, string BodySlug, MemberRole Role, MemberBackground Background, bool HasVote, DateOnly? From, DateOnly? To);
 
@@ -51,8 +51,8 @@ public sealed class DetailsModel(ISender sender) : PageModel
             var posts = await db.Appointments
                 .AsNoTracking()
                 .Where(appointment => appointment.PersonId == person.Id)
-                .OrderBy(appointment => appointment.From)
-                .ThenBy(appointment => appointment.Kind)
+                .OrderBy(appointment => appointment.From != null)
+                .ThenBy(appointment => appointment.From)
                 .ThenBy(appointment => appointment.Post.Body.Name)
                 .Select(appointment => new PostHeld(
                     appointment.Post.Title,
@@ -61,6 +61,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
                     appointment.Kind,
                     appointment.From,
                     appointment.To,
+                    appointment.FromPrecision,
                     appointment.Source))
                 .ToListAsync(cancellationToken);
 

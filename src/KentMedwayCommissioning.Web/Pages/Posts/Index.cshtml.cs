@@ -22,21 +22,21 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
     {
         Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var posts = await sender.Send(new Query(), cancellationToken);
-        Posts = VacantOnly ? posts.Where(post => post.IsSubstantivelyVacant).ToList() : posts;
+        Posts = VacantOnly ? posts.Where(post => post.StandingOn(Today) != PostStanding.Filled).ToList() : posts;
     }
 
     public sealed record Query : IQuery<IReadOnlyList<PostEntry>>;
 
-    public sealed record PostEntry(string Title, string BodyName, string BodySlug, DateOnly? EstablishedOn, string? Source, IReadOnlyList<Holding> Holders)
+    public sealed record PostEntry(string Title, string BodyName, string BodySlug, DateOnly? EstablishedOn, IReadOnlyList<Holder> Holders)
     {
-        public bool IsSubstantivelyVacant => Holders.All(holder => holder.Kind != AppointmentKind.Substantive || holder.To is not null);
+        public PostStanding StandingOn(DateOnly day) => Vacancy.StandingOn(Holders.Select(holder => new Holding(holder.Kind, holder.From, holder.To)), day);
 
         /// <summary>When the post last had a substantive holder, or when it was created; null when the papers do not say.</summary>
         public DateOnly? VacantSince =>
             Holders.Where(holder => holder.Kind == AppointmentKind.Substantive).Max(holder => holder.To) ?? EstablishedOn;
     }
 
-    public sealed record Holding(string Name, string Slug, bool IsFictional, AppointmentKind Kind, DateOnly? From, DateOnly? To);
+    public sealed record Holder(string Name, string Slug, bool IsFictional, AppointmentKind Kind, DateOnly? From, DateOnly? To, DatePrecision FromPrecision);
 
     internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<PostEntry>>
     {
@@ -50,16 +50,16 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
                     post.Body.Name,
                     post.Body.Slug,
                     post.EstablishedOn,
-                    post.Source,
                     post.Appointments
                         .OrderBy(appointment => appointment.From)
-                        .Select(appointment => new Holding(
+                        .Select(appointment => new Holder(
                             appointment.Person.FullName,
                             appointment.Person.Slug,
                             appointment.Person.IsFictional,
                             appointment.Kind,
                             appointment.From,
-                            appointment.To))
+                            appointment.To,
+                            appointment.FromPrecision))
                         .ToList()))
                 .ToListAsync(cancellationToken);
     }

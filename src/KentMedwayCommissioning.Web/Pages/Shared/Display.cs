@@ -1,4 +1,5 @@
 using System.Globalization;
+using KentMedwayCommissioning.Web.Domain;
 
 namespace KentMedwayCommissioning.Web.Pages.Shared;
 
@@ -7,8 +8,8 @@ public static class Display
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
-    public static string Date(DateOnly? date, string whenUnknown = "not stated") =>
-        date?.ToString("d MMMM yyyy", British) ?? whenUnknown;
+    public static string Date(DateOnly? date, string whenUnknown = "not stated", DatePrecision precision = DatePrecision.Day) =>
+        date?.ToString(precision == DatePrecision.Month ? "MMMM yyyy" : "d MMMM yyyy", British) ?? whenUnknown;
 
     private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
@@ -29,11 +30,11 @@ public static class Display
     public static DateTimeOffset FromUkLocal(System.DateTime local) =>
         new(local, UkTime.GetUtcOffset(System.DateTime.SpecifyKind(local, DateTimeKind.Unspecified)));
 
-    public static string Period(DateOnly? from, DateOnly? to) => (from, to) switch
+    public static string Period(DateOnly? from, DateOnly? to, DatePrecision fromPrecision = DatePrecision.Day) => (from, to) switch
     {
         (null, null) => "Dates not stated",
-        (not null, null) => $"From {Date(from)}",
+        (not null, null) => $"From {Date(from, precision: fromPrecision)}",
         (null, not null) => $"Until {Date(to)}",
-        _ => $"{Date(from)} to {Date(to)}",
+        _ => $"{Date(from, precision: fromPrecision)} to {Date(to)}",
     };
 }

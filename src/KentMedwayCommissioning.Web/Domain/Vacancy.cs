@@ -1,0 +1,28 @@
+namespace KentMedwayCommissioning.Web.Domain;
+
+/// <summary>One holding of a post, as the register reads it.</summary>
+public sealed record Holding(AppointmentKind Kind, DateOnly? From, DateOnly? To)
+{
+    public bool IsHeldOn(DateOnly day) => (From is null || From <= day) && (To is null || day <= To);
+}
+
+public enum PostStanding
+{
+    Filled,
+
+    /// <summary>Held only transitionally, by someone whose substantive post is elsewhere.</summary>
+    HeldTransitionally,
+
+    Vacant,
+}
+
+public static class Vacancy
+{
+    public static PostStanding StandingOn(IEnumerable<Holding> holdings, DateOnly day)
+    {
+        var current = holdings.Where(holding => holding.IsHeldOn(day)).ToList();
+        return current.Any(holding => holding.Kind == AppointmentKind.Substantive) ? PostStanding.Filled
+            : current.Count > 0 ? PostStanding.HeldTransitionally
+            : PostStanding.Vacant;
+    }
+}
