@@ -22,6 +22,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Vote> Votes => Set<Vote>();
     public DbSet<VoteEvent> VoteEvents => Set<VoteEvent>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<PracticeBallot> PracticeBallots => Set<PracticeBallot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -138,3 +138,40 @@ internal sealed class ProposalBodyConfiguration : IEntityTypeConfiguration<Propo
         builder.HasOne(body => body.Body).WithMany().HasForeignKey(body => body.BodyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class PracticeBallotConfiguration : IEntityTypeConfiguration<PracticeBallot>
+{
+    public void Configure(EntityTypeBuilder<PracticeBallot> builder)
+    {
+        builder.Property(ballot => ballot.Question).HasMaxLength(500);
+        builder.Property(ballot => ballot.Slug).HasMaxLength(500);
+        builder.Property(ballot => ballot.ReportedFinding).HasMaxLength(2000);
+        builder.Property(ballot => ballot.Source).HasMaxLength(500);
+        builder.HasIndex(ballot => ballot.Slug).IsUnique();
+        builder.HasMany(ballot => ballot.Bodies).WithOne().HasForeignKey(body => body.BallotId);
+        builder.Navigation(ballot => ballot.Bodies).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(ballot => ballot.Answers).WithOne().HasForeignKey(answer => answer.BallotId);
+        builder.Navigation(ballot => ballot.Answers).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class PracticeBallotBodyConfiguration : IEntityTypeConfiguration<PracticeBallotBody>
+{
+    public void Configure(EntityTypeBuilder<PracticeBallotBody> builder)
+    {
+        builder.ToTable("practice_ballot_bodies");
+        builder.HasKey(body => new { body.BallotId, body.BodyId });
+        builder.HasOne(body => body.Body).WithMany().HasForeignKey(body => body.BodyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PracticeAnswerConfiguration : IEntityTypeConfiguration<PracticeAnswer>
+{
+    public void Configure(EntityTypeBuilder<PracticeAnswer> builder)
+    {
+        builder.Property(answer => answer.PracticeName).HasMaxLength(200);
+        builder.Property(answer => answer.RecordedBy).HasMaxLength(256);
+        builder.HasIndex(answer => new { answer.BallotId, answer.BodyId, answer.PracticeName }).IsUnique();
+        builder.HasOne<PracticeBallotBody>().WithMany().HasForeignKey(answer => new { answer.BallotId, answer.BodyId }).OnDelete(DeleteBehavior.Restrict);
+    }
+}

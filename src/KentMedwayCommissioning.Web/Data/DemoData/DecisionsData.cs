@@ -46,6 +46,11 @@ public static class DecisionsData
             Sources.ScrutinySingleCcg),
     ];
 
+    public const string MergerBallot = "Should the eight Kent and Medway CCGs merge into a single Kent and Medway CCG?";
+
+    public const string MergerBallotFinding =
+        "GP support for the proposals averaged 75% across the eight CCG areas, and support within each CCG area was relatively high. The reasons GPs voted against were not available; in general there had been concerns about loss of localism and of connection with primary care commissioning.";
+
     public const string DemoMeetingInProgress = "Governing body meeting in public (demo)";
     public const string DemoOpenItem = "Engagement plan for the proposed single CCG (demo)";
     public const string DemoPlannedMeeting = "Extraordinary governing body meeting (demo)";

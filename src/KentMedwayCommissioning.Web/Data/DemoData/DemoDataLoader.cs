@@ -196,6 +196,17 @@ public sealed class DemoDataLoader(
             [PapersData.Jcccg]);
         await db.SaveChangesAsync(cancellationToken);
 
+        if (!await db.PracticeBallots.AnyAsync(ballot => ballot.Slug == Slug.From(DecisionsData.MergerBallot), cancellationToken))
+        {
+            var ballot = new PracticeBallot(DecisionsData.MergerBallot, DecisionsData.MergerBallotFinding, Sources.ScrutinySingleCcg);
+            foreach (var ccg in PapersData.EightCcgs)
+            {
+                ballot.AskIn(bodies[ccg].Id);
+            }
+
+            db.PracticeBallots.Add(ballot);
+        }
+
         var meetings = await db.Meetings.Include(meeting => meeting.Items).ToListAsync(cancellationToken);
         Meeting? Existing(Body body, string title) => meetings.SingleOrDefault(meeting => meeting.BodyId == body.Id && meeting.Title == title);
 

@@ -936,6 +936,115 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.ToTable("posts", (string)null);
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.PracticeAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("answer");
+
+                    b.Property<int>("BallotId")
+                        .HasColumnType("integer")
+                        .HasColumnName("ballot_id");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("body_id");
+
+                    b.Property<string>("PracticeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("practice_name");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_practice_answer");
+
+                    b.HasIndex("BallotId", "BodyId", "PracticeName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_practice_answer_ballot_id_body_id_practice_name");
+
+                    b.ToTable("practice_answer", (string)null);
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.PracticeBallot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("question");
+
+                    b.Property<string>("ReportedFinding")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reported_finding");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_practice_ballots");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_practice_ballots_slug");
+
+                    b.ToTable("practice_ballots", (string)null);
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.PracticeBallotBody", b =>
+                {
+                    b.Property<int>("BallotId")
+                        .HasColumnType("integer")
+                        .HasColumnName("ballot_id");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("body_id");
+
+                    b.HasKey("BallotId", "BodyId")
+                        .HasName("pk_practice_ballot_bodies");
+
+                    b.HasIndex("BodyId")
+                        .HasDatabaseName("ix_practice_ballot_bodies_body_id");
+
+                    b.ToTable("practice_ballot_bodies", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1339,6 +1448,42 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.Navigation("Body");
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.PracticeAnswer", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.PracticeBallot", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_practice_answer_practice_ballots_ballot_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.PracticeBallotBody", null)
+                        .WithMany()
+                        .HasForeignKey("BallotId", "BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_practice_answer_practice_ballot_bodies_ballot_id_body_id");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.PracticeBallotBody", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.PracticeBallot", null)
+                        .WithMany("Bodies")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_practice_ballot_bodies_practice_ballots_ballot_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Body", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_practice_ballot_bodies_bodies_body_id");
+
+                    b.Navigation("Body");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1423,6 +1568,13 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Post", b =>
                 {
                     b.Navigation("Appointments");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.PracticeBallot", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Bodies");
                 });
 #pragma warning restore 612, 618
         }

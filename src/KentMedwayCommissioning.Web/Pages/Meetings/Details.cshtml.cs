@@ -110,7 +110,7 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
         public QuorumAssessment Quorum => Roll.MeetingQuorum();
     }
 
-    public sealed record ItemSummary(int Number, string Title, AgendaItemKind Kind, MeetingPart Part, VoteState VoteState, Outcome? Outcome);
+    public sealed record ItemSummary(int Number, string Title, AgendaItemKind Kind, MeetingPart Part, VoteState VoteState, Outcome? Outcome, IReadOnlyList<int> Withdrawn);
 
     internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, MeetingView?>
     {
@@ -137,7 +137,7 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
                     meeting.Source,
                     Items = meeting.Items
                         .OrderBy(item => item.Number)
-                        .Select(item => new ItemSummary(item.Number, item.Title, item.Kind, item.Part, item.VoteState, item.Outcome))
+                        .Select(item => new ItemSummary(item.Number, item.Title, item.Kind, item.Part, item.VoteState, item.Outcome, item.Declarations.Select(declaration => declaration.PersonId).ToList()))
                         .ToList(),
                 })
                 .SingleAsync(cancellationToken);

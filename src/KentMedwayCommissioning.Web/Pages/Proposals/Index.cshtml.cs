@@ -12,9 +12,25 @@ public sealed class IndexModel(ISender sender) : PageModel
 {
     public IReadOnlyList<ProposalSummaryRow> Proposals { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Proposals = await sender.Send(new Query(), cancellationToken);
+    public IReadOnlyList<(string Question, string Slug)> Ballots { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Proposals = await sender.Send(new Query(), cancellationToken);
+        Ballots = await sender.Send(new BallotsQuery(), cancellationToken);
+    }
 
     public sealed record Query : IQuery<IReadOnlyList<ProposalSummaryRow>>;
+
+    public sealed record BallotsQuery : IQuery<IReadOnlyList<(string Question, string Slug)>>;
+
+    internal sealed class BallotsHandler(AppDbContext db) : IQueryHandler<BallotsQuery, IReadOnlyList<(string Question, string Slug)>>
+    {
+        public async ValueTask<IReadOnlyList<(string Question, string Slug)>> Handle(BallotsQuery query, CancellationToken cancellationToken) =>
+            (await db.PracticeBallots.AsNoTracking().OrderBy(ballot => ballot.Question).Select(ballot => new { ballot.Question, ballot.Slug }).ToListAsync(cancellationToken))
+                .Select(ballot => (ballot.Question, ballot.Slug))
+                .ToList();
+    }
 
     public sealed record ProposalSummaryRow(string Title, string Slug, string Summary);
 

@@ -1,0 +1,183 @@
+using FluentValidation;
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KentMedwayCommissioning.Web.Pages.Interests;
+
+/// <summary>
+/// A person's standing register of interests, kept by the person themselves or by the board secretary of a body they
+/// sit on. Declarations at meetings are made on the agenda item; this is what the person holds all year round.
+/// </summary>
+public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageModel
+{
+    public PersonInterests Person { get; private set; } = null!;
+
+    [BindProperty]
+    public InterestForm Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
+        await ShowAsync(slug, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAddAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await ShowAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var command = new AddInterest(slug, Input.Kind, Input.Description, Input.Touches, Input.From, Input.To);
+        var (added, _) = await sender.TrySendAsync(command, ModelState, nameof(Input), cancellationToken);
+        if (!added)
+        {
+            return Page();
+        }
+
+        TempData["Confirmation"] = "The interest is on the register.";
+        return Redirect($"/people/{slug}/interests");
+    }
+
+    public async Task<IActionResult> OnPostEndAsync(string slug, int interestId, CancellationToken cancellationToken)
+    {
+        if (!await ShowAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var (ended, _) = await sender.TrySendAsync(new EndInterest(slug, interestId, today), ModelState, "End", cancellationToken);
+        if (!ended)
+        {
+            return Page();
+        }
+
+        TempData["Confirmation"] = "The interest is recorded as ended today.";
+        return Redirect($"/people/{slug}/interests");
+    }
+
+    private async Task<bool> ShowAsync(string slug, CancellationToken cancellationToken)
+    {
+        var person = await sender.Send(new Query(slug), cancellationToken);
+        if (person is null)
+        {
+            return false;
+        }
+
+        Person = person;
+        return true;
+    }
+
+    public sealed class InterestForm
+    {
+        public InterestKind? Kind { get; set; }
+        public string? Description { get; set; }
+        public string? Touches { get; set; }
+        public DateOnly? From { get; set; }
+        public DateOnly? To { get; set; }
+    }
+
+    public sealed record Query(string Slug) : IQuery<PersonInterests?>;
+
+    public sealed record PersonInterests(string FullName, string Slug, bool CanKeep, IReadOnlyList<InterestRow> Interests);
+
+    public sealed record InterestRow(int Id, InterestKind Kind, string Description, string? Touches, DateOnly? From, DateOnly? To, DateOnly DeclaredOn);
+
+    public sealed record AddInterest(string PersonSlug, InterestKind? Kind, string? Description, string? Touches, DateOnly? From, DateOnly? To) : ICommand<int>;
+
+    public sealed record EndInterest(string PersonSlug, int InterestId, DateOnly On) : ICommand<Unit>;
+
+    public sealed class AddInterestValidator : AbstractValidator<AddInterest>
+    {
+        public AddInterestValidator()
+        {
+            RuleFor(command => command.Kind).NotNull().WithMessage("Choose the kind of interest").IsInEnum();
+            RuleFor(command => command.Description)
+                .NotEmpty().WithMessage("Describe the interest")
+                .MaximumLength(2000).WithMessage("The description must be 2,000 characters or fewer");
+            RuleFor(command => command.Touches).MaximumLength(500).WithMessage("This must be 500 characters or fewer");
+            RuleFor(command => command.To)
+                .GreaterThanOrEqualTo(command => command.From)
+                .When(command => command.From is not null && command.To is not null)
+                .WithMessage("The interest cannot end before it begins");
+        }
+    }
+
+    internal sealed class QueryHandler(AppDbContext db, CurrentUser user) : IQueryHandler<Query, PersonInterests?>
+    {
+        public async ValueTask<PersonInterests?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var person = await db.People.AsNoTracking().Where(person => person.Slug == query.Slug).Select(person => new { person.Id, person.FullName, person.Slug }).SingleOrDefaultAsync(cancellationToken);
+            if (person is null)
+            {
+                return null;
+            }
+
+            var interests = await db.Interests
+                .AsNoTracking()
+                .Where(interest => interest.PersonId == person.Id)
+                .OrderByDescending(interest => interest.DeclaredOn)
+                .ThenByDescending(interest => interest.Id)
+                .Select(interest => new InterestRow(interest.Id, interest.Kind, interest.Description, interest.Touches, interest.From, interest.To, interest.DeclaredOn))
+                .ToListAsync(cancellationToken);
+            return new PersonInterests(person.FullName, person.Slug, await InterestKeepers.MayKeepAsync(db, user, person.Id, cancellationToken), interests);
+        }
+    }
+
+    internal sealed class AddInterestHandler(AppDbContext db, CurrentUser user, TimeProvider clock) : ICommandHandler<AddInterest, int>
+    {
+        public async ValueTask<int> Handle(AddInterest command, CancellationToken cancellationToken)
+        {
+            var personId = await InterestKeepers.RequireKeeperAsync(db, user, command.PersonSlug, cancellationToken);
+            var interest = new Interest(personId, command.Kind!.Value, command.Description!, command.Touches, command.From, command.To, DateOnly.FromDateTime(clock.GetLocalNow().Date));
+            db.Interests.Add(interest);
+            await db.SaveChangesAsync(cancellationToken);
+            return interest.Id;
+        }
+    }
+
+    internal sealed class EndInterestHandler(AppDbContext db, CurrentUser user) : ICommandHandler<EndInterest, Unit>
+    {
+        public async ValueTask<Unit> Handle(EndInterest command, CancellationToken cancellationToken)
+        {
+            var personId = await InterestKeepers.RequireKeeperAsync(db, user, command.PersonSlug, cancellationToken);
+            var interest = await db.Interests.SingleOrDefaultAsync(interest => interest.Id == command.InterestId && interest.PersonId == personId, cancellationToken)
+                ?? throw new NotFoundException("That interest is not on this person's register.");
+            interest.End(command.On);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}
+
+/// <summary>Who keeps a person's register: the person, the board secretary of a body they sit on, or an administrator.</summary>
+internal static class InterestKeepers
+{
+    public static async Task<bool> MayKeepAsync(AppDbContext db, CurrentUser user, int personId, CancellationToken cancellationToken)
+    {
+        if (user.PersonId == personId || user.IsAdministrator)
+        {
+            return true;
+        }
+
+        var bodies = await db.Memberships.Where(membership => membership.PersonId == personId).Select(membership => membership.BodyId).Distinct().ToListAsync(cancellationToken);
+        return bodies.Any(user.CanRunMeetingsOf);
+    }
+
+    public static async Task<int> RequireKeeperAsync(AppDbContext db, CurrentUser user, string personSlug, CancellationToken cancellationToken)
+    {
+        var personId = await db.People.Where(person => person.Slug == personSlug).Select(person => (int?)person.Id).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"There is no person '{personSlug}'.");
+        return await MayKeepAsync(db, user, personId, cancellationToken)
+            ? personId
+            : throw new ForbiddenException("Only the person, the board secretary of a body they sit on, or an administrator keeps this register.");
+    }
+}
