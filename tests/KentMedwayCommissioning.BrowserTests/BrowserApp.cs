@@ -44,6 +44,23 @@ public sealed class BrowserApp : TestApp
         await base.DisposeAsync();
     }
 
+    /// <summary>
+    /// Saves a full-page screenshot when KMC_SCREENSHOTS names a folder, so a developer can look at what a journey
+    /// showed; does nothing otherwise.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("KMC_SCREENSHOTS");
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+
+            // NHS.UK frontend's web font comes from assets.nhs.uk; with no network the text shows once the browser gives up on it.
+            await page.WaitForTimeoutAsync(3500);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
+
     /// <summary>A fresh browser context (its own cookies), as if a different person opened the site.</summary>
     public async Task<IPage> NewPageAsync()
     {

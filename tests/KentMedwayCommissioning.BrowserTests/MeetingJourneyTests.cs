@@ -32,6 +32,7 @@ public sealed class MeetingJourneyTests(BrowserApp app) : IAsyncLifetime
         }
 
         await Assertions.Expect(secretary.Locator("#meeting-quorum")).ToContainTextAsync("Quorate");
+        await BrowserApp.ScreenshotAsync(secretary, "meeting-in-progress");
         await secretary.GetByRole(AriaRole.Link, new() { Name = $"1. {DecisionsData.DemoPlannedItem}" }).ClickAsync();
         var itemUrl = secretary.Url;
 
@@ -60,8 +61,12 @@ public sealed class MeetingJourneyTests(BrowserApp app) : IAsyncLifetime
         await Assertions.Expect(lay.Locator("#your-vote + .nhsuk-inset-text")).ToContainTextAsync("You declared an interest in this item, so you are withdrawn from its vote.");
         await Assertions.Expect(lay.GetByRole(AriaRole.Button, new() { Name = "Record my vote" })).ToHaveCountAsync(0);
 
+        await BrowserApp.ScreenshotAsync(lay, "item-withdrawn-member");
+        await BrowserApp.ScreenshotAsync(nurse, "item-member-voted");
+
         // The secretary's tally has kept up without a reload.
         await Assertions.Expect(secretary.Locator("[data-tally=for]")).ToHaveTextAsync("2", new() { Timeout = 10_000 });
+        await BrowserApp.ScreenshotAsync(secretary, "item-tally-live");
 
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Close the vote and apply the rules" }).ClickAsync();
         await Assertions.Expect(secretary.Locator("#outcome + p")).ToContainTextAsync("Carried 2 to 0; 1 member withdrew for declared interests");
@@ -69,6 +74,7 @@ public sealed class MeetingJourneyTests(BrowserApp app) : IAsyncLifetime
         await Assertions.Expect(namedVotes).ToContainTextAsync(DemoAccounts.GpMember.DisplayName);
         await Assertions.Expect(namedVotes).ToContainTextAsync(DemoAccounts.NurseMember.DisplayName);
         await Assertions.Expect(secretary.Locator("#audit-trail ~ table").First).ToContainTextAsync("Changed their vote to for");
+        await BrowserApp.ScreenshotAsync(secretary, "item-decided");
         Assert.Empty(await Accessibility.ViolationsAsync(secretary));
 
         // A vote sent after the close is refused, and says so.
