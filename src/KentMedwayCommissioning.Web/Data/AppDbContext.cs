@@ -1,5 +1,6 @@
 using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Domain.Programme;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<VoteEvent> VoteEvents => Set<VoteEvent>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<PracticeBallot> PracticeBallots => Set<PracticeBallot>();
+    public DbSet<ProgrammePlan> Programmes => Set<ProgrammePlan>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<ForecastChange> ForecastChanges => Set<ForecastChange>();
+    public DbSet<Merger> Mergers => Set<Merger>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

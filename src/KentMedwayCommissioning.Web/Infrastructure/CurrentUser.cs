@@ -29,6 +29,8 @@ public sealed class CurrentUser(IHttpContextAccessor http)
 
     public bool IsAdministrator => Principal.IsInRole(Roles.Administrator);
 
+    public bool IsProgrammeOffice => IsAdministrator || Principal.IsInRole(Roles.ProgrammeOffice);
+
     /// <summary>A board secretary runs the meetings of the bodies named in their secretary_of claims; an administrator runs any.</summary>
     public bool CanRunMeetingsOf(int bodyId) =>
         IsAdministrator

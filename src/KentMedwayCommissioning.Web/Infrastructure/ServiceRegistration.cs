@@ -76,7 +76,7 @@ public static class ServiceRegistration
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             // Authorization before validation: a user who may not act learns nothing from validation messages.
-            options.PipelineBehaviors = [typeof(SecretaryAuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
+            options.PipelineBehaviors = [typeof(CommandAuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, includeInternalTypes: true);
 

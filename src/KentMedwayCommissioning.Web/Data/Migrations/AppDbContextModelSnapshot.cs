@@ -1045,6 +1045,339 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.ToTable("practice_ballot_bodies", (string)null);
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.ForecastChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("integer")
+                        .HasColumnName("milestone_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Forecast", "KentMedwayCommissioning.Web.Domain.Programme.ForecastChange.Forecast#ReportedDate", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("AsReported")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("forecast_as_reported");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("forecast_date");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Previous", "KentMedwayCommissioning.Web.Domain.Programme.ForecastChange.Previous#ReportedDate", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("AsReported")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("previous_as_reported");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("previous_date");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_forecast_changes");
+
+                    b.HasIndex("MilestoneId")
+                        .HasDatabaseName("ix_forecast_changes_milestone_id");
+
+                    b.ToTable("forecast_changes", (string)null);
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.Merger", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<int>("ApproverBodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("approver_body_id");
+
+                    b.Property<int>("FormsBodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("forms_body_id");
+
+                    b.Property<bool>("IsApproved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_approved");
+
+                    b.Property<DateOnly?>("LiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("live_on");
+
+                    b.Property<int?>("PracticeBallotId")
+                        .HasColumnType("integer")
+                        .HasColumnName("practice_ballot_id");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mergers");
+
+                    b.HasIndex("ApproverBodyId")
+                        .HasDatabaseName("ix_mergers_approver_body_id");
+
+                    b.HasIndex("FormsBodyId")
+                        .HasDatabaseName("ix_mergers_forms_body_id");
+
+                    b.HasIndex("PracticeBallotId")
+                        .HasDatabaseName("ix_mergers_practice_ballot_id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mergers_slug");
+
+                    b.ToTable("mergers", (string)null);
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.MergerCondition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<int>("MergerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("merger_id");
+
+                    b.Property<DateOnly?>("MetOn")
+                        .HasColumnType("date")
+                        .HasColumnName("met_on");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.HasKey("Id")
+                        .HasName("pk_merger_condition");
+
+                    b.HasIndex("MergerId")
+                        .HasDatabaseName("ix_merger_condition_merger_id");
+
+                    b.ToTable("merger_condition", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_merger_conditions_met_with_evidence", "met_on IS NULL OR evidence IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<bool>("IsDone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_done");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme_id");
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Baseline", "KentMedwayCommissioning.Web.Domain.Programme.Milestone.Baseline#ReportedDate", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("AsReported")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("baseline_as_reported");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("baseline_date");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Forecast", "KentMedwayCommissioning.Web.Domain.Programme.Milestone.Forecast#ReportedDate", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("AsReported")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("forecast_as_reported");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("forecast_date");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_milestones");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_milestones_proposal_id");
+
+                    b.HasIndex("ProgrammeId", "Title")
+                        .IsUnique()
+                        .HasDatabaseName("ix_milestones_programme_id_title");
+
+                    b.ToTable("milestones", (string)null);
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.MilestoneDependency", b =>
+                {
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("integer")
+                        .HasColumnName("milestone_id");
+
+                    b.Property<int>("DependsOnId")
+                        .HasColumnType("integer")
+                        .HasColumnName("depends_on_id");
+
+                    b.HasKey("MilestoneId", "DependsOnId")
+                        .HasName("pk_milestone_dependency");
+
+                    b.HasIndex("DependsOnId")
+                        .HasDatabaseName("ix_milestone_dependency_depends_on_id");
+
+                    b.ToTable("milestone_dependency", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_milestone_dependencies_not_self", "milestone_id <> depends_on_id");
+                        });
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.ProgrammePlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("MarginDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("margin_days");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programmes");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programmes_slug");
+
+                    b.ToTable("programmes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_programmes_margin", "margin_days >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1484,6 +1817,82 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.Navigation("Body");
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.ForecastChange", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Programme.Milestone", null)
+                        .WithMany("ForecastChanges")
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_forecast_changes_milestones_milestone_id");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.Merger", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Body", null)
+                        .WithMany()
+                        .HasForeignKey("ApproverBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mergers_bodies_approver_body_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Body", null)
+                        .WithMany()
+                        .HasForeignKey("FormsBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mergers_bodies_forms_body_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.PracticeBallot", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeBallotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_mergers_practice_ballots_practice_ballot_id");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.MergerCondition", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Programme.Merger", null)
+                        .WithMany("Conditions")
+                        .HasForeignKey("MergerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_merger_condition_mergers_merger_id");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.Milestone", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Programme.ProgrammePlan", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_milestones_programmes_programme_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Meetings.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_milestones_proposals_proposal_id");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.MilestoneDependency", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Programme.Milestone", null)
+                        .WithMany()
+                        .HasForeignKey("DependsOnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_milestone_dependency_milestones_depends_on_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Programme.Milestone", null)
+                        .WithMany("Dependencies")
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_milestone_dependency_milestones_milestone_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1575,6 +1984,18 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.Navigation("Answers");
 
                     b.Navigation("Bodies");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.Merger", b =>
+                {
+                    b.Navigation("Conditions");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.Milestone", b =>
+                {
+                    b.Navigation("Dependencies");
+
+                    b.Navigation("ForecastChanges");
                 });
 #pragma warning restore 612, 618
         }

@@ -16,8 +16,14 @@ public interface IBodySecretaryCommand
     string BodySlug { get; }
 }
 
-/// <summary>Checks, before any handler runs, that the user may run meetings of the body a command touches.</summary>
-public sealed class SecretaryAuthorizationBehaviour<TMessage, TResponse>(CurrentUser user, AppDbContext db)
+/// <summary>A command that only programme office staff (or an administrator) may send.</summary>
+public interface IProgrammeOfficeCommand;
+
+/// <summary>
+/// Authorization for commands in one place, before any handler runs: a secretary command needs the board secretary of
+/// the body it touches (or an administrator), a programme office command the programme office (or an administrator).
+/// </summary>
+public sealed class CommandAuthorizationBehaviour<TMessage, TResponse>(CurrentUser user, AppDbContext db)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -35,6 +41,11 @@ public sealed class SecretaryAuthorizationBehaviour<TMessage, TResponse>(Current
         if (bodyId is not null && !user.CanRunMeetingsOf(bodyId.Value))
         {
             throw new ForbiddenException("Only the board secretary of this body, or an administrator, can do this.");
+        }
+
+        if (message is IProgrammeOfficeCommand && !user.IsProgrammeOffice)
+        {
+            throw new ForbiddenException("Only programme office staff, or an administrator, can do this.");
         }
 
         return await next(message, cancellationToken);

@@ -1,0 +1,190 @@
+namespace KentMedwayCommissioning.Web.Domain.Programme;
+
+public enum Rag
+{
+    Done,
+    OnTrack,
+    AtRisk,
+    Late,
+}
+
+/// <summary>A step of a programme: its baseline is fixed, its forecast moves, and every move is kept with who, when and why.</summary>
+public sealed class Milestone
+{
+    private readonly List<ForecastChange> _forecastChanges = [];
+    private readonly List<MilestoneDependency> _dependencies = [];
+
+    private Milestone()
+    {
+        Title = null!;
+        Owner = null!;
+        Baseline = null!;
+        Forecast = null!;
+    }
+
+    public Milestone(int programmeId, string title, string owner, ReportedDate baseline, int? proposalId = null, string? source = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ProgrammeId = programmeId;
+        Title = title.Trim();
+        Owner = owner.Trim();
+        Baseline = baseline;
+        Forecast = baseline;
+        ProposalId = proposalId;
+        Source = source;
+    }
+
+    public int Id { get; private set; }
+    public int ProgrammeId { get; private set; }
+    public string Title { get; private set; }
+    public string Owner { get; private set; }
+    public ReportedDate Baseline { get; private set; }
+    public ReportedDate Forecast { get; private set; }
+    public bool IsDone { get; private set; }
+
+    /// <summary>When it was done; null when done on a date the source does not give.</summary>
+    public DateOnly? CompletedOn { get; private set; }
+
+    /// <summary>The proposal whose decision the milestone depends on.</summary>
+    public int? ProposalId { get; private set; }
+
+    public string? Source { get; private set; }
+    public IReadOnlyList<ForecastChange> ForecastChanges => _forecastChanges;
+    public IReadOnlyList<MilestoneDependency> Dependencies => _dependencies;
+
+    /// <summary>Days the forecast lies beyond the baseline (negative when ahead).</summary>
+    public int SlippageDays => Forecast.Date.DayNumber - Baseline.Date.DayNumber;
+
+    public ForecastChange Reforecast(ReportedDate forecast, string reason, string changedBy, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (IsDone)
+        {
+            throw new Meetings.GovernanceException("The milestone is done: its forecast no longer changes.");
+        }
+
+        if (forecast == Forecast)
+        {
+            throw new Meetings.GovernanceException("That is already the forecast.");
+        }
+
+        var change = new ForecastChange(this, Forecast, forecast, reason.Trim(), changedBy, at);
+        _forecastChanges.Add(change);
+        Forecast = forecast;
+        return change;
+    }
+
+    public void Complete(DateOnly? on)
+    {
+        IsDone = true;
+        CompletedOn = on;
+    }
+
+    public void DependOn(int milestoneId)
+    {
+        if (milestoneId == Id && Id != 0)
+        {
+            throw new Meetings.GovernanceException("A milestone cannot depend on itself.");
+        }
+
+        if (_dependencies.All(existing => existing.DependsOnId != milestoneId))
+        {
+            _dependencies.Add(new MilestoneDependency(this, milestoneId));
+        }
+    }
+
+    /// <summary>
+    /// Done once done; late when the forecast date has passed or the forecast has slipped beyond the margin; at risk
+    /// when it has slipped within the margin or falls due within the margin; otherwise on track.
+    /// </summary>
+    public Rag RagOn(DateOnly today, int marginDays)
+    {
+        if (IsDone)
+        {
+            return Rag.Done;
+        }
+
+        var daysToForecast = Forecast.Date.DayNumber - today.DayNumber;
+        if (daysToForecast < 0 || SlippageDays > marginDays)
+        {
+            return Rag.Late;
+        }
+
+        return SlippageDays > 0 || daysToForecast <= marginDays ? Rag.AtRisk : Rag.OnTrack;
+    }
+}
+
+/// <summary>One move of a milestone's forecast. Kept for good: the history explains slippage to the boards.</summary>
+public sealed class ForecastChange
+{
+    private ForecastChange()
+    {
+        Previous = null!;
+        Forecast = null!;
+        Reason = null!;
+        ChangedBy = null!;
+    }
+
+    internal ForecastChange(Milestone milestone, ReportedDate previous, ReportedDate forecast, string reason, string changedBy, DateTimeOffset at)
+    {
+        MilestoneId = milestone.Id;
+        Previous = previous;
+        Forecast = forecast;
+        Reason = reason;
+        ChangedBy = changedBy;
+        ChangedAt = at;
+    }
+
+    public long Id { get; private set; }
+    public int MilestoneId { get; private set; }
+    public ReportedDate Previous { get; private set; }
+    public ReportedDate Forecast { get; private set; }
+    public string Reason { get; private set; }
+    public string ChangedBy { get; private set; }
+    public DateTimeOffset ChangedAt { get; private set; }
+}
+
+public sealed class MilestoneDependency
+{
+    private MilestoneDependency()
+    {
+    }
+
+    internal MilestoneDependency(Milestone milestone, int dependsOnId)
+    {
+        MilestoneId = milestone.Id;
+        DependsOnId = dependsOnId;
+    }
+
+    public int MilestoneId { get; private set; }
+    public int DependsOnId { get; private set; }
+}
+
+/// <summary>A programme of change and how much slippage it tolerates before a milestone is late.</summary>
+public sealed class ProgrammePlan
+{
+    private ProgrammePlan()
+    {
+        Name = null!;
+        Slug = null!;
+    }
+
+    public ProgrammePlan(string name, string? description, int marginDays = 30)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(marginDays);
+        Name = name;
+        Slug = Domain.Slug.From(name);
+        Description = description;
+        MarginDays = marginDays;
+    }
+
+    public int Id { get; private set; }
+    public string Name { get; private set; }
+    public string Slug { get; private set; }
+    public string? Description { get; private set; }
+
+    /// <summary>How many days of slippage, or of time left, make a milestone at risk rather than on track.</summary>
+    public int MarginDays { get; private set; }
+}

@@ -1,0 +1,108 @@
+using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Domain.Programme;
+
+namespace KentMedwayCommissioning.UnitTests.Domain;
+
+public sealed class MilestoneTests
+{
+    private static readonly DateOnly Today = new(2018, 3, 1);
+    private static readonly DateTimeOffset Now = new(2018, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    private const int Margin = 30;
+
+    private static Milestone Due(DateOnly baseline) => new(1, "Strategic commissioner in shadow form", "Programme director", new ReportedDate(baseline));
+
+    [Fact]
+    public void Re_forecasting_keeps_the_baseline_and_every_earlier_forecast_with_who_and_why()
+    {
+        var milestone = Due(new DateOnly(2018, 4, 1));
+
+        milestone.Reforecast(new ReportedDate(new DateOnly(2018, 10, 1), "autumn 2018"), "Waiting for the steering group", "programme@kmc.example", Now);
+        milestone.Reforecast(new ReportedDate(new DateOnly(2019, 7, 1), "summer 2019"), "Progress slowed for six to eight months", "programme@kmc.example", Now.AddMonths(4));
+
+        Assert.Equal(new DateOnly(2018, 4, 1), milestone.Baseline.Date);
+        Assert.Equal("summer 2019", milestone.Forecast.ToString());
+        Assert.Equal(["1 April 2018", "autumn 2018"], milestone.ForecastChanges.Select(change => change.Previous.ToString()));
+        Assert.Equal("Progress slowed for six to eight months", milestone.ForecastChanges[^1].Reason);
+        Assert.Equal(456, milestone.SlippageDays);
+    }
+
+    [Fact]
+    public void A_re_forecast_needs_a_reason() =>
+        Assert.ThrowsAny<ArgumentException>(() => Due(new DateOnly(2018, 4, 1)).Reforecast(new ReportedDate(new DateOnly(2018, 5, 1)), " ", "x", Now));
+
+    [Theory]
+    [InlineData(2018, 6, 1, 0, Rag.OnTrack)]     // three months away, no slippage
+    [InlineData(2018, 3, 31, 0, Rag.AtRisk)]     // due within the margin
+    [InlineData(2018, 6, 1, 30, Rag.AtRisk)]     // slipped, but only by the margin
+    [InlineData(2018, 6, 1, 31, Rag.Late)]       // slipped beyond the margin
+    [InlineData(2018, 2, 28, 0, Rag.Late)]       // forecast date passed, not done
+    public void The_rag_status_is_derived_from_the_dates(int year, int month, int day, int slipDays, Rag expected)
+    {
+        var baseline = new DateOnly(year, month, day);
+        var milestone = Due(baseline);
+        if (slipDays > 0)
+        {
+            milestone.Reforecast(new ReportedDate(baseline.AddDays(slipDays)), "Slipped", "x", Now);
+        }
+
+        Assert.Equal(expected, milestone.RagOn(Today, Margin));
+    }
+
+    [Fact]
+    public void A_done_milestone_is_done_whatever_its_dates()
+    {
+        var milestone = Due(new DateOnly(2017, 1, 1));
+
+        milestone.Complete(on: null);
+
+        Assert.Equal(Rag.Done, milestone.RagOn(Today, Margin));
+        Assert.Throws<GovernanceException>(() => milestone.Reforecast(new ReportedDate(new DateOnly(2019, 1, 1)), "Too late", "x", Now));
+    }
+}
+
+public sealed class MergerTests
+{
+    private static Merger Approved()
+    {
+        var merger = new Merger("Single Kent and Medway CCG", formsBodyId: 1, approverBodyId: 2, liveOn: new DateOnly(2020, 4, 1), practiceBallotId: null, source: null);
+        merger.Approve(on: null);
+        merger.AddCondition("Appoint an Accountable Officer", "Programme director", null);
+        merger.AddCondition("Appoint a Chief Financial Officer", "Programme director", null);
+        return merger;
+    }
+
+    [Fact]
+    public void Approval_is_conditional_while_any_condition_is_unmet()
+    {
+        var merger = Approved();
+
+        merger.Conditions[0].MarkMet(new DateOnly(2019, 12, 1), "Appointment letter");
+
+        Assert.Equal(new ApprovalStanding(ApprovalState.Conditional, null), merger.Standing());
+    }
+
+    [Fact]
+    public void Approval_turns_unconditional_on_the_day_the_last_condition_is_met()
+    {
+        var merger = Approved();
+
+        merger.Conditions[1].MarkMet(new DateOnly(2020, 2, 1), "Board minute");
+        merger.Conditions[0].MarkMet(new DateOnly(2019, 12, 1), "Appointment letter");
+
+        Assert.Equal(new ApprovalStanding(ApprovalState.Unconditional, new DateOnly(2020, 2, 1)), merger.Standing());
+    }
+
+    [Fact]
+    public void A_condition_is_met_with_evidence_and_only_once()
+    {
+        var condition = Approved().Conditions[0];
+
+        Assert.ThrowsAny<ArgumentException>(() => condition.MarkMet(new DateOnly(2019, 12, 1), ""));
+        condition.MarkMet(new DateOnly(2019, 12, 1), "Appointment letter");
+        Assert.Throws<GovernanceException>(() => condition.MarkMet(new DateOnly(2019, 12, 2), "Again"));
+    }
+
+    [Fact]
+    public void Without_approval_there_is_no_standing_to_speak_of() =>
+        Assert.Equal(ApprovalState.NotApproved, new Merger("M", 1, 2, null, null, null).Standing().State);
+}
