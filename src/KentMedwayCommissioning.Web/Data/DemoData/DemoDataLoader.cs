@@ -1,5 +1,6 @@
 using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Domain.Programme;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,8 @@ public sealed class DemoDataLoader(
 
         await LoadDecisionsAsync(bodies, cancellationToken);
         await LoadDemoMeetingsAsync(bodies[PapersData.WestKent], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await LoadProgrammeAsync(bodies, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         await LoadAccountsAsync(people, bodies);
@@ -285,6 +288,60 @@ public sealed class DemoDataLoader(
                 "That the governing body agrees to procure community services jointly with the other Kent and Medway CCGs (a demo question).");
             item.AttachPaper("Options paper (demo)", url: null, text: "A short demo paper: it sets out the options for procuring community services jointly, for the demo meeting only.");
             db.Meetings.Add(meeting);
+        }
+    }
+
+    private async Task LoadProgrammeAsync(Dictionary<string, Body> bodies, CancellationToken cancellationToken)
+    {
+        var programme = await db.Programmes.SingleOrDefaultAsync(candidate => candidate.Slug == Slug.From(ProgrammeData.Programme), cancellationToken);
+        if (programme is null)
+        {
+            programme = new ProgrammePlan(ProgrammeData.Programme,
+                "Taking the Kent and Medway CCGs from separate organisations to a strategic commissioner, from shadow form to operation, and to a single CCG.");
+            db.Programmes.Add(programme);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var milestones = await db.Milestones.Include(milestone => milestone.ForecastChanges).Where(milestone => milestone.ProgrammeId == programme.Id).ToListAsync(cancellationToken);
+        var proposalId = await db.Proposals.Where(proposal => proposal.Slug == Slug.From(DecisionsData.StrategicCommissionerProposal)).Select(proposal => proposal.Id).SingleAsync(cancellationToken);
+        foreach (var fact in ProgrammeData.Milestones)
+        {
+            if (milestones.Any(milestone => milestone.Title == fact.Title))
+            {
+                continue;
+            }
+
+            var milestone = new Milestone(programme.Id, fact.Title, ProgrammeData.PapersOwner, fact.Baseline,
+                proposalId: fact.Title == ProgrammeData.ShadowForm ? proposalId : null, source: fact.Source);
+            if (fact.Title == ProgrammeData.ShadowForm)
+            {
+                milestone.Reforecast(ProgrammeData.ShadowFormRevised, ProgrammeData.ShadowFormReason, ProgrammeData.FromThePapers, new DateTimeOffset(2018, 7, 1, 0, 0, 0, TimeSpan.Zero));
+            }
+
+            if (fact.Done)
+            {
+                milestone.Complete(fact.CompletedOn);
+            }
+
+            db.Milestones.Add(milestone);
+            milestones.Add(milestone);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var shadow = milestones.Single(milestone => milestone.Title == ProgrammeData.ShadowForm);
+        milestones.Single(milestone => milestone.Title == "Strategic commissioner fully operational").DependOn(shadow.Id);
+
+        if (!await db.Mergers.AnyAsync(merger => merger.Slug == Slug.From(ProgrammeData.Merger), cancellationToken))
+        {
+            var ballotId = await db.PracticeBallots.Where(ballot => ballot.Slug == Slug.From(DecisionsData.MergerBallot)).Select(ballot => (int?)ballot.Id).SingleOrDefaultAsync(cancellationToken);
+            var merger = new Merger(ProgrammeData.Merger, bodies[PapersData.SingleCcg].Id, bodies[PapersData.NhsEngland].Id, PapersData.SingleCcgLive, ballotId, Sources.ScrutinySingleCcg);
+            merger.Approve(on: null);
+            foreach (var condition in ProgrammeData.MergerConditions)
+            {
+                merger.AddCondition(condition, ProgrammeData.PapersOwner, dueOn: null);
+            }
+
+            db.Mergers.Add(merger);
         }
     }
 

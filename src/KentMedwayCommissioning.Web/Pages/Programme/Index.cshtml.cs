@@ -1,0 +1,62 @@
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain.Programme;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KentMedwayCommissioning.Web.Pages.Programme;
+
+/// <summary>Where the move to one strategic commissioner and one CCG stands: milestones, their slippage, and the merger.</summary>
+[AllowAnonymous]
+public sealed class IndexModel(ISender sender) : PageModel
+{
+    public ProgrammeView Programme { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var programme = await sender.Send(new Query(), cancellationToken);
+        if (programme is null)
+        {
+            return NotFound();
+        }
+
+        Programme = programme;
+        return Page();
+    }
+
+    public sealed record Query : IQuery<ProgrammeView?>;
+
+    public sealed record ProgrammeView(string Name, string? Description, DateOnly Today, int MarginDays, IReadOnlyList<MilestoneRow> Milestones, IReadOnlyList<MergerRow> Mergers)
+    {
+        public Timeline Timeline => Timeline.For(Milestones, Today);
+    }
+
+    public sealed record MilestoneRow(int Id, string Title, string Owner, ReportedDate Baseline, ReportedDate Forecast, bool IsDone, Rag Rag, int SlippageDays);
+
+    public sealed record MergerRow(string Title, string Slug, ApprovalStanding Standing, int Conditions, int Unmet);
+
+    internal sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, ProgrammeView?>
+    {
+        public async ValueTask<ProgrammeView?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var programme = await db.Programmes.AsNoTracking().OrderBy(candidate => candidate.Id).FirstOrDefaultAsync(cancellationToken);
+            if (programme is null)
+            {
+                return null;
+            }
+
+            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var milestones = (await db.Milestones.AsNoTracking().Where(milestone => milestone.ProgrammeId == programme.Id).ToListAsync(cancellationToken))
+                .OrderBy(milestone => milestone.Baseline.Date)
+                .ThenBy(milestone => milestone.Title, StringComparer.Ordinal)
+                .Select(milestone => new MilestoneRow(milestone.Id, milestone.Title, milestone.Owner, milestone.Baseline, milestone.Forecast, milestone.IsDone, milestone.RagOn(today, programme.MarginDays), milestone.SlippageDays))
+                .ToList();
+            var mergers = (await db.Mergers.AsNoTracking().Include(merger => merger.Conditions).ToListAsync(cancellationToken))
+                .Select(merger => new MergerRow(merger.Title, merger.Slug, merger.Standing(), merger.Conditions.Count, merger.Conditions.Count(condition => !condition.IsMet)))
+                .ToList();
+            return new ProgrammeView(programme.Name, programme.Description, today, programme.MarginDays, milestones, mergers);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using KentMedwayCommissioning.TestSupport;
+using KentMedwayCommissioning.Web.Data.DemoData;
+using KentMedwayCommissioning.Web.Domain.Programme;
+using KentMedwayCommissioning.Web.Infrastructure;
+using KentMedwayCommissioning.Web.Pages.Programme;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace KentMedwayCommissioning.IntegrationTests.Programme;
+
+[Collection(nameof(SharedApp))]
+public sealed class ProgrammeTests(TestApp app) : IAsyncLifetime
+{
+    private readonly Browsing _browser = new(app);
+
+    public Task InitializeAsync() => app.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private Task<int> ShadowFormIdAsync() =>
+        app.QueryDbAsync(db => db.Milestones.Where(milestone => milestone.Title == ProgrammeData.ShadowForm).Select(milestone => milestone.Id).SingleAsync());
+
+    [Fact]
+    public async Task Anyone_reads_the_programme_with_the_shadow_form_slippage_the_papers_give()
+    {
+        var page = await _browser.GetPageAsync("/programme");
+
+        var shadow = page.QuerySelectorAll("#milestones tbody tr").Single(row => row.TextContent.Contains(ProgrammeData.ShadowForm, StringComparison.Ordinal));
+        Assert.Contains("April 2018", shadow.TextContent, StringComparison.Ordinal);
+        Assert.Contains("summer 2019", shadow.TextContent, StringComparison.Ordinal);
+        Assert.Contains("15 months later", shadow.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("svg[role=img][aria-labelledby=timeline-heading]"));
+
+        var milestone = await _browser.GetPageAsync($"/programme/milestones/{await ShadowFormIdAsync()}");
+        Assert.Contains("Progress slowed down in the previous six to eight months", milestone.MainText(), StringComparison.Ordinal);
+        Assert.Null(milestone.QuerySelector("form[action*=Reforecast], #reforecast"));
+    }
+
+    [Fact]
+    public async Task The_merger_is_approved_subject_to_conditions_from_the_papers()
+    {
+        var page = await _browser.GetPageAsync($"/programme/mergers/{KentMedwayCommissioning.Web.Domain.Slug.From(ProgrammeData.Merger)}");
+
+        Assert.Contains("Approved subject to conditions", page.QuerySelector("#approval")!.TextContent, StringComparison.Ordinal);
+        var conditions = page.QuerySelectorAll("#conditions ~ table tbody tr").Select(row => row.TextContent).ToList();
+        Assert.Contains(conditions, row => row.Contains("Appoint an Accountable Officer", StringComparison.Ordinal) && row.Contains("Not met", StringComparison.Ordinal));
+        Assert.Contains(conditions, row => row.Contains("Appoint a Chief Financial Officer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Only_the_programme_office_changes_the_programme()
+    {
+        var id = await ShadowFormIdAsync();
+        var command = new ChangeProgramme.Reforecast(id, new DateOnly(2030, 1, 1), null, "Testing");
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync(TestApp.Member(1), command));
+        await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync(TestApp.Secretary(1), command));
+
+        var changes = await app.QueryDbAsync(db => db.ForecastChanges.CountAsync());
+        Assert.Equal(1, changes);
+    }
+
+    [Fact]
+    public async Task The_programme_office_re_forecasts_with_a_reason_and_the_history_keeps_who_and_why()
+    {
+        await _browser.SignInAsync(DemoAccounts.ProgrammeOffice.Email, DemoAccounts.Password);
+        var id = await ShadowFormIdAsync();
+
+        var refused = await _browser.SubmitAsync($"/programme/milestones/{id}", new Dictionary<string, string> { ["Input.Forecast"] = "2019-10-01", ["Input.Reason"] = "" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Say why the forecast has changed", (await Browsing.ParseAsync(refused)).QuerySelector("#input-reason-error")!.TextContent, StringComparison.Ordinal);
+
+        var response = await _browser.SubmitAsync($"/programme/milestones/{id}", new Dictionary<string, string>
+        {
+            ["Input.Forecast"] = "2019-10-01",
+            ["Input.AsReported"] = "autumn 2019",
+            ["Input.Reason"] = "The steering group needs another cycle",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var history = await app.QueryDbAsync(db => db.ForecastChanges.Where(change => change.MilestoneId == id).OrderBy(change => change.Id).ToListAsync());
+        Assert.Equal(["summer 2019", "autumn 2019"], history.Select(change => change.Forecast.ToString()));
+        Assert.Equal(DemoAccounts.ProgrammeOffice.Email, history[^1].ChangedBy);
+    }
+
+    [Fact]
+    public async Task The_forecast_history_cannot_be_rewritten_in_the_database()
+    {
+        var error = await Assert.ThrowsAsync<PostgresException>(() => app.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE forecast_changes SET reason = 'rewritten'")));
+
+        Assert.Contains("append-only", error.MessageText, StringComparison.Ordinal);
+    }
+}
