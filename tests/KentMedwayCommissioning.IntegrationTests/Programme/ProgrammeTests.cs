@@ -92,3 +92,33 @@ public sealed class ProgrammeTests(TestApp app) : IAsyncLifetime
         Assert.Contains("append-only", error.MessageText, StringComparison.Ordinal);
     }
 }
+
+[Collection(nameof(SharedApp))]
+public sealed class ProgrammeDashboardTests(TestApp app)
+{
+    [Fact]
+    public async Task The_programme_office_dashboard_lists_what_needs_attention()
+    {
+        var browser = new Browsing(app);
+        await browser.SignInAsync(DemoAccounts.ProgrammeOffice.Email, DemoAccounts.Password);
+
+        var text = (await browser.GetPageAsync("/dashboard")).MainText();
+
+        Assert.Contains($"{ProgrammeData.ShadowForm} Late", text, StringComparison.Ordinal);
+        Assert.Contains("Appoint a Chief Financial Officer", text, StringComparison.Ordinal);
+        Assert.Contains("Establish a strategic commissioner and share a single senior management team with one accountable officer (1 body has not decided)", text, StringComparison.Ordinal);
+        Assert.Contains("Stroke review: three hyper acute stroke units and where they should be (1 body has not decided)", text, StringComparison.Ordinal);
+        Assert.Contains("posts are vacant", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_member_s_dashboard_has_no_programme_section()
+    {
+        var browser = new Browsing(app);
+        await browser.SignInAsync(DemoAccounts.GpMember.Email, DemoAccounts.Password);
+
+        var page = await browser.GetPageAsync("/dashboard");
+
+        Assert.Null(page.QuerySelector("#programme-watch"));
+    }
+}

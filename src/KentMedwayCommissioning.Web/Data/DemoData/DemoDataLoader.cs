@@ -302,7 +302,7 @@ public sealed class DemoDataLoader(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var milestones = await db.Milestones.Include(milestone => milestone.ForecastChanges).Where(milestone => milestone.ProgrammeId == programme.Id).ToListAsync(cancellationToken);
+        var milestones = await db.Milestones.Include(milestone => milestone.ForecastChanges).Include(milestone => milestone.Dependencies).Where(milestone => milestone.ProgrammeId == programme.Id).ToListAsync(cancellationToken);
         var proposalId = await db.Proposals.Where(proposal => proposal.Slug == Slug.From(DecisionsData.StrategicCommissionerProposal)).Select(proposal => proposal.Id).SingleAsync(cancellationToken);
         foreach (var fact in ProgrammeData.Milestones)
         {

@@ -17,6 +17,9 @@ public sealed class IndexModel(ISender sender) : PageModel
     public IReadOnlyList<string> Roles { get; private set; } = [];
     public PersonSeats? Person { get; private set; }
 
+    /// <summary>For programme office staff: what needs their attention this week.</summary>
+    public ProgrammeWatch.Summary? Programme { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         DisplayName = User.FindFirstValue(AppClaimsPrincipalFactory.DisplayName) ?? User.Identity!.Name!;
@@ -24,6 +27,11 @@ public sealed class IndexModel(ISender sender) : PageModel
         if (int.TryParse(User.FindFirstValue(AppClaimsPrincipalFactory.PersonId), NumberStyles.None, CultureInfo.InvariantCulture, out var personId))
         {
             Person = await sender.Send(new Query(personId), cancellationToken);
+        }
+
+        if (User.IsInRole(Data.Roles.ProgrammeOffice) || User.IsInRole(Data.Roles.Administrator))
+        {
+            Programme = await sender.Send(new ProgrammeWatch.Query(), cancellationToken);
         }
     }
 
