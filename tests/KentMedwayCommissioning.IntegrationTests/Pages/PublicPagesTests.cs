@@ -86,6 +86,7 @@ public sealed class PublicPagesTests(TestApp app)
         Assert.Contains("Director of Nursing and Quality", text, StringComparison.Ordinal);
         Assert.Contains("Vacant", text, StringComparison.Ordinal);
         Assert.Contains("Caroline Selkirk Transitional role", text, StringComparison.Ordinal);
+        Assert.Contains("Substantive posts: Accountable Officer, Ashford CCG; Accountable Officer, Canterbury and Coastal CCG", text, StringComparison.Ordinal);
     }
 
     [Fact]

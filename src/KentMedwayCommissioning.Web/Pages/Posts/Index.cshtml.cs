@@ -36,12 +36,17 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
             Holders.Where(holder => holder.Kind == AppointmentKind.Substantive).Max(holder => holder.To) ?? EstablishedOn;
     }
 
-    public sealed record Holder(string Name, string Slug, bool IsFictional, AppointmentKind Kind, DateOnly? From, DateOnly? To, DatePrecision FromPrecision);
+    public sealed record Holder(string Name, string Slug, bool IsFictional, AppointmentKind Kind, DateOnly? From, DateOnly? To, DatePrecision FromPrecision)
+    {
+        /// <summary>For a transitional holder: the substantive posts they hold beside it ("Accountable Officer, West Kent CCG").</summary>
+        public IReadOnlyList<string> SubstantivePosts { get; init; } = [];
+    }
 
     internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<PostEntry>>
     {
-        public async ValueTask<IReadOnlyList<PostEntry>> Handle(Query query, CancellationToken cancellationToken) =>
-            await db.Posts
+        public async ValueTask<IReadOnlyList<PostEntry>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var posts = await db.Posts
                 .AsNoTracking()
                 .OrderBy(post => post.Body.Name)
                 .ThenBy(post => post.Title)
@@ -62,5 +67,18 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
                             appointment.FromPrecision))
                         .ToList()))
                 .ToListAsync(cancellationToken);
+
+            var substantive = posts
+                .SelectMany(post => post.Holders.Where(holder => holder.Kind == AppointmentKind.Substantive).Select(holder => (holder.Slug, Post: $"{post.Title}, {post.BodyName}")))
+                .ToLookup(holding => holding.Slug, holding => holding.Post);
+            return posts
+                .Select(post => post with
+                {
+                    Holders = post.Holders
+                        .Select(holder => holder.Kind == AppointmentKind.Transitional ? holder with { SubstantivePosts = substantive[holder.Slug].ToList() } : holder)
+                        .ToList(),
+                })
+                .ToList();
+        }
     }
 }
