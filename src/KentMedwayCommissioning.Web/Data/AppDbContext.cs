@@ -28,6 +28,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<ForecastChange> ForecastChanges => Set<ForecastChange>();
     public DbSet<Merger> Mergers => Set<Merger>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -122,3 +122,19 @@ public sealed class ProgrammeDashboardTests(TestApp app)
         Assert.Null(page.QuerySelector("#programme-watch"));
     }
 }
+
+[Collection(nameof(SharedApp))]
+public sealed class ConsultationTests(TestApp app)
+{
+    [Fact]
+    public async Task The_stroke_consultation_ran_ten_weeks_and_the_joint_committee_decides_after_it()
+    {
+        var page = await new Browsing(app).GetPageAsync("/programme/consultations/kent-and-medway-stroke-review-consultation");
+
+        var text = page.MainText();
+        Assert.Contains("From Friday 2 February 2018 to midnight on Friday 13 April 2018 (10 weeks)", text, StringComparison.Ordinal);
+        Assert.Contains("Joint Committee of Clinical Commissioning Groups, after the consultation", text, StringComparison.Ordinal);
+        Assert.Contains("autumn 2018", text, StringComparison.Ordinal);
+        Assert.Contains("The papers do not list the five options.", text, StringComparison.Ordinal);
+    }
+}

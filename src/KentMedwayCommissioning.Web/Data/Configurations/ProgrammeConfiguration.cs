@@ -99,3 +99,20 @@ internal sealed class MergerConditionConfiguration : IEntityTypeConfiguration<Me
         builder.ToTable(table => table.HasCheckConstraint("ck_merger_conditions_met_with_evidence", "met_on IS NULL OR evidence IS NOT NULL"));
     }
 }
+
+internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consultation>
+{
+    public void Configure(EntityTypeBuilder<Consultation> builder)
+    {
+        builder.Property(consultation => consultation.Title).HasMaxLength(300);
+        builder.Property(consultation => consultation.Slug).HasMaxLength(300);
+        builder.Property(consultation => consultation.Subject).HasMaxLength(4000);
+        builder.Property(consultation => consultation.Source).HasMaxLength(500);
+        builder.HasIndex(consultation => consultation.Slug).IsUnique();
+        builder.MapReportedDate(consultation => consultation.DecisionExpected, "decision_expected");
+        builder.HasOne<Body>().WithMany().HasForeignKey(consultation => consultation.DecidingBodyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Proposal>().WithMany().HasForeignKey(consultation => consultation.ProposalId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(consultation => consultation.LengthInWeeks);
+        builder.ToTable(table => table.HasCheckConstraint("ck_consultations_dates", "closes >= opens"));
+    }
+}

@@ -331,6 +331,20 @@ public sealed class DemoDataLoader(
         var shadow = milestones.Single(milestone => milestone.Title == ProgrammeData.ShadowForm);
         milestones.Single(milestone => milestone.Title == "Strategic commissioner fully operational").DependOn(shadow.Id);
 
+        if (!await db.Consultations.AnyAsync(consultation => consultation.Slug == Slug.From(ProgrammeData.StrokeConsultation), cancellationToken))
+        {
+            var strokeProposal = await db.Proposals.Where(proposal => proposal.Slug == Slug.From(DecisionsData.StrokeProposal)).Select(proposal => (int?)proposal.Id).SingleOrDefaultAsync(cancellationToken);
+            db.Consultations.Add(new Consultation(
+                ProgrammeData.StrokeConsultation,
+                opens: new DateOnly(2018, 2, 2),
+                closes: new DateOnly(2018, 4, 13),
+                ProgrammeData.StrokeConsultationSubject,
+                bodies[PapersData.Jcccg].Id,
+                new ReportedDate(new DateOnly(2018, 9, 1), "autumn 2018"),
+                strokeProposal,
+                Sources.ProgrammeBoardNews));
+        }
+
         if (!await db.Mergers.AnyAsync(merger => merger.Slug == Slug.From(ProgrammeData.Merger), cancellationToken))
         {
             var ballotId = await db.PracticeBallots.Where(ballot => ballot.Slug == Slug.From(DecisionsData.MergerBallot)).Select(ballot => (int?)ballot.Id).SingleOrDefaultAsync(cancellationToken);

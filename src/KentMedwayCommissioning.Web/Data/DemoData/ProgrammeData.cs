@@ -30,6 +30,11 @@ public static class ProgrammeData
     public const string ShadowFormReason =
         "Progress slowed down in the previous six to eight months, with other areas having made more progress than Kent and Medway; the revised plan has the strategic commissioner in shadow form by summer 2019 and fully operational from April 2020 (Medway health scrutiny committee, 2018).";
 
+    public const string StrokeConsultation = "Kent and Medway stroke review consultation";
+
+    public const string StrokeConsultationSubject =
+        "The case for change; the proposal to introduce hyper acute stroke units into Kent and Medway; the proposal to have three such units; and the five options for the potential location of those units and of acute stroke services in the future. The papers do not list the five options.";
+
     public const string Merger = "Merger of the eight Kent and Medway CCGs into a single CCG";
 
     public static IReadOnlyList<string> MergerConditions { get; } = ["Appoint an Accountable Officer", "Appoint a Chief Financial Officer"];

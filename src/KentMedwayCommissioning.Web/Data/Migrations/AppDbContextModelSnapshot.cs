@@ -1045,6 +1045,87 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.ToTable("practice_ballot_bodies", (string)null);
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.Consultation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Closes")
+                        .HasColumnType("date")
+                        .HasColumnName("closes");
+
+                    b.Property<int>("DecidingBodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("deciding_body_id");
+
+                    b.Property<DateOnly>("Opens")
+                        .HasColumnType("date")
+                        .HasColumnName("opens");
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "DecisionExpected", "KentMedwayCommissioning.Web.Domain.Programme.Consultation.DecisionExpected#ReportedDate", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("AsReported")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("decision_expected_as_reported");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("decision_expected_date");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultations");
+
+                    b.HasIndex("DecidingBodyId")
+                        .HasDatabaseName("ix_consultations_deciding_body_id");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_consultations_proposal_id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_consultations_slug");
+
+                    b.ToTable("consultations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_consultations_dates", "closes >= opens");
+                        });
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.ForecastChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1815,6 +1896,22 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasConstraintName("fk_practice_ballot_bodies_bodies_body_id");
 
                     b.Navigation("Body");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.Consultation", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Body", null)
+                        .WithMany()
+                        .HasForeignKey("DecidingBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultations_bodies_deciding_body_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Meetings.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_consultations_proposals_proposal_id");
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.ForecastChange", b =>

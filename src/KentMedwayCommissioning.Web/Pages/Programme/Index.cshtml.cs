@@ -28,7 +28,7 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public sealed record Query : IQuery<ProgrammeView?>;
 
-    public sealed record ProgrammeView(string Name, string? Description, DateOnly Today, int MarginDays, IReadOnlyList<MilestoneRow> Milestones, IReadOnlyList<MergerRow> Mergers)
+    public sealed record ProgrammeView(string Name, string? Description, DateOnly Today, int MarginDays, IReadOnlyList<MilestoneRow> Milestones, IReadOnlyList<MergerRow> Mergers, IReadOnlyList<(string Title, string Slug)> Consultations)
     {
         public Timeline Timeline => Timeline.For(Milestones, Today);
     }
@@ -56,7 +56,10 @@ public sealed class IndexModel(ISender sender) : PageModel
             var mergers = (await db.Mergers.AsNoTracking().Include(merger => merger.Conditions).ToListAsync(cancellationToken))
                 .Select(merger => new MergerRow(merger.Title, merger.Slug, merger.Standing(), merger.Conditions.Count, merger.Conditions.Count(condition => !condition.IsMet)))
                 .ToList();
-            return new ProgrammeView(programme.Name, programme.Description, today, programme.MarginDays, milestones, mergers);
+            var consultations = (await db.Consultations.AsNoTracking().OrderBy(consultation => consultation.Opens).Select(consultation => new { consultation.Title, consultation.Slug }).ToListAsync(cancellationToken))
+                .Select(consultation => (consultation.Title, consultation.Slug))
+                .ToList();
+            return new ProgrammeView(programme.Name, programme.Description, today, programme.MarginDays, milestones, mergers, consultations);
         }
     }
 }
