@@ -29,6 +29,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ForecastChange> ForecastChanges => Set<ForecastChange>();
     public DbSet<Merger> Mergers => Set<Merger>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<Contract> Contracts => Set<Contract>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

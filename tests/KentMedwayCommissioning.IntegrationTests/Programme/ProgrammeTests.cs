@@ -138,3 +138,55 @@ public sealed class ConsultationTests(TestApp app)
         Assert.Contains("The papers do not list the five options.", text, StringComparison.Ordinal);
     }
 }
+
+[Collection(nameof(SharedApp))]
+public sealed class ContractsTests(TestApp app) : IAsyncLifetime
+{
+    private readonly Browsing _browser = new(app);
+
+    public Task InitializeAsync() => app.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_programme_office_adds_a_contract_and_sees_when_it_must_be_recommissioned()
+    {
+        await _browser.SignInAsync(DemoAccounts.ProgrammeOffice.Email, DemoAccounts.Password);
+
+        var bad = await _browser.SubmitAsync("/programme/contracts", new Dictionary<string, string>
+        {
+            ["Input.BodySlug"] = "swale-ccg", ["Input.Service"] = "", ["Input.Provider"] = "Provider", ["Input.Value"] = "lots", ["Input.StartedOn"] = "2019-04-01",
+        });
+        var badPage = await Browsing.ParseAsync(bad);
+        Assert.Contains("'lots' is not a valid value for this field", badPage.QuerySelector("#input-value-error")!.TextContent, StringComparison.Ordinal);
+
+        var response = await _browser.SubmitAsync("/programme/contracts", new Dictionary<string, string>
+        {
+            ["Input.BodySlug"] = "swale-ccg", ["Input.Service"] = "Diabetes care", ["Input.Provider"] = "A provider", ["Input.Value"] = "900000", ["Input.StartedOn"] = "2019-04-01",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var row = (await _browser.GetPageAsync("/programme/contracts")).QuerySelectorAll("#contracts tbody tr").Single(candidate => candidate.TextContent.Contains("Diabetes care", StringComparison.Ordinal));
+        Assert.Contains("1 April 2024", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Overdue", row.TextContent, StringComparison.Ordinal);
+
+        var dashboard = (await _browser.GetPageAsync("/dashboard")).MainText();
+        Assert.Contains("Community services (demo)", dashboard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_member_cannot_add_to_the_register()
+    {
+        await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync(TestApp.Member(1), new ContractsModel.AddContract("swale-ccg", "Diabetes care", "A provider", 900_000m, new DateOnly(2019, 4, 1))));
+
+        Assert.Equal(1, await app.QueryDbAsync(db => db.Contracts.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_register_needs_a_signed_in_user()
+    {
+        var response = await _browser.Client.GetAsync("/programme/contracts");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+}

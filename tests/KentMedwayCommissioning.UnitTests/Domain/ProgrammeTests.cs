@@ -106,3 +106,30 @@ public sealed class MergerTests
     public void Without_approval_there_is_no_standing_to_speak_of() =>
         Assert.Equal(ApprovalState.NotApproved, new Merger("M", 1, 2, null, null, null).Standing().State);
 }
+
+public sealed class ContractTests
+{
+    private static readonly DateOnly Start = new(2018, 4, 1);
+
+    [Theory]
+    [InlineData(650_000, false)]
+    [InlineData(650_000.01, true)]
+    [InlineData(1_200_000, true)]
+    public void Only_services_worth_more_than_650000_pounds_must_be_recommissioned(double value, bool expected) =>
+        Assert.Equal(expected, new Contract(1, "Community services", "Provider", (decimal)value, Start).MustBeRecommissioned);
+
+    [Fact]
+    public void Recommissioning_falls_due_five_years_after_the_start() =>
+        Assert.Equal(new DateOnly(2023, 4, 1), new Contract(1, "Community services", "Provider", 700_000m, Start).RecommissioningDue);
+
+    [Fact]
+    public void A_contract_below_the_threshold_has_no_due_date() =>
+        Assert.Null(new Contract(1, "Community services", "Provider", 10_000m, Start).RecommissioningDue);
+
+    [Theory]
+    [InlineData(2022, 4, 1, true)]
+    [InlineData(2022, 3, 31, false)]
+    [InlineData(2024, 1, 1, true)]
+    public void Shows_as_due_within_a_year_or_overdue(int year, int month, int day, bool expected) =>
+        Assert.Equal(expected, new Contract(1, "Community services", "Provider", 700_000m, Start).IsDueWithinAYearOf(new DateOnly(year, month, day)));
+}

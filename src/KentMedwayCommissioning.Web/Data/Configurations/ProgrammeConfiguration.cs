@@ -116,3 +116,17 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consu
         builder.ToTable(table => table.HasCheckConstraint("ck_consultations_dates", "closes >= opens"));
     }
 }
+
+internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
+{
+    public void Configure(EntityTypeBuilder<Contract> builder)
+    {
+        builder.Property(contract => contract.Service).HasMaxLength(300);
+        builder.Property(contract => contract.Provider).HasMaxLength(300);
+        builder.Property(contract => contract.Value).HasPrecision(14, 2);
+        builder.HasOne<Body>().WithMany().HasForeignKey(contract => contract.BodyId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(contract => contract.MustBeRecommissioned);
+        builder.Ignore(contract => contract.RecommissioningDue);
+        builder.ToTable(table => table.HasCheckConstraint("ck_contracts_value", "value >= 0"));
+    }
+}

@@ -345,6 +345,13 @@ public sealed class DemoDataLoader(
                 Sources.ProgrammeBoardNews));
         }
 
+        if (!await db.Contracts.AnyAsync(cancellationToken))
+        {
+            // Fictional, so the register and its due-date flag can be tried: due within a year of the day it is loaded.
+            var started = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(-Contract.RecommissioningYears).AddMonths(6);
+            db.Contracts.Add(new Contract(bodies[PapersData.WestKent].Id, "Community services (demo)", "A community services provider (demo)", 1_200_000m, started, isFictional: true));
+        }
+
         if (!await db.Mergers.AnyAsync(merger => merger.Slug == Slug.From(ProgrammeData.Merger), cancellationToken))
         {
             var ballotId = await db.PracticeBallots.Where(ballot => ballot.Slug == Slug.From(DecisionsData.MergerBallot)).Select(ballot => (int?)ballot.Id).SingleOrDefaultAsync(cancellationToken);

@@ -1126,6 +1126,56 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.Contract", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("body_id");
+
+                    b.Property<bool>("IsFictional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_fictional");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("service");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("started_on");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contracts");
+
+                    b.HasIndex("BodyId")
+                        .HasDatabaseName("ix_contracts_body_id");
+
+                    b.ToTable("contracts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_contracts_value", "value >= 0");
+                        });
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.ForecastChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1912,6 +1962,16 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_consultations_proposals_proposal_id");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.Contract", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_bodies_body_id");
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.ForecastChange", b =>

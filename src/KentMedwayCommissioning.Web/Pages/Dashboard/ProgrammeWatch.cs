@@ -16,7 +16,8 @@ public static class ProgrammeWatch
         IReadOnlyList<(int Id, string Title, Rag Rag)> SlippingMilestones,
         IReadOnlyList<(string Merger, string Slug, string Condition)> UnmetConditions,
         int VacantPosts,
-        IReadOnlyList<(string Title, string Slug, int Undecided)> ProposalsAwaitingDecisions);
+        IReadOnlyList<(string Title, string Slug, int Undecided)> ProposalsAwaitingDecisions,
+        IReadOnlyList<(string Service, DateOnly Due)> ContractsDue);
 
     internal sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, Summary>
     {
@@ -54,7 +55,12 @@ public static class ProgrammeWatch
                 .Select(proposal => (proposal.Title, proposal.Slug, proposal.Undecided))
                 .ToList();
 
-            return new Summary(slipping, unmet, vacant, awaiting);
+            var contractsDue = (await db.Contracts.AsNoTracking().ToListAsync(cancellationToken))
+                .Where(contract => contract.IsDueWithinAYearOf(today))
+                .OrderBy(contract => contract.RecommissioningDue)
+                .Select(contract => (contract.Service, contract.RecommissioningDue!.Value))
+                .ToList();
+            return new Summary(slipping, unmet, vacant, awaiting, contractsDue);
         }
     }
 }
