@@ -25,6 +25,12 @@ public sealed class Body
     public DateOnly? ExistedTo { get; private set; }
     public GovernanceRule Rule { get; private set; }
 
+    /// <summary>What the body is for and may decide; for a joint committee, its remit.</summary>
+    public string? TermsOfReference { get; private set; }
+
+    /// <summary>Whether its meetings are held in public; null when the papers do not say.</summary>
+    public bool? MeetsInPublic { get; private set; }
+
     /// <summary>For a joint committee: the bodies that sit on it.</summary>
     public IReadOnlyCollection<JointCommitteeMember> MemberBodies => _memberBodies;
 
@@ -41,6 +47,12 @@ public sealed class Body
     }
 
     public void ChangeRule(GovernanceRule rule) => Rule = rule;
+
+    public void SetRemit(string? termsOfReference, bool? meetsInPublic)
+    {
+        TermsOfReference = string.IsNullOrWhiteSpace(termsOfReference) ? null : termsOfReference.Trim();
+        MeetsInPublic = meetsInPublic;
+    }
 
     public void AddMemberBody(Body member)
     {
@@ -80,4 +92,18 @@ public sealed class JointCommitteeMember
     public Body Committee { get; private set; }
     public int MemberBodyId { get; private set; }
     public Body MemberBody { get; private set; }
+
+    /// <summary>Who represents the member body on the committee, when known.</summary>
+    public int? RepresentativeId { get; private set; }
+
+    public Person? Representative { get; private set; }
+
+    /// <summary>The functions the member body delegates to the committee, in its own words.</summary>
+    public string? DelegatedFunctions { get; private set; }
+
+    public void Describe(int? representativeId, string? delegatedFunctions)
+    {
+        RepresentativeId = representativeId;
+        DelegatedFunctions = string.IsNullOrWhiteSpace(delegatedFunctions) ? null : delegatedFunctions.Trim();
+    }
 }

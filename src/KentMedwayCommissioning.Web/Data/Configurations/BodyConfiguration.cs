@@ -12,6 +12,7 @@ internal sealed class BodyConfiguration : IEntityTypeConfiguration<Body>
         builder.Property(body => body.Slug).HasMaxLength(200);
         builder.HasIndex(body => body.Slug).IsUnique();
         builder.Property(body => body.Description).HasMaxLength(4000);
+        builder.Property(body => body.TermsOfReference).HasMaxLength(4000);
         builder.ComplexProperty(body => body.Rule, rule =>
         {
             rule.Property(r => r.QuorumFraction).HasColumnName("quorum_fraction").HasPrecision(4, 3);
@@ -38,5 +39,7 @@ internal sealed class JointCommitteeMemberConfiguration : IEntityTypeConfigurati
     {
         builder.HasKey(member => new { member.CommitteeId, member.MemberBodyId });
         builder.HasOne(member => member.MemberBody).WithMany().HasForeignKey(member => member.MemberBodyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(member => member.Representative).WithMany().HasForeignKey(member => member.RepresentativeId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(member => member.DelegatedFunctions).HasMaxLength(2000);
     }
 }

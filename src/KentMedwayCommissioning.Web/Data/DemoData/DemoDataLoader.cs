@@ -67,6 +67,21 @@ public sealed class DemoDataLoader(
             jcccg.AddMemberBody(bodies[Slug.From(member)]);
         }
 
+        var strategicJointCommittee = bodies[Slug.From(PapersData.StrategicCommissionerJointCommittee)];
+        foreach (var member in PapersData.StrategicCommissionerJointCommitteeMembers)
+        {
+            strategicJointCommittee.AddMemberBody(bodies[Slug.From(member)]);
+        }
+
+        foreach (var remit in PapersData.Remits)
+        {
+            var body = bodies[Slug.From(remit.BodyName)];
+            if (body.TermsOfReference is null)
+            {
+                body.SetRemit(remit.TermsOfReference, remit.MeetsInPublic);
+            }
+        }
+
         return bodies.Values.ToDictionary(body => body.Name);
     }
 

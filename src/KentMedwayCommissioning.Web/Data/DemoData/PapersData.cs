@@ -38,6 +38,23 @@ public static class PapersData
     public const string HealthScrutiny = "Medway Council Health Scrutiny Committee";
     public const string NhsEngland = "NHS England";
     public const string SingleCcg = "Kent and Medway CCG";
+    public const string StrategicCommissionerJointCommittee = "Kent and Medway Strategic Commissioner Joint Committee";
+    public const string SteeringGroup = "Kent and Medway Strategic Commissioner Steering Group";
+
+    public sealed record Remit(string BodyName, string TermsOfReference, bool? MeetsInPublic);
+
+    public static IReadOnlyList<Remit> Remits { get; } =
+    [
+        new(Jcccg,
+            "The decision-making body for the Kent and Medway stroke review: it receives recommendations from the Stroke Programme Board and, after the public consultation and with all other available evidence, decides the future shape of urgent stroke care, including the hyper acute stroke units and their locations.",
+            null),
+        new(StrategicCommissionerJointCommittee,
+            "Oversees the development of the strategic commissioner across the Kent and Medway CCGs.",
+            true),
+    ];
+
+    /// <summary>The strategic commissioner is "led by a joint committee" of the eight CCGs (Knowledge Hub, 2018).</summary>
+    public static IReadOnlyList<string> StrategicCommissionerJointCommitteeMembers => EightCcgs;
 
     /// <summary>The eight Kent and Medway CCGs, merged into one on 1 April 2020.</summary>
     public static IReadOnlyList<string> EightCcgs { get; } =
@@ -69,6 +86,10 @@ public static class PapersData
             "Medway Council's health scrutiny committee (HASC). It receives reports from the NHS and minutes its decisions, for example \"The Committee noted the report\"."),
         new(NhsEngland, BodyKind.Regulator, null,
             "Approves (or not) a merger of CCGs, possibly subject to conditions."),
+        new(StrategicCommissionerJointCommittee, BodyKind.JointCommittee, null,
+            "The joint committee of the eight Kent and Medway CCGs that leads and oversees the development of the strategic commissioner; it was anticipated to meet in public."),
+        new(SteeringGroup, BodyKind.ProgrammeBoard, null,
+            "Oversees the work on the strategic commissioner: the clinical chairs, the two managing directors for the Kent and Medway CCGs, and councillors from Medway Council and Kent County Council. The papers name none of its members."),
         new(SingleCcg, BodyKind.ClinicalCommissioningGroup, null,
             "The single CCG for Kent and Medway, formed by merging the eight Kent and Medway CCGs, live from 1 April 2020. NHS England approved the merger subject to conditions.",
             From: SingleCcgLive),

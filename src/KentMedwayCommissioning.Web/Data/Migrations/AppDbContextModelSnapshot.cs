@@ -202,6 +202,10 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<bool?>("MeetsInPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("meets_in_public");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -218,6 +222,11 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("sub_system");
+
+                    b.Property<string>("TermsOfReference")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("terms_of_reference");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Rule", "KentMedwayCommissioning.Web.Domain.Body.Rule#GovernanceRule", b1 =>
                         {
@@ -328,11 +337,23 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("member_body_id");
 
+                    b.Property<string>("DelegatedFunctions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("delegated_functions");
+
+                    b.Property<int?>("RepresentativeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("representative_id");
+
                     b.HasKey("CommitteeId", "MemberBodyId")
                         .HasName("pk_joint_committee_members");
 
                     b.HasIndex("MemberBodyId")
                         .HasDatabaseName("ix_joint_committee_members_member_body_id");
+
+                    b.HasIndex("RepresentativeId")
+                        .HasDatabaseName("ix_joint_committee_members_representative_id");
 
                     b.ToTable("joint_committee_members", (string)null);
                 });
@@ -1733,9 +1754,17 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_joint_committee_members_bodies_member_body_id");
 
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Person", "Representative")
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_joint_committee_members_people_representative_id");
+
                     b.Navigation("Committee");
 
                     b.Navigation("MemberBody");
+
+                    b.Navigation("Representative");
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.AgendaItem", b =>
