@@ -48,9 +48,14 @@ public sealed class Interest
 
     public void End(DateOnly on)
     {
+        if (To is not null)
+        {
+            throw new Meetings.GovernanceException("This interest has already ended.");
+        }
+
         if (From is not null && on < From)
         {
-            throw new ArgumentException("An interest cannot end before it begins.", nameof(on));
+            throw new Meetings.GovernanceException("This interest begins in the future, so it cannot end today.");
         }
 
         To = on;

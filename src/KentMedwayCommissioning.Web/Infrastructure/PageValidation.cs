@@ -1,4 +1,6 @@
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -36,6 +38,12 @@ public static class PageValidation
         catch (GovernanceException refusal)
         {
             modelState.AddModelError(string.Empty, refusal.Message);
+            return (false, default);
+        }
+        catch (DbUpdateException conflict) when (conflict.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Usually a second click, or two people recording the same thing at once: the first one stands.
+            modelState.AddModelError(string.Empty, "That has just been recorded, perhaps by a second click. Reload the page to see it.");
             return (false, default);
         }
     }

@@ -181,3 +181,56 @@ public sealed class VotingTests(TestApp app) : IAsyncLifetime
         Assert.Contains("append-only", delete.MessageText, StringComparison.Ordinal);
     }
 }
+
+[Collection(nameof(SharedApp))]
+public sealed class VoteEdgeTests(TestApp app) : IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task An_absent_chair_cannot_give_a_casting_vote_and_the_secretary_records_the_outcome_instead()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 5);
+        var secretary = TestApp.Secretary(board.BodyId);
+        for (var index = 1; index < 5; index++)
+        {
+            await app.SendAsAsync(TestApp.Member(board.Voters[index]), new CastVote.Command(board.ItemId, index <= 2 ? VoteChoice.For : VoteChoice.Against));
+        }
+
+        await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
+        await app.SendAsAsync(secretary, new RunMeeting.RecordDeparture(board.MeetingId, board.ChairId));
+
+        var refusal = await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(secretary, new RunVote.CastingVoteCommand(board.MeetingId, board.ItemNumber, VoteChoice.For)));
+        Assert.StartsWith("The chair is not present", refusal.Message, StringComparison.Ordinal);
+
+        var outcome = await app.SendAsAsync(secretary, new RunVote.RecordOutcomeCommand(board.MeetingId, board.ItemNumber, Outcome.Deferred, "Tied with the chair absent"));
+        Assert.Equal("Deferred: Tied with the chair absent", outcome);
+    }
+
+    [Fact]
+    public async Task A_meeting_cannot_close_while_an_item_waits_for_its_casting_vote()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 3);
+        var secretary = TestApp.Secretary(board.BodyId);
+        await app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.ItemId, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[2]), new CastVote.Command(board.ItemId, VoteChoice.Against));
+        await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
+
+        var refusal = await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(secretary, new RunMeeting.ChangeStatus(board.MeetingId, RunMeeting.StatusChange.Close)));
+
+        Assert.Contains("casting vote", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_outcome_needs_to_be_chosen()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 3, openVote: false);
+
+        var invalid = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() =>
+            app.SendAsAsync(TestApp.Secretary(board.BodyId), new RunVote.RecordOutcomeCommand(board.MeetingId, board.ItemNumber, null, "A reason")));
+
+        Assert.Contains(invalid.Errors, error => error.ErrorMessage == "Choose an outcome");
+    }
+}

@@ -73,6 +73,11 @@ public sealed class AgendaItem
 
     public Declaration Declare(int personId, string interest, DeclarationAction action, DateTimeOffset at, string recordedBy)
     {
+        if (Meeting.Status == MeetingStatus.Closed)
+        {
+            throw new GovernanceException("The meeting is closed: declarations can no longer be recorded.");
+        }
+
         if (VoteState != VoteState.NotOpened)
         {
             throw new GovernanceException("Interests in an item are declared before its vote opens.");
@@ -154,6 +159,11 @@ public sealed class AgendaItem
     public void RecordOutcome(Outcome outcome, string reason, QuorumAssessment quorum, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Meeting.Status != MeetingStatus.InProgress)
+        {
+            throw new GovernanceException("Outcomes are recorded while the meeting is in progress.");
+        }
+
         if (IsDecided)
         {
             throw new GovernanceException($"This item is already decided: {Outcome!.Value.DisplayName().ToLowerInvariant()}.");
@@ -169,12 +179,13 @@ public sealed class AgendaItem
             throw new GovernanceException("Carried and not carried come only from a vote.");
         }
 
-        if (!quorum.IsQuorate && outcome is not (Meetings.Outcome.Inquorate or Meetings.Outcome.Deferred))
+        // The quorum governs decisions; an item for noting or information is simply noted or deferred.
+        if (Kind == AgendaItemKind.ForDecision && !quorum.IsQuorate && outcome is not (Meetings.Outcome.Inquorate or Meetings.Outcome.Deferred))
         {
             throw new GovernanceException($"The item is inquorate ({string.Join("; ", quorum.Reasons)}): it can only be recorded as inquorate or deferred.");
         }
 
-        if (quorum.IsQuorate && outcome == Meetings.Outcome.Inquorate)
+        if ((quorum.IsQuorate || Kind != AgendaItemKind.ForDecision) && outcome == Meetings.Outcome.Inquorate)
         {
             throw new GovernanceException("The item is quorate, so it cannot be recorded as inquorate.");
         }

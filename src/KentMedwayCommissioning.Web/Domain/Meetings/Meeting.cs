@@ -64,10 +64,12 @@ public sealed class Meeting
             throw new GovernanceException("Only a meeting in progress can be closed.");
         }
 
-        var open = _items.FirstOrDefault(item => item.VoteState == VoteState.Open);
+        var open = _items.FirstOrDefault(item => item.VoteState == VoteState.Open || item.AwaitsCastingVote);
         if (open is not null)
         {
-            throw new GovernanceException($"The vote on item {open.Number} is still open: close it before closing the meeting.");
+            throw new GovernanceException(open.AwaitsCastingVote
+                ? $"Item {open.Number} is tied and waits for the chair's casting vote: record it, or the outcome, before closing the meeting."
+                : $"The vote on item {open.Number} is still open: close it before closing the meeting.");
         }
 
         Status = MeetingStatus.Closed;
@@ -106,6 +108,11 @@ public sealed class Meeting
 
     public void RecordDeparture(int personId, DateTimeOffset at)
     {
+        if (Status != MeetingStatus.InProgress)
+        {
+            throw new GovernanceException("Departures are recorded while the meeting is in progress.");
+        }
+
         var attendance = _attendances.SingleOrDefault(existing => existing.PersonId == personId && existing.IsPresent)
             ?? throw new GovernanceException("Only a member who is present can leave.");
         attendance.Leave(at);

@@ -168,7 +168,12 @@ internal static class InterestKeepers
             return true;
         }
 
-        var bodies = await db.Memberships.Where(membership => membership.PersonId == personId).Select(membership => membership.BodyId).Distinct().ToListAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var bodies = await db.Memberships
+            .Where(membership => membership.PersonId == personId && (membership.To == null || membership.To >= today))
+            .Select(membership => membership.BodyId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
         return bodies.Any(user.CanRunMeetingsOf);
     }
 

@@ -26,14 +26,22 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
     public async Task<IActionResult> OnGetQuorumAsync(int id, CancellationToken cancellationToken) =>
         await ShowAsync(id, cancellationToken) ? Partial("_MeetingQuorum", Meeting) : NotFound();
 
+
     public Task<IActionResult> OnPostStartAsync(int id, CancellationToken cancellationToken) =>
         RunAsync(id, new RunMeeting.ChangeStatus(id, RunMeeting.StatusChange.Start), "The meeting has started.", cancellationToken);
 
     public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellationToken) =>
         RunAsync(id, new RunMeeting.ChangeStatus(id, RunMeeting.StatusChange.Close), "The meeting is closed.", cancellationToken);
 
-    public Task<IActionResult> OnPostAttendanceAsync(int id, int personId, AttendanceStatus status, CancellationToken cancellationToken) =>
-        RunAsync(id, new RunMeeting.RecordAttendance(id, personId, status), "Attendance recorded.", cancellationToken);
+    public async Task<IActionResult> OnPostAttendanceAsync(int id, int personId, AttendanceStatus? status, CancellationToken cancellationToken)
+    {
+        if (status is null)
+        {
+            ModelState.AddModelError($"status-{personId}", "Choose present, sent apologies or absent");
+        }
+
+        return await RunAsync(id, new RunMeeting.RecordAttendance(id, personId, status ?? AttendanceStatus.Absent), "Attendance recorded.", cancellationToken);
+    }
 
     public Task<IActionResult> OnPostDepartureAsync(int id, int personId, CancellationToken cancellationToken) =>
         RunAsync(id, new RunMeeting.RecordDeparture(id, personId), "Departure recorded.", cancellationToken);

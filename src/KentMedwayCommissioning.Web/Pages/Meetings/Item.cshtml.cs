@@ -36,8 +36,16 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
         await ShowAsync(id, number, cancellationToken) ? Page() : NotFound();
 
     /// <summary>The tally alone, polled by htmx while the vote is open.</summary>
-    public async Task<IActionResult> OnGetTallyAsync(int id, int number, CancellationToken cancellationToken) =>
-        await ShowAsync(id, number, cancellationToken) ? Partial("_Tally", this) : NotFound();
+    public async Task<IActionResult> OnGetTallyAsync(int id, int number, CancellationToken cancellationToken)
+    {
+        if (!await ShowAsync(id, number, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        // The running tally is for the secretary; members see the named votes once the vote closes.
+        return CanRun ? Partial("_Tally", this) : Forbid();
+    }
 
     public async Task<IActionResult> OnPostVoteAsync(int id, int number, VoteChoice? choice, CancellationToken cancellationToken)
     {
@@ -82,11 +90,11 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
     public Task<IActionResult> OnPostCloseAsync(int id, int number, CancellationToken cancellationToken) =>
         RunAsync(id, number, new RunVote.Command(id, number, RunVote.Action.Close), "Command", "The vote is closed.", cancellationToken);
 
-    public Task<IActionResult> OnPostCastingAsync(int id, int number, VoteChoice choice, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostCastingAsync(int id, int number, VoteChoice? choice, CancellationToken cancellationToken) =>
         RunAsync(id, number, new RunVote.CastingVoteCommand(id, number, choice), "Command", "The chair's casting vote is recorded.", cancellationToken);
 
     public Task<IActionResult> OnPostOutcomeAsync(int id, int number, CancellationToken cancellationToken) =>
-        RunAsync(id, number, new RunVote.RecordOutcomeCommand(id, number, Recorded.Outcome ?? Outcome.Deferred, Recorded.Reason ?? ""), nameof(Recorded), "The outcome is recorded.", cancellationToken);
+        RunAsync(id, number, new RunVote.RecordOutcomeCommand(id, number, Recorded.Outcome, Recorded.Reason ?? ""), nameof(Recorded), "The outcome is recorded.", cancellationToken);
 
     private async Task<IActionResult> RunAsync<T>(int id, int number, ICommand<T> command, string prefix, string confirmation, CancellationToken cancellationToken)
     {

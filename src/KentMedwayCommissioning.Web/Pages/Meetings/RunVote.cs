@@ -21,9 +21,9 @@ public static class RunVote
 
     public sealed record Command(int MeetingId, int ItemNumber, Action Action) : ICommand<string?>, IMeetingSecretaryCommand;
 
-    public sealed record CastingVoteCommand(int MeetingId, int ItemNumber, VoteChoice Choice) : ICommand<string>, IMeetingSecretaryCommand;
+    public sealed record CastingVoteCommand(int MeetingId, int ItemNumber, VoteChoice? Choice) : ICommand<string>, IMeetingSecretaryCommand;
 
-    public sealed record RecordOutcomeCommand(int MeetingId, int ItemNumber, Outcome Outcome, string Reason) : ICommand<string>, IMeetingSecretaryCommand;
+    public sealed record RecordOutcomeCommand(int MeetingId, int ItemNumber, Outcome? Outcome, string Reason) : ICommand<string>, IMeetingSecretaryCommand;
 
     public sealed class CastingVoteValidator : AbstractValidator<CastingVoteCommand>
     {
@@ -38,11 +38,13 @@ public static class RunVote
         public RecordOutcomeValidator()
         {
             RuleFor(command => command.Outcome)
-                .Must(outcome => outcome is Outcome.Deferred or Outcome.Declined or Outcome.Noted or Outcome.Inquorate)
+                .NotNull().WithMessage("Choose an outcome")
+                .Must(outcome => outcome is null or Outcome.Deferred or Outcome.Declined or Outcome.Noted or Outcome.Inquorate)
                 .WithMessage("Choose deferred, declined, noted or inquorate");
             RuleFor(command => command.Reason)
                 .NotEmpty().WithMessage("Give the reason, as it will appear in the minutes")
-                .MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer");
+                // The minute reads "Deferred: <reason>" and must fit its 2,000 characters.
+                .MaximumLength(1900).WithMessage("The reason must be 1,900 characters or fewer");
         }
     }
 
@@ -77,9 +79,15 @@ public static class RunVote
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var (item, roll) = await LockItemAsync(db, command.MeetingId, command.ItemNumber, cancellationToken);
-            var chair = roll.ChairPersonId ?? throw new GovernanceException($"{roll.BodyName} has no chair recorded to give a casting vote.");
-            var quorum = roll.ItemQuorum(item.Declarations.Select(declaration => declaration.PersonId).ToList());
-            var result = item.RecordCastingVote(roll.Rule, command.Choice, chair, quorum, clock.GetUtcNow());
+            var chair = roll.ChairPersonId ?? throw new GovernanceException($"{roll.BodyName} has no chair recorded to give a casting vote: record the outcome instead.");
+            var withdrawn = item.Declarations.Select(declaration => declaration.PersonId).ToList();
+            if (roll.WhyNotEligible(chair, withdrawn) is not null)
+            {
+                throw new GovernanceException("The chair is not present, or has withdrawn from this item, so cannot give a casting vote: record the outcome instead.");
+            }
+
+            var quorum = roll.ItemQuorum(withdrawn);
+            var result = item.RecordCastingVote(roll.Rule, command.Choice!.Value, chair, quorum, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result.Explanation;
@@ -93,7 +101,7 @@ public static class RunVote
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var (item, roll) = await LockItemAsync(db, command.MeetingId, command.ItemNumber, cancellationToken);
             var quorum = roll.ItemQuorum(item.Declarations.Select(declaration => declaration.PersonId).ToList());
-            item.RecordOutcome(command.Outcome, command.Reason, quorum, clock.GetUtcNow());
+            item.RecordOutcome(command.Outcome!.Value, command.Reason, quorum, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return item.OutcomeExplanation!;
