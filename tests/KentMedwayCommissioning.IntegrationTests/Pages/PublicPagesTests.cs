@@ -37,6 +37,16 @@ public sealed class PublicPagesTests(TestApp app)
         Assert.Contains("10 bodies are members of this committee.", page.MainText(), StringComparison.Ordinal);
         Assert.Contains("Bexley CCG", page.MainText(), StringComparison.Ordinal);
         Assert.Contains("High Weald Lewes Havens CCG", page.MainText(), StringComparison.Ordinal);
+        Assert.Contains("Terms of reference The decision-making body for the Kent and Medway stroke review", page.MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_strategic_commissioner_s_joint_committee_meets_in_public()
+    {
+        var page = await _browser.GetPageAsync("/bodies/kent-and-medway-strategic-commissioner-joint-committee");
+
+        Assert.Contains("Meets in public Yes", page.MainText(), StringComparison.Ordinal);
+        Assert.Contains("8 bodies are members of this committee.", page.MainText(), StringComparison.Ordinal);
     }
 
     [Fact]

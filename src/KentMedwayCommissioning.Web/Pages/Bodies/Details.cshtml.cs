@@ -37,9 +37,11 @@ public sealed class DetailsModel(ISender sender) : PageModel
         DateOnly? ExistedFrom,
         DateOnly? ExistedTo,
         GovernanceRule Rule,
+        string? TermsOfReference,
+        bool? MeetsInPublic,
         IReadOnlyList<Member> Members,
         IReadOnlyList<PostHolders> Posts,
-        IReadOnlyList<BodyLink> MemberBodies,
+        IReadOnlyList<MemberBody> MemberBodies,
         IReadOnlyList<BodyLink> SitsOn)
     {
         public bool HasGoverningBody => Members.Count > 0;
@@ -69,6 +71,8 @@ public sealed class DetailsModel(ISender sender) : PageModel
 
     public sealed record BodyLink(string Name, string Slug);
 
+    public sealed record MemberBody(string Name, string Slug, string? Representative, string? RepresentativeSlug, string? DelegatedFunctions);
+
     internal sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, BodyDetails?>
     {
         public async ValueTask<BodyDetails?> Handle(Query query, CancellationToken cancellationToken)
@@ -87,9 +91,16 @@ public sealed class DetailsModel(ISender sender) : PageModel
                     body.ExistedFrom,
                     body.ExistedTo,
                     body.Rule,
+                    body.TermsOfReference,
+                    body.MeetsInPublic,
                     MemberBodies = body.MemberBodies
                         .OrderBy(member => member.MemberBody.Name)
-                        .Select(member => new BodyLink(member.MemberBody.Name, member.MemberBody.Slug))
+                        .Select(member => new MemberBody(
+                            member.MemberBody.Name,
+                            member.MemberBody.Slug,
+                            member.Representative == null ? null : member.Representative.FullName,
+                            member.Representative == null ? null : member.Representative.Slug,
+                            member.DelegatedFunctions))
                         .ToList(),
                 })
                 .SingleOrDefaultAsync(cancellationToken);
@@ -145,7 +156,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
 
             return new BodyDetails(
                 DateOnly.FromDateTime(clock.GetLocalNow().Date),
-                body.Name, body.Slug, body.Kind, body.SubSystem, body.Description, body.ExistedFrom, body.ExistedTo, body.Rule,
+                body.Name, body.Slug, body.Kind, body.SubSystem, body.Description, body.ExistedFrom, body.ExistedTo, body.Rule, body.TermsOfReference, body.MeetsInPublic,
                 members, posts, body.MemberBodies, sitsOn);
         }
 
