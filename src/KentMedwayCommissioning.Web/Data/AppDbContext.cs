@@ -30,6 +30,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Merger> Mergers => Set<Merger>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<CommissioningLevel> CommissioningLevels => Set<CommissioningLevel>();
+    public DbSet<FunctionAllocation> FunctionAllocations => Set<FunctionAllocation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -190,3 +190,38 @@ public sealed class ContractsTests(TestApp app) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 }
+
+[Collection(nameof(SharedApp))]
+public sealed class FunctionAllocationTests(TestApp app) : IAsyncLifetime
+{
+    private readonly Browsing _browser = new(app);
+
+    public Task InitializeAsync() => app.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_levels_carry_the_population_ranges_the_papers_give()
+    {
+        var levels = (await _browser.GetPageAsync("/programme/functions")).QuerySelectorAll("#levels tbody tr").Select(row => row.TextContent).ToList();
+
+        Assert.Equal(5, levels.Count);
+        Assert.Contains(levels, row => row.Contains("Sub-system", StringComparison.Ordinal) && row.Contains("250,000 to 750,000", StringComparison.Ordinal));
+        Assert.Contains(levels, row => row.Contains("Primary Care Network", StringComparison.Ordinal) && row.Contains("30,000 to 50,000", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_function_sits_at_one_level_and_allocating_it_again_moves_it()
+    {
+        var levels = await app.QueryDbAsync(db => db.CommissioningLevels.OrderBy(level => level.Order).Select(level => level.Id).ToListAsync());
+        var office = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "office"), new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, KentMedwayCommissioning.Web.Data.Roles.ProgrammeOffice)], "Test"));
+
+        await app.SendAsAsync(office, new FunctionsModel.Allocate("Acute contracting", levels[0], "Co-design workshop", new DateOnly(2018, 3, 15)));
+        await app.SendAsAsync(office, new FunctionsModel.Allocate(" Acute contracting ", levels[1], "Stakeholder survey", null));
+
+        var allocation = await app.QueryDbAsync(db => db.FunctionAllocations.SingleAsync());
+        Assert.Equal((levels[1], "Stakeholder survey"), (allocation.LevelId, allocation.DecidedBy));
+        await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync(TestApp.Member(1), new FunctionsModel.Allocate("Primary care", levels[2], "Workshop", null)));
+    }
+}

@@ -130,3 +130,26 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         builder.ToTable(table => table.HasCheckConstraint("ck_contracts_value", "value >= 0"));
     }
 }
+
+internal sealed class CommissioningLevelConfiguration : IEntityTypeConfiguration<CommissioningLevel>
+{
+    public void Configure(EntityTypeBuilder<CommissioningLevel> builder)
+    {
+        builder.Property(level => level.Name).HasMaxLength(200);
+        builder.Property(level => level.Description).HasMaxLength(1000);
+        builder.Property(level => level.Source).HasMaxLength(500);
+        builder.HasIndex(level => level.Name).IsUnique();
+    }
+}
+
+internal sealed class FunctionAllocationConfiguration : IEntityTypeConfiguration<FunctionAllocation>
+{
+    public void Configure(EntityTypeBuilder<FunctionAllocation> builder)
+    {
+        builder.Property(allocation => allocation.Function).HasMaxLength(300);
+        builder.Property(allocation => allocation.DecidedBy).HasMaxLength(300);
+        // One level per function, whatever the application does.
+        builder.HasIndex(allocation => allocation.Function).IsUnique();
+        builder.HasOne<CommissioningLevel>().WithMany().HasForeignKey(allocation => allocation.LevelId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -360,6 +360,15 @@ public sealed class DemoDataLoader(
                 Sources.ProgrammeBoardNews));
         }
 
+        var levels = await db.CommissioningLevels.Select(level => level.Name).ToListAsync(cancellationToken);
+        foreach (var (fact, order) in ProgrammeData.Levels.Select((fact, index) => (fact, index + 1)))
+        {
+            if (!levels.Contains(fact.Name))
+            {
+                db.CommissioningLevels.Add(new CommissioningLevel(fact.Name, order, fact.Description, fact.PopulationFrom, fact.PopulationTo, fact.Source));
+            }
+        }
+
         if (!await db.Contracts.AnyAsync(cancellationToken))
         {
             // Fictional, so the register and its due-date flag can be tried: due within a year of the day it is loaded.

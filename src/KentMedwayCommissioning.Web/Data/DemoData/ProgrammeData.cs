@@ -35,6 +35,18 @@ public static class ProgrammeData
     public const string StrokeConsultationSubject =
         "The case for change; the proposal to introduce hyper acute stroke units into Kent and Medway; the proposal to have three such units; and the five options for the potential location of those units and of acute stroke services in the future. The papers do not list the five options.";
 
+    public sealed record LevelFact(string Name, string Description, int? PopulationFrom, int? PopulationTo, string Source);
+
+    /// <summary>The co-design levels; the papers give population ranges for Integrated Care Partnerships and PCNs only.</summary>
+    public static IReadOnlyList<LevelFact> Levels { get; } =
+    [
+        new("Strategic commissioner", "Kent and Medway as a whole, a population of around 2 million.", null, null, Sources.JointLeadershipNews),
+        new("Sub-system", "East Kent; North Kent, West Kent and Medway. Integrated Care Partnerships work across local geographies of about 250,000 to 750,000 residents.", 250_000, 750_000, Sources.ScrutinySingleCcg),
+        new("CCG", "Each clinical commissioning group's own area.", null, null, Sources.StrategicCommissionerUpdate),
+        new("GP federation or Primary Care Network", "GP-led Primary Care Networks serve a registered population of about 30,000 to 50,000.", 30_000, 50_000, Sources.ScrutinySingleCcg),
+        new("Functions moving from NHS England", "NHS England functions that might sit more appropriately with a strategic commissioner.", null, null, Sources.StrategicCommissionerUpdate),
+    ];
+
     public const string Merger = "Merger of the eight Kent and Medway CCGs into a single CCG";
 
     public static IReadOnlyList<string> MergerConditions { get; } = ["Appoint an Accountable Officer", "Appoint a Chief Financial Officer"];
