@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KentMedwayCommissioning.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123102611_JointCommitteeRemits")]
-    partial class JointCommitteeRemits
+    [Migration("20261123103457_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1069,6 +1069,53 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.ToTable("practice_ballot_bodies", (string)null);
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.CommissioningLevel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<int?>("PopulationFrom")
+                        .HasColumnType("integer")
+                        .HasColumnName("population_from");
+
+                    b.Property<int?>("PopulationTo")
+                        .HasColumnType("integer")
+                        .HasColumnName("population_to");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commissioning_levels");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_commissioning_levels_name");
+
+                    b.ToTable("commissioning_levels", (string)null);
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.Consultation", b =>
                 {
                     b.Property<int>("Id")
@@ -1264,6 +1311,48 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasDatabaseName("ix_forecast_changes_milestone_id");
 
                     b.ToTable("forecast_changes", (string)null);
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.FunctionAllocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Function")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("function");
+
+                    b.Property<int>("LevelId")
+                        .HasColumnType("integer")
+                        .HasColumnName("level_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_function_allocations");
+
+                    b.HasIndex("Function")
+                        .IsUnique()
+                        .HasDatabaseName("ix_function_allocations_function");
+
+                    b.HasIndex("LevelId")
+                        .HasDatabaseName("ix_function_allocations_level_id");
+
+                    b.ToTable("function_allocations", (string)null);
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.Merger", b =>
@@ -2014,6 +2103,16 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_forecast_changes_milestones_milestone_id");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.FunctionAllocation", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Programme.CommissioningLevel", null)
+                        .WithMany()
+                        .HasForeignKey("LevelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_function_allocations_commissioning_levels_level_id");
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.Merger", b =>
