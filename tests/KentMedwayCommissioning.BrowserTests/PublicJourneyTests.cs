@@ -60,6 +60,12 @@ public sealed class PublicJourneyTests(BrowserApp app)
     [InlineData("/posts")]
     [InlineData("/account/sign-in")]
     [InlineData("/bodies/no-such-body")]
+    [InlineData("/decisions")]
+    [InlineData("/decisions?q=strategic+commissioner")]
+    [InlineData("/decisions/1")]
+    [InlineData("/decisions/verify")]
+    [InlineData("/programme")]
+    [InlineData("/proposals")]
     public async Task Public_pages_have_no_accessibility_violations_axe_can_find(string path)
     {
         var page = await app.NewPageAsync();

@@ -1,6 +1,7 @@
 using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Programme;
+using KentMedwayCommissioning.Web.Domain.Register;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<CommissioningLevel> CommissioningLevels => Set<CommissioningLevel>();
     public DbSet<FunctionAllocation> FunctionAllocations => Set<FunctionAllocation>();
+    public DbSet<PublishedDecision> PublishedDecisions => Set<PublishedDecision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,6 +9,28 @@ namespace KentMedwayCommissioning.Web.Infrastructure;
 
 public static class PageValidation
 {
+    /// <summary>Sends a query whose parameters come from the address; invalid ones land in ModelState for the page to show.</summary>
+    public static async Task<(bool Succeeded, TResponse? Response)> TrySendQueryAsync<TResponse>(
+        this ISender sender,
+        IQuery<TResponse> query,
+        ModelStateDictionary modelState,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (true, await sender.Send(query, cancellationToken));
+        }
+        catch (ValidationException validation)
+        {
+            foreach (var error in validation.Errors)
+            {
+                modelState.AddModelError(error.PropertyName, error.ErrorMessage);
+            }
+
+            return (false, default);
+        }
+    }
+
     /// <summary>
     /// Sends a command from a page; when validation fails the messages land in ModelState next to their fields
     /// (under <paramref name="prefix"/>, the name the form binds the command to), and when a governance rule refuses

@@ -2,6 +2,7 @@ using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Programme;
 using KentMedwayCommissioning.Web.Infrastructure;
+using KentMedwayCommissioning.Web.Pages.Decisions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +41,7 @@ public sealed class DemoDataLoader(
         await db.SaveChangesAsync(cancellationToken);
         await LoadProgrammeAsync(bodies, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await PublishPapersDecisionsAsync(cancellationToken);
 
         await LoadAccountsAsync(people, bodies);
         await transaction.CommitAsync(cancellationToken);
@@ -303,6 +305,21 @@ public sealed class DemoDataLoader(
                 "That the governing body agrees to procure community services jointly with the other Kent and Medway CCGs (a demo question).");
             item.AttachPaper("Options paper (demo)", url: null, text: "A short demo paper: it sets out the options for procuring community services jointly, for the demo meeting only.");
             db.Meetings.Add(meeting);
+        }
+    }
+
+    /// <summary>The decisions the papers record are published; publishing skips what is already in the register.</summary>
+    private async Task PublishPapersDecisionsAsync(CancellationToken cancellationToken)
+    {
+        var closed = await db.Meetings
+            .Where(meeting => meeting.Status == MeetingStatus.Closed && !meeting.IsFictional)
+            .OrderBy(meeting => meeting.StartsAt)
+            .ThenBy(meeting => meeting.Id)
+            .Select(meeting => meeting.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var meetingId in closed)
+        {
+            await Publisher.PublishAsync(db, meetingId, clock.GetUtcNow(), cancellationToken);
         }
     }
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -1619,6 +1620,124 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Register.PublishedDecision", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<int?>("Abstentions")
+                        .HasColumnType("integer")
+                        .HasColumnName("abstentions");
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<string>("BodyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("body_name");
+
+                    b.Property<string>("BodySlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("body_slug");
+
+                    b.Property<long?>("CorrectsSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("corrects_sequence");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("ItemTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("item_title");
+
+                    b.Property<string>("MeetingDate")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("meeting_date");
+
+                    b.Property<string>("MeetingTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("meeting_title");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("previous_hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Question")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("question");
+
+                    b.Property<int?>("VotesAgainst")
+                        .HasColumnType("integer")
+                        .HasColumnName("votes_against");
+
+                    b.Property<int?>("VotesFor")
+                        .HasColumnType("integer")
+                        .HasColumnName("votes_for");
+
+                    b.Property<NpgsqlTsVector>("search_vector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('english', coalesce(body_name, '') || ' ' || coalesce(item_title, '') || ' ' || coalesce(question, '') || ' ' || coalesce(explanation, '') || ' ' || coalesce(meeting_title, ''))", true);
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_published_decisions");
+
+                    b.HasIndex("AgendaItemId")
+                        .HasDatabaseName("ix_published_decisions_agenda_item_id");
+
+                    b.HasIndex("BodySlug")
+                        .HasDatabaseName("ix_published_decisions_body_slug");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_published_decisions_hash");
+
+                    b.HasIndex("search_vector")
+                        .HasDatabaseName("ix_published_decisions_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("search_vector"), "GIN");
+
+                    b.ToTable("published_decisions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -2176,6 +2295,70 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_milestone_dependency_milestones_milestone_id");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Register.PublishedDecision", b =>
+                {
+                    b.OwnsMany("KentMedwayCommissioning.Web.Domain.Register.PublishedDeclaration", "Declarations", b1 =>
+                        {
+                            b1.Property<long>("PublishedDecisionSequence");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Interest")
+                                .IsRequired();
+
+                            b1.Property<string>("Management")
+                                .IsRequired();
+
+                            b1.Property<string>("Member")
+                                .IsRequired();
+
+                            b1.HasKey("PublishedDecisionSequence", "__synthesizedOrdinal");
+
+                            b1.ToTable("published_decisions");
+
+                            b1
+                                .ToJson("declarations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PublishedDecisionSequence")
+                                .HasConstraintName("fk_published_decisions_published_decisions_published_decision_se");
+                        });
+
+                    b.OwnsMany("KentMedwayCommissioning.Web.Domain.Register.PublishedVote", "Votes", b1 =>
+                        {
+                            b1.Property<long>("PublishedDecisionSequence");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<bool>("IsCastingVote");
+
+                            b1.Property<string>("Member")
+                                .IsRequired();
+
+                            b1.Property<string>("Vote")
+                                .IsRequired();
+
+                            b1.HasKey("PublishedDecisionSequence", "__synthesizedOrdinal");
+
+                            b1.ToTable("published_decisions");
+
+                            b1
+                                .ToJson("votes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PublishedDecisionSequence")
+                                .HasConstraintName("fk_published_decisions_published_decisions_published_decision_se");
+                        });
+
+                    b.Navigation("Declarations");
+
+                    b.Navigation("Votes");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -30,6 +30,18 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
     public Task<IActionResult> OnPostStartAsync(int id, CancellationToken cancellationToken) =>
         RunAsync(id, new RunMeeting.ChangeStatus(id, RunMeeting.StatusChange.Start), "The meeting has started.", cancellationToken);
 
+    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
+    {
+        var (published, count) = await sender.TrySendAsync(new Decisions.PublishMeeting.Command(id), ModelState, "Command", cancellationToken);
+        if (!published)
+        {
+            return await ShowAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        TempData["Confirmation"] = count == 0 ? "Every decision of this meeting was already published." : $"{count} {(count == 1 ? "decision is" : "decisions are")} published in the register.";
+        return Redirect($"/meetings/{id}");
+    }
+
     public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellationToken) =>
         RunAsync(id, new RunMeeting.ChangeStatus(id, RunMeeting.StatusChange.Close), "The meeting is closed.", cancellationToken);
 

@@ -1,0 +1,39 @@
+using KentMedwayCommissioning.Web.Domain.Register;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
+
+namespace KentMedwayCommissioning.Web.Data.Configurations;
+
+internal sealed class PublishedDecisionConfiguration : IEntityTypeConfiguration<PublishedDecision>
+{
+    public const string SearchVector = "search_vector";
+
+    public void Configure(EntityTypeBuilder<PublishedDecision> builder)
+    {
+        builder.HasKey(decision => decision.Sequence);
+        builder.Property(decision => decision.Sequence).ValueGeneratedNever();
+        builder.Property(decision => decision.BodyName).HasMaxLength(200);
+        builder.Property(decision => decision.BodySlug).HasMaxLength(200);
+        builder.Property(decision => decision.MeetingTitle).HasMaxLength(200);
+        builder.Property(decision => decision.MeetingDate).HasMaxLength(200);
+        builder.Property(decision => decision.ItemTitle).HasMaxLength(300);
+        builder.Property(decision => decision.Question).HasMaxLength(2000);
+        builder.Property(decision => decision.Outcome).HasMaxLength(40);
+        builder.Property(decision => decision.Explanation).HasMaxLength(2000);
+        builder.Property(decision => decision.PreviousHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(decision => decision.Hash).HasMaxLength(64).IsFixedLength();
+        builder.OwnsMany(decision => decision.Votes, votes => votes.ToJson());
+        builder.OwnsMany(decision => decision.Declarations, declarations => declarations.ToJson());
+        builder.HasIndex(decision => decision.AgendaItemId);
+        builder.HasIndex(decision => decision.BodySlug);
+        builder.HasIndex(decision => decision.Hash).IsUnique();
+
+        // Full-text search over what a reader looks for; PostgreSQL keeps it up to date and the GIN index makes it fast.
+        builder.Property<NpgsqlTsVector>(SearchVector)
+            .HasComputedColumnSql(
+                "to_tsvector('english', coalesce(body_name, '') || ' ' || coalesce(item_title, '') || ' ' || coalesce(question, '') || ' ' || coalesce(explanation, '') || ' ' || coalesce(meeting_title, ''))",
+                stored: true);
+        builder.HasIndex(SearchVector).HasMethod("GIN");
+    }
+}

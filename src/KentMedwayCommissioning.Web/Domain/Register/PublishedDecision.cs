@@ -1,0 +1,202 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace KentMedwayCommissioning.Web.Domain.Register;
+
+/// <summary>A named vote as published, the chair's casting vote marked as such.</summary>
+public sealed record PublishedVote(string Member, string Vote, bool IsCastingVote = false);
+
+/// <summary>An interest declared in the item, and how it was managed, as published.</summary>
+public sealed record PublishedDeclaration(string Member, string Interest, string Management);
+
+/// <summary>
+/// A decision as published: a snapshot that is never changed. It is one entry in an append-only hash chain; a
+/// correction is a new entry pointing at the one it corrects.
+/// </summary>
+public sealed class PublishedDecision
+{
+    private PublishedDecision()
+    {
+        BodyName = null!;
+        BodySlug = null!;
+        MeetingTitle = null!;
+        MeetingDate = null!;
+        ItemTitle = null!;
+        Outcome = null!;
+        Explanation = null!;
+        Votes = null!;
+        Declarations = null!;
+        PreviousHash = null!;
+        Hash = null!;
+    }
+
+    public PublishedDecision(
+        long sequence,
+        string bodyName,
+        string bodySlug,
+        int agendaItemId,
+        string meetingTitle,
+        string meetingDate,
+        string itemTitle,
+        string? question,
+        string outcome,
+        string explanation,
+        int? votesFor,
+        int? votesAgainst,
+        int? abstentions,
+        IReadOnlyList<PublishedVote> votes,
+        IReadOnlyList<PublishedDeclaration> declarations,
+        DateTimeOffset publishedAt,
+        long? correctsSequence,
+        string previousHash)
+    {
+        Sequence = sequence;
+        BodyName = bodyName;
+        BodySlug = bodySlug;
+        AgendaItemId = agendaItemId;
+        MeetingTitle = meetingTitle;
+        MeetingDate = meetingDate;
+        ItemTitle = itemTitle;
+        Question = question;
+        Outcome = outcome;
+        Explanation = explanation;
+        VotesFor = votesFor;
+        VotesAgainst = votesAgainst;
+        Abstentions = abstentions;
+        Votes = [.. votes];
+        Declarations = [.. declarations];
+        // Whole seconds, so the value reads back from the database exactly as it was hashed.
+        PublishedAt = DateTimeOffset.FromUnixTimeSeconds(publishedAt.ToUnixTimeSeconds());
+        CorrectsSequence = correctsSequence;
+        PreviousHash = previousHash;
+        Hash = ComputeHash();
+    }
+
+    /// <summary>The chain of an empty register starts from this.</summary>
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>Position in the chain, from 1; also the decision's public number.</summary>
+    public long Sequence { get; private set; }
+
+    public string BodyName { get; private set; }
+    public string BodySlug { get; private set; }
+    public int AgendaItemId { get; private set; }
+    public string MeetingTitle { get; private set; }
+    public string MeetingDate { get; private set; }
+    public string ItemTitle { get; private set; }
+    public string? Question { get; private set; }
+    public string Outcome { get; private set; }
+    public string Explanation { get; private set; }
+    public int? VotesFor { get; private set; }
+    public int? VotesAgainst { get; private set; }
+    public int? Abstentions { get; private set; }
+    public List<PublishedVote> Votes { get; private set; }
+    public List<PublishedDeclaration> Declarations { get; private set; }
+    public DateTimeOffset PublishedAt { get; private set; }
+    public long? CorrectsSequence { get; private set; }
+    public string PreviousHash { get; private set; }
+    public string Hash { get; private set; }
+
+    /// <summary>
+    /// The documented canonical form: UTF-8 JSON with no whitespace and the fields in exactly this order; absent
+    /// values as null. The hash is SHA-256 of <c>previous_hash + "\n" + canonical</c>, in lower-case hex.
+    /// </summary>
+    public string Canonical()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("sequence", Sequence);
+            json.WriteString("body", BodyName);
+            json.WriteString("meeting", MeetingTitle);
+            json.WriteString("meeting_date", MeetingDate);
+            json.WriteString("item", ItemTitle);
+            json.WriteString("question", Question);
+            json.WriteString("outcome", Outcome);
+            json.WriteString("explanation", Explanation);
+            WriteNumber(json, "votes_for", VotesFor);
+            WriteNumber(json, "votes_against", VotesAgainst);
+            WriteNumber(json, "abstentions", Abstentions);
+            json.WriteStartArray("votes");
+            foreach (var vote in Votes)
+            {
+                json.WriteStartObject();
+                json.WriteString("member", vote.Member);
+                json.WriteString("vote", vote.Vote);
+                json.WriteBoolean("casting", vote.IsCastingVote);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("declarations");
+            foreach (var declaration in Declarations)
+            {
+                json.WriteStartObject();
+                json.WriteString("member", declaration.Member);
+                json.WriteString("interest", declaration.Interest);
+                json.WriteString("management", declaration.Management);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteString("published_at", PublishedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            WriteNumber(json, "corrects", CorrectsSequence);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public string ComputeHash() => HashOf(PreviousHash, Canonical());
+
+    public static string HashOf(string previousHash, string canonical) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(previousHash + "\n" + canonical)));
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteNumber(name, value.Value);
+        }
+    }
+}
+
+/// <summary>The result of re-checking the whole chain: which entry, if any, first fails.</summary>
+public sealed record ChainVerification(long Entries, string HeadHash, long? FirstFailingSequence, string? Reason)
+{
+    public bool IsIntact => FirstFailingSequence is null;
+
+    public static ChainVerification Check(IEnumerable<PublishedDecision> inOrder)
+    {
+        var previous = PublishedDecision.GenesisHash;
+        long count = 0;
+        foreach (var entry in inOrder)
+        {
+            count++;
+            if (entry.Sequence != count)
+            {
+                return new ChainVerification(count, previous, entry.Sequence, $"entry {entry.Sequence} is out of sequence (expected {count})");
+            }
+
+            if (entry.PreviousHash != previous)
+            {
+                return new ChainVerification(count, previous, entry.Sequence, $"entry {entry.Sequence} does not point at the hash of the entry before it");
+            }
+
+            if (entry.ComputeHash() != entry.Hash)
+            {
+                return new ChainVerification(count, previous, entry.Sequence, $"entry {entry.Sequence} does not match its hash: it was changed after publishing");
+            }
+
+            previous = entry.Hash;
+        }
+
+        return new ChainVerification(count, previous, null, null);
+    }
+}

@@ -1,0 +1,105 @@
+using FluentValidation;
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Data.Configurations;
+using KentMedwayCommissioning.Web.Domain.Register;
+using KentMedwayCommissioning.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+
+namespace KentMedwayCommissioning.Web.Pages.Decisions;
+
+/// <summary>The public register of decisions: newest first, searchable, every filter in the address so it can be shared.</summary>
+[AllowAnonymous]
+public sealed class IndexModel(ISender sender) : PageModel
+{
+    public const int PageSize = 25;
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Body { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Outcome { get; set; }
+
+    /// <summary>Keyset paging: show decisions published before this number.</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? Before { get; set; }
+
+    public Results Register { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var (valid, results) = await sender.TrySendQueryAsync(new Query(Search, Body, Outcome, Before), ModelState, cancellationToken);
+        Register = valid ? results! : await sender.Send(new Query(null, null, null, null), cancellationToken);
+        return Page();
+    }
+
+    public sealed record Query(string? Search, string? Body, string? Outcome, long? Before) : IQuery<Results>;
+
+    public sealed record Results(IReadOnlyList<Row> Decisions, long? NextBefore, IReadOnlyList<(string Name, string Slug)> Bodies, long Entries, string HeadHash);
+
+    public sealed record Row(long Sequence, string BodyName, string ItemTitle, string Outcome, string MeetingDate, DateTimeOffset PublishedAt);
+
+    public static IReadOnlyList<string> Outcomes { get; } = ["Carried", "Not carried", "Deferred", "Declined", "Noted", "Inquorate"];
+
+    public sealed class QueryValidator : AbstractValidator<Query>
+    {
+        public QueryValidator()
+        {
+            RuleFor(query => query.Search).MaximumLength(200).WithMessage("Search for 200 characters or fewer");
+            RuleFor(query => query.Outcome).Must(outcome => outcome is null || Outcomes.Contains(outcome)).WithMessage($"Outcome must be one of: {string.Join(", ", Outcomes)}");
+            RuleFor(query => query.Body).MaximumLength(200);
+            RuleFor(query => query.Before).GreaterThan(0).When(query => query.Before is not null);
+        }
+    }
+
+    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, Results>
+    {
+        public async ValueTask<Results> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var decisions = db.PublishedDecisions.AsNoTracking();
+            if (!string.IsNullOrWhiteSpace(query.Search))
+            {
+                decisions = decisions.Where(decision => EF.Property<NpgsqlTsVector>(decision, PublishedDecisionConfiguration.SearchVector)
+                    .Matches(EF.Functions.WebSearchToTsQuery("english", query.Search)));
+            }
+
+            if (!string.IsNullOrWhiteSpace(query.Body))
+            {
+                decisions = decisions.Where(decision => decision.BodySlug == query.Body);
+            }
+
+            if (!string.IsNullOrWhiteSpace(query.Outcome))
+            {
+                decisions = decisions.Where(decision => decision.Outcome == query.Outcome);
+            }
+
+            if (query.Before is { } before)
+            {
+                decisions = decisions.Where(decision => decision.Sequence < before);
+            }
+
+            var page = await decisions
+                .OrderByDescending(decision => decision.Sequence)
+                .Take(PageSize + 1)
+                .Select(decision => new Row(decision.Sequence, decision.BodyName, decision.ItemTitle, decision.Outcome, decision.MeetingDate, decision.PublishedAt))
+                .ToListAsync(cancellationToken);
+            var bodies = (await db.PublishedDecisions.AsNoTracking().Select(decision => new { decision.BodyName, decision.BodySlug }).Distinct().OrderBy(body => body.BodyName).ToListAsync(cancellationToken))
+                .Select(body => (body.BodyName, body.BodySlug))
+                .ToList();
+            var head = await db.PublishedDecisions.AsNoTracking().OrderByDescending(decision => decision.Sequence).Select(decision => new { decision.Sequence, decision.Hash }).FirstOrDefaultAsync(cancellationToken);
+            return new Results(
+                page.Take(PageSize).ToList(),
+                page.Count > PageSize ? page[PageSize - 1].Sequence : null,
+                bodies,
+                head?.Sequence ?? 0,
+                head?.Hash ?? PublishedDecision.GenesisHash);
+        }
+    }
+}

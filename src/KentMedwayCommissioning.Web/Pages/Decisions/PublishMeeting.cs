@@ -1,0 +1,89 @@
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Domain.Register;
+using KentMedwayCommissioning.Web.Infrastructure;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace KentMedwayCommissioning.Web.Pages.Decisions;
+
+/// <summary>
+/// The secretary publishes the decided items of a closed meeting: each becomes an entry in the append-only hash chain.
+/// Items already published are skipped, so publishing twice (or twice at once) publishes each item once.
+/// </summary>
+public static class PublishMeeting
+{
+    public sealed record Command(int MeetingId) : ICommand<int>, IMeetingSecretaryCommand;
+
+    internal sealed class Handler(AppDbContext db, TimeProvider clock) : ICommandHandler<Command, int>
+    {
+        public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken) =>
+            await Publisher.PublishAsync(db, command.MeetingId, clock.GetUtcNow(), cancellationToken);
+    }
+}
+
+/// <summary>Appends a closed meeting's decided items to the chain; used by the secretary's command and the demo data.</summary>
+public static class Publisher
+{
+    /// <summary>One lock for the whole chain: entries are appended one writer at a time, so sequence and hashes never fork.</summary>
+    private const long ChainLock = 0x4B4D43_0001;
+
+    public static async Task<int> PublishAsync(AppDbContext db, int meetingId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", cancellationToken);
+
+        var meeting = await db.Meetings.AsNoTracking()
+            .Include(candidate => candidate.Body)
+            .Include(candidate => candidate.Items).ThenInclude(item => item.Declarations).ThenInclude(declaration => declaration.Person)
+            .SingleOrDefaultAsync(candidate => candidate.Id == meetingId, cancellationToken)
+            ?? throw new NotFoundException($"There is no meeting {meetingId}.");
+        if (meeting.Status != MeetingStatus.Closed)
+        {
+            throw new GovernanceException("Only the decisions of a closed meeting are published.");
+        }
+
+        var itemIds = meeting.Items.Select(item => item.Id).ToList();
+        var published = await db.PublishedDecisions.Where(decision => itemIds.Contains(decision.AgendaItemId)).Select(decision => decision.AgendaItemId).ToListAsync(cancellationToken);
+        var head = await db.PublishedDecisions.OrderByDescending(decision => decision.Sequence).Select(decision => new { decision.Sequence, decision.Hash }).FirstOrDefaultAsync(cancellationToken);
+        var sequence = head?.Sequence ?? 0;
+        var previous = head?.Hash ?? PublishedDecision.GenesisHash;
+        var count = 0;
+
+        foreach (var item in meeting.Items.Where(item => item.Outcome is not null && !published.Contains(item.Id)).OrderBy(item => item.Number))
+        {
+            var votes = await db.Votes.AsNoTracking().Where(vote => vote.AgendaItemId == item.Id)
+                .OrderBy(vote => vote.Person!.FullName)
+                .Select(vote => new PublishedVote(vote.Person!.FullName, vote.Choice.ToString(), false))
+                .ToListAsync(cancellationToken);
+            if (item.CastingVote is { } casting && item.CastingVoteByPersonId is { } chairId)
+            {
+                var chair = await db.People.Where(person => person.Id == chairId).Select(person => person.FullName).SingleAsync(cancellationToken);
+                votes.Add(new PublishedVote(chair, casting.ToString(), IsCastingVote: true));
+            }
+
+            var declarations = item.Declarations
+                .OrderBy(declaration => declaration.DeclaredAt)
+                .Select(declaration => new PublishedDeclaration(declaration.Person!.FullName, declaration.Interest, declaration.Action.DisplayName()))
+                .ToList();
+
+            var entry = new PublishedDecision(
+                ++sequence, meeting.Body!.Name, meeting.Body.Slug, item.Id, meeting.Title,
+                meeting.DateAsReported ?? Pages.Shared.Display.DateTime(meeting.StartsAt),
+                item.Title, item.Question, item.Outcome!.Value.DisplayName(), item.OutcomeExplanation ?? item.Outcome.Value.DisplayName(),
+                item.VotesFor, item.VotesAgainst, item.Abstentions, votes, declarations, now, correctsSequence: null, previous);
+            db.PublishedDecisions.Add(entry);
+            previous = entry.Hash;
+            count++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (ownTransaction is not null)
+        {
+            await ownTransaction.CommitAsync(cancellationToken);
+            await ownTransaction.DisposeAsync();
+        }
+
+        return count;
+    }
+}
