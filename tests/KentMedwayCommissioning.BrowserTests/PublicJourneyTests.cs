@@ -110,3 +110,27 @@ public sealed class PublicJourneyTests(BrowserApp app)
         Assert.Empty(await Accessibility.ViolationsAsync(page));
     }
 }
+
+[Collection(nameof(SharedBrowser))]
+public sealed class RegisterJourneyTests(BrowserApp app)
+{
+    [Fact]
+    public async Task A_visitor_using_only_the_keyboard_searches_and_reads_why_South_Kent_Coast_deferred()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/decisions");
+
+        await page.GetByLabel("Search the decisions").FocusAsync();
+        await page.Keyboard.TypeAsync("strategic commissioner");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#decisions")).ToContainTextAsync("South Kent Coast CCG");
+        Assert.Equal(8, await page.Locator("#decisions li").Filter(new() { HasText = "Proposal to establish a strategic commissioner" }).CountAsync());
+
+        var link = page.GetByRole(AriaRole.Link, new() { Name = "South Kent Coast CCG: Proposal to establish a strategic commissioner" });
+        await link.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("GP membership met on 22 February 2018");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+    }
+}

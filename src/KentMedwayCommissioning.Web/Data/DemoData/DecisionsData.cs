@@ -9,7 +9,7 @@ public static class DecisionsData
 
     public const string StrokeProposal = "Stroke review: three hyper acute stroke units and where they should be";
 
-    public const string GoverningBodyDecisionTitle = "Governing body meeting, January or February 2018";
+    public const string GoverningBodyDecisionTitle = "Governing body meeting";
 
     public sealed record HistoricOutcome(string CcgName, Outcome Outcome, string Explanation);
 
