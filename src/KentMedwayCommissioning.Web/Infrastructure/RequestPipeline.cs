@@ -1,4 +1,5 @@
 using KentMedwayCommissioning.Web.Pages.Bodies;
+using KentMedwayCommissioning.Web.Pages.Decisions;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -47,5 +48,6 @@ public static class RequestPipeline
             return Task.CompletedTask;
         }).AllowAnonymous();
         app.MapBodiesApi();
+        app.MapDecisionsOpenData();
     }
 }

@@ -63,6 +63,26 @@ public sealed class IndexModel(ISender sender) : PageModel
     {
         public async ValueTask<Results> Handle(Query query, CancellationToken cancellationToken)
         {
+            var page = await Filtered(db, query)
+                .OrderByDescending(decision => decision.Sequence)
+                .Take(PageSize + 1)
+                .Select(decision => new Row(decision.Sequence, decision.BodyName, decision.ItemTitle, decision.Outcome, decision.MeetingDate, decision.PublishedAt))
+                .ToListAsync(cancellationToken);
+            var bodies = (await db.PublishedDecisions.AsNoTracking().Select(decision => new { decision.BodyName, decision.BodySlug }).Distinct().OrderBy(body => body.BodyName).ToListAsync(cancellationToken))
+                .Select(body => (body.BodyName, body.BodySlug))
+                .ToList();
+            var head = await db.PublishedDecisions.AsNoTracking().OrderByDescending(decision => decision.Sequence).Select(decision => new { decision.Sequence, decision.Hash }).FirstOrDefaultAsync(cancellationToken);
+            return new Results(
+                page.Take(PageSize).ToList(),
+                page.Count > PageSize ? page[PageSize - 1].Sequence : null,
+                bodies,
+                head?.Sequence ?? 0,
+                head?.Hash ?? PublishedDecision.GenesisHash);
+        }
+
+        /// <summary>The register's filters, shared by the page, the API, the CSV and the feed so they always agree.</summary>
+        public static IQueryable<PublishedDecision> Filtered(AppDbContext db, Query query)
+        {
             var decisions = db.PublishedDecisions.AsNoTracking();
             if (!string.IsNullOrWhiteSpace(query.Search))
             {
@@ -85,21 +105,7 @@ public sealed class IndexModel(ISender sender) : PageModel
                 decisions = decisions.Where(decision => decision.Sequence < before);
             }
 
-            var page = await decisions
-                .OrderByDescending(decision => decision.Sequence)
-                .Take(PageSize + 1)
-                .Select(decision => new Row(decision.Sequence, decision.BodyName, decision.ItemTitle, decision.Outcome, decision.MeetingDate, decision.PublishedAt))
-                .ToListAsync(cancellationToken);
-            var bodies = (await db.PublishedDecisions.AsNoTracking().Select(decision => new { decision.BodyName, decision.BodySlug }).Distinct().OrderBy(body => body.BodyName).ToListAsync(cancellationToken))
-                .Select(body => (body.BodyName, body.BodySlug))
-                .ToList();
-            var head = await db.PublishedDecisions.AsNoTracking().OrderByDescending(decision => decision.Sequence).Select(decision => new { decision.Sequence, decision.Hash }).FirstOrDefaultAsync(cancellationToken);
-            return new Results(
-                page.Take(PageSize).ToList(),
-                page.Count > PageSize ? page[PageSize - 1].Sequence : null,
-                bodies,
-                head?.Sequence ?? 0,
-                head?.Hash ?? PublishedDecision.GenesisHash);
+            return decisions;
         }
     }
 }

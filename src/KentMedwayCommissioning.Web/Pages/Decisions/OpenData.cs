@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using FluentValidation;
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain.Register;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace KentMedwayCommissioning.Web.Pages.Decisions;
+
+/// <summary>
+/// The register as open data: JSON (<c>/api/v1/decisions</c>, keyset <c>next</c> link), CSV (<c>/decisions.csv</c>)
+/// and Atom (<c>/decisions/feed.atom</c>), all with the register page's own filters.
+/// </summary>
+public static class OpenData
+{
+    public const int ApiPageSize = 100;
+
+    /// <summary>Matching decisions, newest first, up to <paramref name="Take"/> (all when null).</summary>
+    public sealed record Export(IndexModel.Query Filters, int? Take) : IQuery<ExportResult>;
+
+    public sealed record ExportResult(IReadOnlyList<PublishedDecision> Decisions, long Entries, string HeadHash);
+
+    public sealed class ExportValidator : AbstractValidator<Export>
+    {
+        public ExportValidator() => RuleFor(export => export.Filters).SetValidator(new IndexModel.QueryValidator());
+    }
+
+    internal sealed class ExportHandler(AppDbContext db) : IQueryHandler<Export, ExportResult>
+    {
+        public async ValueTask<ExportResult> Handle(Export export, CancellationToken cancellationToken)
+        {
+            var decisions = IndexModel.Handler.Filtered(db, export.Filters).OrderByDescending(decision => decision.Sequence);
+            var rows = await (export.Take is { } take ? decisions.Take(take) : decisions).ToListAsync(cancellationToken);
+            var head = await db.PublishedDecisions.AsNoTracking().OrderByDescending(decision => decision.Sequence).Select(decision => new { decision.Sequence, decision.Hash }).FirstOrDefaultAsync(cancellationToken);
+            return new ExportResult(rows, head?.Sequence ?? 0, head?.Hash ?? PublishedDecision.GenesisHash);
+        }
+    }
+
+    public static void MapDecisionsOpenData(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/v1/decisions", async (string? q, string? body, string? outcome, long? before, ISender sender, CancellationToken cancellationToken) =>
+        {
+            var filters = new IndexModel.Query(q, body, outcome, before);
+            var result = await sender.Send(new Export(filters, ApiPageSize + 1), cancellationToken);
+            var items = result.Decisions.Take(ApiPageSize).Select(Json).ToList();
+            var next = result.Decisions.Count > ApiPageSize
+                ? $"/api/v1/decisions?{Filters(filters with { Before = result.Decisions[ApiPageSize - 1].Sequence })}"
+                : null;
+            return Results.Ok(new { items, next, entries = result.Entries, headHash = result.HeadHash });
+        }).AllowAnonymous();
+
+        endpoints.MapGet("/api/v1/decisions/verify", async (ISender sender, CancellationToken cancellationToken) =>
+        {
+            var result = await sender.Send(new VerifyModel.Query(), cancellationToken);
+            return Results.Ok(new { intact = result.IsIntact, entries = result.Entries, headHash = result.HeadHash, firstFailingSequence = result.FirstFailingSequence, reason = result.Reason });
+        }).AllowAnonymous();
+
+        endpoints.MapGet("/api/v1/decisions/{sequence:long}", async (long sequence, ISender sender, CancellationToken cancellationToken) =>
+            await sender.Send(new DetailsModel.Query(sequence), cancellationToken) is { } found
+                ? Results.Ok(Json(found.Item1))
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"There is no published decision {sequence}."))
+            .AllowAnonymous();
+
+        endpoints.MapGet("/decisions.csv", async (string? q, string? body, string? outcome, ISender sender, CancellationToken cancellationToken) =>
+        {
+            var result = await sender.Send(new Export(new IndexModel.Query(q, body, outcome, null), null), cancellationToken);
+            return Results.Text(Csv(result.Decisions), "text/csv; charset=utf-8", Encoding.UTF8);
+        }).AllowAnonymous();
+
+        endpoints.MapGet("/decisions/feed.atom", async (string? q, string? body, string? outcome, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        {
+            var result = await sender.Send(new Export(new IndexModel.Query(q, body, outcome, null), 50), cancellationToken);
+            return Results.Bytes(Atom(result, $"{http.Request.Scheme}://{http.Request.Host}"), "application/atom+xml; charset=utf-8");
+        }).AllowAnonymous();
+    }
+
+    private static string Filters(IndexModel.Query filters)
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                parts.Add($"{name}={Uri.EscapeDataString(value)}");
+            }
+        }
+
+        Add("q", filters.Search);
+        Add("body", filters.Body);
+        Add("outcome", filters.Outcome);
+        Add("before", filters.Before?.ToString(CultureInfo.InvariantCulture));
+        return string.Join('&', parts);
+    }
+
+    /// <summary>The JSON shape: every field of the canonical form, plus the chain hashes, so anyone can re-check it.</summary>
+    private static object Json(PublishedDecision decision) => new
+    {
+        sequence = decision.Sequence,
+        url = $"/decisions/{decision.Sequence}",
+        body = decision.BodyName,
+        bodySlug = decision.BodySlug,
+        meeting = decision.MeetingTitle,
+        meetingDate = decision.MeetingDate,
+        item = decision.ItemTitle,
+        question = decision.Question,
+        outcome = decision.Outcome,
+        explanation = decision.Explanation,
+        votesFor = decision.VotesFor,
+        votesAgainst = decision.VotesAgainst,
+        abstentions = decision.Abstentions,
+        votes = decision.Votes.Select(vote => new { member = vote.Member, vote = vote.Vote, casting = vote.IsCastingVote }),
+        declarations = decision.Declarations.Select(declaration => new { member = declaration.Member, interest = declaration.Interest, management = declaration.Management }),
+        publishedAt = decision.PublishedAt,
+        corrects = decision.CorrectsSequence,
+        canonical = decision.Canonical(),
+        previousHash = decision.PreviousHash,
+        hash = decision.Hash,
+    };
+
+    private static string Csv(IReadOnlyList<PublishedDecision> decisions)
+    {
+        var csv = new StringBuilder();
+        csv.Append("sequence,body,meeting,meeting_date,item,question,outcome,explanation,votes_for,votes_against,abstentions,published_at,corrects,canonical,previous_hash,hash\r\n");
+        foreach (var decision in decisions)
+        {
+            string[] fields =
+            [
+                decision.Sequence.ToString(CultureInfo.InvariantCulture), decision.BodyName, decision.MeetingTitle, decision.MeetingDate, decision.ItemTitle,
+                decision.Question ?? "", decision.Outcome, decision.Explanation, Number(decision.VotesFor), Number(decision.VotesAgainst), Number(decision.Abstentions),
+                decision.PublishedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), Number(decision.CorrectsSequence),
+                decision.Canonical(), decision.PreviousHash, decision.Hash,
+            ];
+            csv.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
+        }
+
+        return csv.ToString();
+
+        static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+        // RFC 4180: quote every field and double the quotes inside.
+        static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    private static byte[] Atom(ExportResult result, string origin)
+    {
+        var feed = new SyndicationFeed(
+            "Kent and Medway Commissioning: register of decisions",
+            $"{result.Entries} entries; head of the hash chain {result.HeadHash}",
+            new Uri($"{origin}/decisions"),
+            $"{origin}/decisions/feed.atom",
+            result.Decisions.Count > 0 ? result.Decisions[0].PublishedAt : DateTimeOffset.UnixEpoch)
+        {
+            Items = result.Decisions.Select(decision => new SyndicationItem(
+                $"{decision.BodyName}: {decision.ItemTitle} ({decision.Outcome})",
+                decision.Explanation,
+                new Uri($"{origin}/decisions/{decision.Sequence}"),
+                $"{origin}/decisions/{decision.Sequence}",
+                decision.PublishedAt)).ToList(),
+        };
+        feed.ElementExtensions.Add("chainHead", "https://kentmedway.example/ns/register", result.HeadHash);
+        feed.ElementExtensions.Add("chainEntries", "https://kentmedway.example/ns/register", result.Entries);
+
+        using var bytes = new MemoryStream();
+        using (var writer = XmlWriter.Create(bytes, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) }))
+        {
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
+
+        return bytes.ToArray();
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.ServiceModel.Syndication;
+using System.Text.Json;
+using System.Xml;
+using CsvHelper;
+using KentMedwayCommissioning.TestSupport;
+
+namespace KentMedwayCommissioning.IntegrationTests.Decisions;
+
+[Collection(nameof(SharedApp))]
+public sealed class OpenDataTests(TestApp app) : IAsyncLifetime
+{
+    private readonly HttpClient _client = app.Factory.CreateClient();
+
+    public Task InitializeAsync() => app.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_json_api_honours_the_register_s_filters()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/v1/decisions?q=strategic+commissioner&outcome=Deferred"));
+
+        var item = Assert.Single(json.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal("South Kent Coast CCG", item.GetProperty("body").GetString());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("next").ValueKind);
+        Assert.Equal(10, json.RootElement.GetProperty("entries").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_bad_filter_is_a_400_problem_and_an_unknown_decision_a_404_problem()
+    {
+        var bad = await _client.GetAsync("/api/v1/decisions?outcome=Vetoed");
+        var missing = await _client.GetAsync("/api/v1/decisions/99999");
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task The_csv_parses_with_a_csv_reader_and_carries_the_chain()
+    {
+        using var reader = new StringReader(await _client.GetStringAsync("/decisions.csv?body=thanet-ccg"));
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+
+        var rows = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+
+        var row = Assert.Single(rows);
+        Assert.Equal("Declined", row["outcome"]);
+        Assert.Equal(64, ((string)row["hash"]).Length);
+    }
+
+    [Fact]
+    public async Task The_atom_feed_parses_and_names_the_chain_head()
+    {
+        using var stream = await _client.GetStreamAsync("/decisions/feed.atom?q=noted");
+        using var xml = XmlReader.Create(stream);
+
+        var feed = SyndicationFeed.Load(xml);
+
+        Assert.NotEmpty(feed.Items);
+        Assert.All(feed.Items, item => Assert.Contains("Medway Council Health Scrutiny Committee", item.Title.Text, StringComparison.Ordinal));
+        Assert.Contains("head of the hash chain", feed.Description.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_documented_python_procedure_verifies_the_json_export()
+    {
+        var export = Path.Combine(Path.GetTempPath(), $"decisions-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(export, await _client.GetStringAsync("/api/v1/decisions"));
+        const string script = """
+            import hashlib, json, sys
+            entries = json.load(open(sys.argv[1]))["items"]
+            previous = "0" * 64
+            for entry in sorted(entries, key=lambda e: e["sequence"]):
+                digest = hashlib.sha256((previous + "\n" + entry["canonical"]).encode("utf-8")).hexdigest()
+                assert entry["previousHash"] == previous and entry["hash"] == digest, entry["sequence"]
+                previous = digest
+            print("intact", previous)
+            """;
+
+        var python = Process.Start(new ProcessStartInfo("python3", ["-c", script, export]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = await python.StandardOutput.ReadToEndAsync();
+        await python.WaitForExitAsync();
+        File.Delete(export);
+
+        Assert.Equal(0, python.ExitCode);
+        using var verify = JsonDocument.Parse(await _client.GetStringAsync("/api/v1/decisions/verify"));
+        Assert.Equal($"intact {verify.RootElement.GetProperty("headHash").GetString()}", output.Trim());
+    }
+}
