@@ -1,5 +1,6 @@
 using KentMedwayCommissioning.Web.Pages.Bodies;
 using KentMedwayCommissioning.Web.Pages.Decisions;
+using KentMedwayCommissioning.Web.Pages.Meetings;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -49,5 +50,6 @@ public static class RequestPipeline
         }).AllowAnonymous();
         app.MapBodiesApi();
         app.MapDecisionsOpenData();
+        app.MapMeetingsCalendar();
     }
 }

@@ -93,3 +93,40 @@ public sealed class OpenDataTests(TestApp app) : IAsyncLifetime
         Assert.Equal($"intact {verify.RootElement.GetProperty("headHash").GetString()}", output.Trim());
     }
 }
+
+[Collection(nameof(SharedApp))]
+public sealed class CalendarTests(TestApp app)
+{
+    [Fact]
+    public async Task The_calendar_is_well_formed_icalendar_and_filters_by_body()
+    {
+        var client = app.Factory.CreateClient();
+
+        var all = await client.GetStringAsync("/meetings/calendar.ics");
+        var westKent = await client.GetStringAsync("/meetings/calendar.ics?body=west-kent-ccg");
+
+        foreach (var calendar in new[] { all, westKent })
+        {
+            Assert.EndsWith("\r\n", calendar, StringComparison.Ordinal);
+            var lines = calendar.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal("BEGIN:VCALENDAR", lines[0]);
+            Assert.Equal("END:VCALENDAR", lines[^1]);
+            Assert.All(lines, line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line));
+            Assert.Equal(lines.Count(line => line == "BEGIN:VEVENT"), lines.Count(line => line == "END:VEVENT"));
+            Assert.DoesNotContain("\n", calendar.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+
+        var westKentEvents = westKent.Split("\r\n").Count(line => line == "BEGIN:VEVENT");
+        Assert.True(westKentEvents >= 3, "West Kent's governing body meeting and the two demo meetings");
+        Assert.True(all.Split("\r\n").Count(line => line == "BEGIN:VEVENT") > westKentEvents);
+        Assert.Contains("SUMMARY:West Kent CCG: Governing body meeting", westKent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_body_parameter_is_a_400_problem()
+    {
+        var response = await app.Factory.CreateClient().GetAsync("/meetings/calendar.ics?body=%3Cscript%3E");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
