@@ -51,5 +51,6 @@ public static class RequestPipeline
         app.MapBodiesApi();
         app.MapDecisionsOpenData();
         app.MapMeetingsCalendar();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
     }
 }

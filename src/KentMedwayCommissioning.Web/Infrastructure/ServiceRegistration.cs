@@ -82,6 +82,7 @@ public static class ServiceRegistration
 
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
+        services.AddOpenApi();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);

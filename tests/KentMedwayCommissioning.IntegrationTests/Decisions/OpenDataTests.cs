@@ -130,3 +130,18 @@ public sealed class CalendarTests(TestApp app)
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
     }
 }
+
+[Collection(nameof(SharedApp))]
+public sealed class OpenApiTests(TestApp app)
+{
+    [Fact]
+    public async Task The_openapi_document_describes_the_decisions_api()
+    {
+        using var json = JsonDocument.Parse(await app.Factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+
+        var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToList();
+        Assert.Contains("/api/v1/decisions", paths);
+        Assert.Contains("/api/v1/decisions/{sequence}", paths);
+        Assert.Contains("/api/v1/bodies", paths);
+    }
+}
