@@ -96,3 +96,51 @@ public sealed class RegisterTests(TestApp app) : IAsyncLifetime
         Assert.Contains("Outcome must be one of", page.QuerySelector(".nhsuk-error-summary")!.TextContent, StringComparison.Ordinal);
     }
 }
+
+[Collection(nameof(SharedApp))]
+public sealed class CorrectionTests(TestApp app) : IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private Task<long> SequenceOfAsync(string bodySlug) =>
+        app.QueryDbAsync(db => db.PublishedDecisions.Where(decision => decision.BodySlug == bodySlug).Select(decision => decision.Sequence).SingleAsync());
+
+    [Fact]
+    public async Task A_correction_is_a_new_entry_linked_both_ways_and_the_chain_still_verifies()
+    {
+        var browser = new Browsing(app);
+        await browser.SignInAsync(KentMedwayCommissioning.Web.Data.DemoData.DemoAccounts.BoardSecretary.Email, KentMedwayCommissioning.Web.Data.DemoData.DemoAccounts.Password);
+        var original = await SequenceOfAsync("west-kent-ccg");
+
+        var response = await browser.SubmitAsync($"/decisions/{original}", new Dictionary<string, string>
+        {
+            ["Correction.Outcome"] = "Carried",
+            ["Correction.Explanation"] = "Agreed at the governing body meeting.",
+            ["Correction.Reason"] = "The explanation named the wrong meeting",
+        });
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        var correction = await app.QueryDbAsync(db => db.PublishedDecisions.SingleAsync(decision => decision.CorrectsSequence == original));
+        Assert.StartsWith($"Correction of decision {original}: The explanation named the wrong meeting.", correction.Explanation, StringComparison.Ordinal);
+        Assert.Contains($"This decision is corrected by decision {correction.Sequence}", (await browser.GetPageAsync($"/decisions/{original}")).MainText(), StringComparison.Ordinal);
+        Assert.Contains($"This entry corrects decision {original}", (await browser.GetPageAsync($"/decisions/{correction.Sequence}")).MainText(), StringComparison.Ordinal);
+        Assert.True(ChainVerification.Check(await app.QueryDbAsync(db => db.PublishedDecisions.OrderBy(decision => decision.Sequence).ToListAsync())).IsIntact);
+    }
+
+    [Fact]
+    public async Task A_secretary_cannot_correct_another_body_s_decision()
+    {
+        var thanet = await SequenceOfAsync("thanet-ccg");
+        var westKentId = await app.QueryDbAsync(db => db.Bodies.Where(body => body.Slug == "west-kent-ccg").Select(body => body.Id).SingleAsync());
+        var secretary = TestApp.Secretary(westKentId);
+
+        await Assert.ThrowsAsync<KentMedwayCommissioning.Web.Infrastructure.ForbiddenException>(() =>
+            app.SendAsAsync(secretary, new Correct.Command(thanet, "thanet-ccg", "Carried", "Agreed.", "Wrong")));
+        await Assert.ThrowsAsync<KentMedwayCommissioning.Web.Infrastructure.NotFoundException>(() =>
+            app.SendAsAsync(secretary, new Correct.Command(thanet, "west-kent-ccg", "Carried", "Agreed.", "Wrong")));
+
+        Assert.Equal(10, await app.QueryDbAsync(db => db.PublishedDecisions.CountAsync()));
+    }
+}

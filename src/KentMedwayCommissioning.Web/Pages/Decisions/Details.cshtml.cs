@@ -1,5 +1,6 @@
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Register;
+using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,22 +11,65 @@ namespace KentMedwayCommissioning.Web.Pages.Decisions;
 
 /// <summary>One published decision, at a stable address.</summary>
 [AllowAnonymous]
-public sealed class DetailsModel(ISender sender) : PageModel
+public sealed class DetailsModel(ISender sender, KentMedwayCommissioning.Web.Infrastructure.CurrentUser user) : PageModel
 {
-    public PublishedDecision Decision { get; private set; } = null!;
+    [BindProperty]
+    public CorrectionForm Correction { get; set; } = new();
 
-    public IReadOnlyList<long> CorrectedBy { get; private set; } = [];
+    /// <summary>The body's secretary may publish a correction; the check that counts is the command's.</summary>
+    public bool CanCorrect { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long sequence, CancellationToken cancellationToken)
+    public sealed class CorrectionForm
     {
-        var view = await sender.Send(new Query(sequence), cancellationToken);
-        if (view is null)
+        public string? Outcome { get; set; }
+        public string? Explanation { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public async Task<IActionResult> OnPostAsync(long sequence, CancellationToken cancellationToken)
+    {
+        if (!await ShowAsync(sequence, cancellationToken))
         {
             return NotFound();
         }
 
+        var command = new Correct.Command(sequence, Decision.BodySlug, Correction.Outcome, Correction.Explanation, Correction.Reason);
+        var (published, correction) = await sender.TrySendAsync(command, ModelState, nameof(Correction), cancellationToken);
+        if (!published)
+        {
+            return Page();
+        }
+
+        TempData["Confirmation"] = $"The correction is published as decision {correction}.";
+        return Redirect($"/decisions/{correction}");
+    }
+
+    public PublishedDecision Decision { get; private set; } = null!;
+
+    public IReadOnlyList<long> CorrectedBy { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long sequence, CancellationToken cancellationToken) =>
+        await ShowAsync(sequence, cancellationToken) ? Page() : NotFound();
+
+    private async Task<bool> ShowAsync(long sequence, CancellationToken cancellationToken)
+    {
+        var view = await sender.Send(new Query(sequence), cancellationToken);
+        if (view is null)
+        {
+            return false;
+        }
+
         (Decision, CorrectedBy) = view.Value;
-        return Page();
+        CanCorrect = user.IsSignedIn && await sender.Send(new BodyIdQuery(Decision.BodySlug), cancellationToken) is { } bodyId && user.CanRunMeetingsOf(bodyId);
+        return true;
+    }
+
+    public sealed record BodyIdQuery(string Slug) : IQuery<int?>;
+
+    internal sealed class BodyIdHandler(AppDbContext db) : IQueryHandler<BodyIdQuery, int?>
+    {
+        public async ValueTask<int?> Handle(BodyIdQuery query, CancellationToken cancellationToken) =>
+            await db.Bodies.Where(body => body.Slug == query.Slug).Select(body => (int?)body.Id).SingleOrDefaultAsync(cancellationToken);
     }
 
     public sealed record Query(long Sequence) : IQuery<(PublishedDecision, IReadOnlyList<long>)?>;

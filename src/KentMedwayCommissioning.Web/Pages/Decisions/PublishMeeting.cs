@@ -31,7 +31,7 @@ public static class Publisher
     public static async Task<int> PublishAsync(AppDbContext db, int meetingId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", cancellationToken);
+        var (sequence, previous) = await LockHeadAsync(db, cancellationToken);
 
         var meeting = await db.Meetings.AsNoTracking()
             .Include(candidate => candidate.Body)
@@ -45,9 +45,6 @@ public static class Publisher
 
         var itemIds = meeting.Items.Select(item => item.Id).ToList();
         var published = await db.PublishedDecisions.Where(decision => itemIds.Contains(decision.AgendaItemId)).Select(decision => decision.AgendaItemId).ToListAsync(cancellationToken);
-        var head = await db.PublishedDecisions.OrderByDescending(decision => decision.Sequence).Select(decision => new { decision.Sequence, decision.Hash }).FirstOrDefaultAsync(cancellationToken);
-        var sequence = head?.Sequence ?? 0;
-        var previous = head?.Hash ?? PublishedDecision.GenesisHash;
         var count = 0;
 
         foreach (var item in meeting.Items.Where(item => item.Outcome is not null && !published.Contains(item.Id)).OrderBy(item => item.Number))
@@ -85,5 +82,31 @@ public static class Publisher
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Publishes a correction: a new entry, pointing at the one it corrects, with the corrected outcome and the reason.
+    /// The original stays as it was.
+    /// </summary>
+    public static async Task<long> PublishCorrectionAsync(AppDbContext db, PublishedDecision original, string outcome, string explanation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (sequence, previous) = await LockHeadAsync(db, cancellationToken);
+        var correction = new PublishedDecision(
+            sequence + 1, original.BodyName, original.BodySlug, original.AgendaItemId, original.MeetingTitle, original.MeetingDate,
+            original.ItemTitle, original.Question, outcome, explanation, original.VotesFor, original.VotesAgainst, original.Abstentions,
+            original.Votes, original.Declarations, now, original.Sequence, previous);
+        db.PublishedDecisions.Add(correction);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return correction.Sequence;
+    }
+
+    /// <summary>Takes the chain's lock for this transaction and reads its head.</summary>
+    private static async Task<(long Sequence, string Hash)> LockHeadAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", cancellationToken);
+        var head = await db.PublishedDecisions.OrderByDescending(decision => decision.Sequence).Select(decision => new { decision.Sequence, decision.Hash }).FirstOrDefaultAsync(cancellationToken);
+        return (head?.Sequence ?? 0, head?.Hash ?? PublishedDecision.GenesisHash);
     }
 }
