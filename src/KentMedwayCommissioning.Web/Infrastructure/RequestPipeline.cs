@@ -1,6 +1,7 @@
 using KentMedwayCommissioning.Web.Pages.Bodies;
 using KentMedwayCommissioning.Web.Pages.Decisions;
 using KentMedwayCommissioning.Web.Pages.Meetings;
+using KentMedwayCommissioning.Web.Pages.Proposals;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -51,6 +52,7 @@ public static class RequestPipeline
         app.MapBodiesApi();
         app.MapDecisionsOpenData();
         app.MapMeetingsCalendar();
+        app.MapProposalsApi();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
     }
 }

@@ -145,3 +145,25 @@ public sealed class OpenApiTests(TestApp app)
         Assert.Contains("/api/v1/bodies", paths);
     }
 }
+
+[Collection(nameof(SharedApp))]
+public sealed class ProposalsApiTests(TestApp app)
+{
+    [Fact]
+    public async Task The_proposal_api_gives_each_body_s_outcome_and_the_summary()
+    {
+        using var json = JsonDocument.Parse(await app.Factory.CreateClient().GetStringAsync("/api/v1/proposals/establish-a-strategic-commissioner-and-share-a-single-senior-management-team-with-one-accountable-officer"));
+
+        Assert.Equal("6 of 8 agreed, 1 deferred, 1 declined", json.RootElement.GetProperty("summary").GetString());
+        Assert.Equal(8, json.RootElement.GetProperty("bodies").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task An_unknown_proposal_is_a_404_problem()
+    {
+        var response = await app.Factory.CreateClient().GetAsync("/api/v1/proposals/no-such-proposal");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+}
