@@ -65,6 +65,7 @@ public sealed class PublicJourneyTests(BrowserApp app)
     [InlineData("/decisions/1")]
     [InlineData("/decisions/verify")]
     [InlineData("/open-data")]
+    [InlineData("/accessibility")]
     [InlineData("/programme")]
     [InlineData("/proposals")]
     public async Task Public_pages_have_no_accessibility_violations_axe_can_find(string path)
