@@ -50,6 +50,7 @@ public sealed record GovernanceRule(
         return $"Quorum: {string.Join(", ", parts)}. Decisions by {majority}; {casting}; {withdrawn}.";
     }
 
-    private static string Percent(decimal fraction) =>
+    /// <summary>A fraction as the standing orders write it: 0.5 is "50%".</summary>
+    internal static string Percent(decimal fraction) =>
         (fraction * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
 }

@@ -58,7 +58,7 @@ public static class Decision
             ? "no votes were cast for or against"
             : $"{counted.For} to {counted.Against}";
         var casting = counted == tally ? string.Empty : " on the chair's casting vote";
-        var threshold = rule.MajorityThreshold == 0.5m || tally.Cast == 0 ? string.Empty : $" (more than {Percent(rule.MajorityThreshold)} needed)";
+        var threshold = rule.MajorityThreshold == 0.5m || tally.Cast == 0 ? string.Empty : $" (more than {GovernanceRule.Percent(rule.MajorityThreshold)} needed)";
         var abstained = tally.Abstain == 0 ? string.Empty : $"; {Plural(tally.Abstain, "member", "members")} abstained";
         return new DecisionResult(outcome, false, $"{outcome.DisplayName()} {how}{casting}{threshold}{abstained}; {context}");
     }
@@ -72,6 +72,4 @@ public static class Decision
     private static string Plural(int count, string one, string many) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many)}");
 
-    private static string Percent(decimal fraction) =>
-        (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 }

@@ -74,20 +74,12 @@ public sealed class DetailsModel(ISender sender) : PageModel
                 return null;
             }
 
-            // Each body's latest item on the proposal decides where that body stands.
-            var items = await db.AgendaItems
-                .AsNoTracking()
-                .Where(item => item.ProposalId == proposal.Id)
-                .Select(item => new { item.Meeting.BodyId, item.MeetingId, item.Number, item.Outcome, item.OutcomeExplanation, item.Meeting.StartsAt, item.Meeting.DateAsReported })
-                .ToListAsync(cancellationToken);
-            var latest = items
-                .GroupBy(item => item.BodyId)
-                .ToDictionary(group => group.Key, group => group.OrderByDescending(item => item.StartsAt).First());
+            var latest = await ProposalOutcomes.LatestByBodyAsync(db, [proposal.Id], cancellationToken);
 
             var bodies = proposal.Bodies
                 .OrderBy(body => body.Name, StringComparer.Ordinal)
-                .Select(body => latest.TryGetValue(body.BodyId, out var item)
-                    ? new BodyDecision(body.Name, body.Slug, item.Outcome, item.OutcomeExplanation, item.MeetingId, item.Number, item.StartsAt, item.DateAsReported)
+                .Select(body => latest.TryGetValue((proposal.Id, body.BodyId), out var item)
+                    ? new BodyDecision(body.Name, body.Slug, item.Outcome, item.Explanation, item.MeetingId, item.Number, item.StartsAt, item.DateAsReported)
                     : new BodyDecision(body.Name, body.Slug, null, null, null, null, null, null))
                 .ToList();
             return new ProposalView(proposal.Title, proposal.Slug, proposal.Description, proposal.Source, bodies);

@@ -39,17 +39,13 @@ public sealed class IndexModel(ISender sender) : PageModel
         public async ValueTask<IReadOnlyList<ProposalSummaryRow>> Handle(Query query, CancellationToken cancellationToken)
         {
             var proposals = await db.Proposals.AsNoTracking().OrderBy(proposal => proposal.Title).Select(proposal => new { proposal.Id, proposal.Title, proposal.Slug, Bodies = proposal.Bodies.Select(body => body.BodyId).ToList() }).ToListAsync(cancellationToken);
-            var outcomes = await db.AgendaItems
-                .AsNoTracking()
-                .Where(item => item.ProposalId != null)
-                .Select(item => new { item.ProposalId, item.Meeting.BodyId, item.Meeting.StartsAt, item.Outcome })
-                .ToListAsync(cancellationToken);
+            var latest = await ProposalOutcomes.LatestByBodyAsync(db, proposals.Select(proposal => proposal.Id).ToList(), cancellationToken);
             return proposals
                 .Select(proposal => new ProposalSummaryRow(
                     proposal.Title,
                     proposal.Slug,
                     ProposalSummary.Describe(proposal.Bodies
-                        .Select(bodyId => outcomes.Where(item => item.ProposalId == proposal.Id && item.BodyId == bodyId).OrderByDescending(item => item.StartsAt).FirstOrDefault()?.Outcome)
+                        .Select(bodyId => latest.TryGetValue((proposal.Id, bodyId), out var item) ? item.Outcome : null)
                         .ToList())))
                 .ToList();
         }
