@@ -167,3 +167,34 @@ public sealed class ProposalsApiTests(TestApp app)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
 }
+
+[Collection(nameof(SharedApp))]
+public sealed class DateRangeTests(TestApp app)
+{
+    [Fact]
+    public async Task The_register_filters_by_publication_date()
+    {
+        var client = app.Factory.CreateClient();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        using var now = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/decisions?from={today}&to={today}"));
+        using var before = JsonDocument.Parse(await client.GetStringAsync("/api/v1/decisions?to=2019-12-31"));
+
+        Assert.NotEmpty(now.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Empty(before.RootElement.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_bad_or_reversed_date_range_is_refused_with_a_reason()
+    {
+        var client = app.Factory.CreateClient();
+
+        var notADate = await client.GetAsync("/api/v1/decisions?from=yesterday");
+        var reversed = await client.GetAsync("/api/v1/decisions?from=2020-02-01&to=2020-01-01");
+        var page = await new Browsing(app).GetPageAsync("/decisions?from=2020-02-01&to=2020-01-01");
+
+        Assert.Equal(HttpStatusCode.BadRequest, notADate.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, reversed.StatusCode);
+        Assert.Contains("The end of the date range must not be before its start", page.QuerySelector(".nhsuk-error-summary")!.TextContent, StringComparison.Ordinal);
+    }
+}

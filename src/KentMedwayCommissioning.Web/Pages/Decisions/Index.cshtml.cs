@@ -27,6 +27,14 @@ public sealed class IndexModel(ISender sender) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Outcome { get; set; }
 
+    /// <summary>Published on or after this day.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    /// <summary>Published on or before this day.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
     /// <summary>Keyset paging: show decisions published before this number.</summary>
     [BindProperty(SupportsGet = true)]
     public long? Before { get; set; }
@@ -35,12 +43,14 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var (valid, results) = await sender.TrySendQueryAsync(new Query(Search, Body, Outcome, Before), ModelState, cancellationToken);
+        var (valid, results) = ModelState.IsValid
+            ? await sender.TrySendQueryAsync(new Query(Search, Body, Outcome, Before, From, To), ModelState, cancellationToken)
+            : (false, null);
         Register = valid ? results! : await sender.Send(new Query(null, null, null, null), cancellationToken);
         return Page();
     }
 
-    public sealed record Query(string? Search, string? Body, string? Outcome, long? Before) : IQuery<Results>;
+    public sealed record Query(string? Search, string? Body, string? Outcome, long? Before, DateOnly? From = null, DateOnly? To = null) : IQuery<Results>;
 
     public sealed record Results(IReadOnlyList<Row> Decisions, long? NextBefore, IReadOnlyList<(string Name, string Slug)> Bodies, long Entries, string HeadHash);
 
@@ -56,6 +66,9 @@ public sealed class IndexModel(ISender sender) : PageModel
             RuleFor(query => query.Outcome).Must(outcome => outcome is null || Outcomes.Contains(outcome)).WithMessage($"Outcome must be one of: {string.Join(", ", Outcomes)}");
             RuleFor(query => query.Body).MaximumLength(200);
             RuleFor(query => query.Before).GreaterThan(0).When(query => query.Before is not null);
+            RuleFor(query => query.To)
+                .GreaterThanOrEqualTo(query => query.From).When(query => query.From is not null && query.To is not null)
+                .WithMessage("The end of the date range must not be before its start");
         }
     }
 
@@ -98,6 +111,18 @@ public sealed class IndexModel(ISender sender) : PageModel
             if (!string.IsNullOrWhiteSpace(query.Outcome))
             {
                 decisions = decisions.Where(decision => decision.Outcome == query.Outcome);
+            }
+
+            if (query.From is { } from)
+            {
+                var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                decisions = decisions.Where(decision => decision.PublishedAt >= start);
+            }
+
+            if (query.To is { } to)
+            {
+                var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                decisions = decisions.Where(decision => decision.PublishedAt < end);
             }
 
             if (query.Before is { } before)

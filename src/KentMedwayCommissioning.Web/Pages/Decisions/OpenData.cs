@@ -41,9 +41,9 @@ public static class OpenData
 
     public static void MapDecisionsOpenData(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/decisions", async (string? q, string? body, string? outcome, long? before, ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/api/v1/decisions", async (string? q, string? body, string? outcome, long? before, DateOnly? from, DateOnly? to, ISender sender, CancellationToken cancellationToken) =>
         {
-            var filters = new IndexModel.Query(q, body, outcome, before);
+            var filters = new IndexModel.Query(q, body, outcome, before, from, to);
             var result = await sender.Send(new Export(filters, ApiPageSize + 1), cancellationToken);
             var items = result.Decisions.Take(ApiPageSize).Select(Json).ToList();
             var next = result.Decisions.Count > ApiPageSize
@@ -64,15 +64,15 @@ public static class OpenData
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"There is no published decision {sequence}."))
             .AllowAnonymous();
 
-        endpoints.MapGet("/decisions.csv", async (string? q, string? body, string? outcome, ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/decisions.csv", async (string? q, string? body, string? outcome, DateOnly? from, DateOnly? to, ISender sender, CancellationToken cancellationToken) =>
         {
-            var result = await sender.Send(new Export(new IndexModel.Query(q, body, outcome, null), null), cancellationToken);
+            var result = await sender.Send(new Export(new IndexModel.Query(q, body, outcome, null, from, to), null), cancellationToken);
             return Results.Text(Csv(result.Decisions), "text/csv; charset=utf-8", Encoding.UTF8);
         }).AllowAnonymous();
 
-        endpoints.MapGet("/decisions/feed.atom", async (string? q, string? body, string? outcome, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/decisions/feed.atom", async (string? q, string? body, string? outcome, DateOnly? from, DateOnly? to, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         {
-            var result = await sender.Send(new Export(new IndexModel.Query(q, body, outcome, null), 50), cancellationToken);
+            var result = await sender.Send(new Export(new IndexModel.Query(q, body, outcome, null, from, to), 50), cancellationToken);
             return Results.Bytes(Atom(result, $"{http.Request.Scheme}://{http.Request.Host}"), "application/atom+xml; charset=utf-8");
         }).AllowAnonymous();
     }
@@ -91,6 +91,8 @@ public static class OpenData
         Add("q", filters.Search);
         Add("body", filters.Body);
         Add("outcome", filters.Outcome);
+        Add("from", filters.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("to", filters.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("before", filters.Before?.ToString(CultureInfo.InvariantCulture));
         return string.Join('&', parts);
     }
