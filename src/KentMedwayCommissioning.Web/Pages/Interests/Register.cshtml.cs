@@ -111,7 +111,7 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
         }
     }
 
-    internal sealed class QueryHandler(AppDbContext db, CurrentUser user) : IQueryHandler<Query, PersonInterests?>
+    internal sealed class QueryHandler(AppDbContext db, CurrentUser user, TimeProvider clock) : IQueryHandler<Query, PersonInterests?>
     {
         public async ValueTask<PersonInterests?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -128,7 +128,7 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
                 .ThenByDescending(interest => interest.Id)
                 .Select(interest => new InterestRow(interest.Id, interest.Kind, interest.Description, interest.Touches, interest.From, interest.To, interest.DeclaredOn))
                 .ToListAsync(cancellationToken);
-            return new PersonInterests(person.FullName, person.Slug, await InterestKeepers.MayKeepAsync(db, user, person.Id, cancellationToken), interests);
+            return new PersonInterests(person.FullName, person.Slug, await InterestKeepers.MayKeepAsync(db, user, person.Id, DateOnly.FromDateTime(clock.GetLocalNow().Date), cancellationToken), interests);
         }
     }
 
@@ -136,8 +136,9 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
     {
         public async ValueTask<int> Handle(AddInterest command, CancellationToken cancellationToken)
         {
-            var personId = await InterestKeepers.RequireKeeperAsync(db, user, command.PersonSlug, cancellationToken);
-            var interest = new Interest(personId, command.Kind!.Value, command.Description!, command.Touches, command.From, command.To, DateOnly.FromDateTime(clock.GetLocalNow().Date));
+            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var personId = await InterestKeepers.RequireKeeperAsync(db, user, command.PersonSlug, today, cancellationToken);
+            var interest = new Interest(personId, command.Kind!.Value, command.Description!, command.Touches, command.From, command.To, today);
             db.Interests.Add(interest);
             await db.SaveChangesAsync(cancellationToken);
             return interest.Id;
@@ -148,7 +149,7 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
     {
         public async ValueTask<Unit> Handle(EndInterest command, CancellationToken cancellationToken)
         {
-            var personId = await InterestKeepers.RequireKeeperAsync(db, user, command.PersonSlug, cancellationToken);
+            var personId = await InterestKeepers.RequireKeeperAsync(db, user, command.PersonSlug, command.On, cancellationToken);
             var interest = await db.Interests.SingleOrDefaultAsync(interest => interest.Id == command.InterestId && interest.PersonId == personId, cancellationToken)
                 ?? throw new NotFoundException("That interest is not on this person's register.");
             interest.End(command.On);
@@ -161,14 +162,13 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
 /// <summary>Who keeps a person's register: the person, the board secretary of a body they sit on, or an administrator.</summary>
 internal static class InterestKeepers
 {
-    public static async Task<bool> MayKeepAsync(AppDbContext db, CurrentUser user, int personId, CancellationToken cancellationToken)
+    public static async Task<bool> MayKeepAsync(AppDbContext db, CurrentUser user, int personId, DateOnly today, CancellationToken cancellationToken)
     {
         if (user.PersonId == personId || user.IsAdministrator)
         {
             return true;
         }
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var bodies = await db.Memberships
             .Where(membership => membership.PersonId == personId && (membership.To == null || membership.To >= today))
             .Select(membership => membership.BodyId)
@@ -177,11 +177,11 @@ internal static class InterestKeepers
         return bodies.Any(user.CanRunMeetingsOf);
     }
 
-    public static async Task<int> RequireKeeperAsync(AppDbContext db, CurrentUser user, string personSlug, CancellationToken cancellationToken)
+    public static async Task<int> RequireKeeperAsync(AppDbContext db, CurrentUser user, string personSlug, DateOnly today, CancellationToken cancellationToken)
     {
         var personId = await db.People.Where(person => person.Slug == personSlug).Select(person => (int?)person.Id).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"There is no person '{personSlug}'.");
-        return await MayKeepAsync(db, user, personId, cancellationToken)
+        return await MayKeepAsync(db, user, personId, today, cancellationToken)
             ? personId
             : throw new ForbiddenException("Only the person, the board secretary of a body they sit on, or an administrator keeps this register.");
     }
