@@ -115,6 +115,9 @@ fi
 
 ensure_chromium
 log "Browser: $KMC_CHROMIUM"
+# The register's "check it yourself" procedures are run as published: Python 3, jq and sha256sum.
+command -v python3 >/dev/null 2>&1 || apt_install python3
+command -v jq >/dev/null 2>&1 || apt_install jq
 
 build_frontend
 
