@@ -57,6 +57,8 @@ public class TestApp : IAsyncLifetime
             host.UseSetting("ConnectionStrings:Default", connectionString);
             host.UseSetting("DatabaseStartup:ApplyMigrations", "false");
             host.UseSetting("DatabaseStartup:LoadDemoData", "false");
+            // Every test signs in from the same address; the limits have tests of their own.
+            host.UseSetting("RateLimiting:Enabled", "false");
         });
 
     /// <summary>Empties every table and loads the demo data again, for tests that change data.</summary>
@@ -69,7 +71,8 @@ public class TestApp : IAsyncLifetime
             {
                 DbAdapter = DbAdapter.Postgres,
                 SchemasToInclude = ["public"],
-                TablesToIgnore = ["__ef_migrations_history"],
+                // The data-protection keys sign cookies and antiforgery tokens; they outlive a reset like a real key ring.
+                TablesToIgnore = ["__ef_migrations_history", "data_protection_keys"],
             });
             await _respawner.ResetAsync(connection);
         }

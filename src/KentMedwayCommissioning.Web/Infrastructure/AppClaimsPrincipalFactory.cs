@@ -20,6 +20,11 @@ public sealed class AppClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayName, user.DisplayName));
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(TwoFactorEnrolment.EnabledClaim, "true"));
+        }
+
         if (user.PersonId is { } personId)
         {
             identity.AddClaim(new Claim(PersonId, personId.ToString(CultureInfo.InvariantCulture)));

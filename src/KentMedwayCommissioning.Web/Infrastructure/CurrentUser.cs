@@ -24,6 +24,9 @@ public sealed class CurrentUser(IHttpContextAccessor http)
 
     public string Name => Principal.Identity?.Name ?? "(anonymous)";
 
+    /// <summary>The account's id, or null when nobody is signed in.</summary>
+    public string? UserId => Principal.FindFirstValue(ClaimTypes.NameIdentifier);
+
     public int? PersonId =>
         int.TryParse(Principal.FindFirstValue(AppClaimsPrincipalFactory.PersonId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 

@@ -14,6 +14,7 @@ public static class RequestPipeline
     {
         // Outermost, so the log records the status the visitor finally got, not the exception on the way.
         app.UseStructuredRequestLogging();
+        app.UseSecurityHeaders();
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 
         // Status code pages outside the exception handler, so a 403 or 404 it sets without a body still gets the error page.
@@ -27,6 +28,8 @@ public static class RequestPipeline
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseTwoFactorEnrolment();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Data.DemoData;
+using KentMedwayCommissioning.Web.Infrastructure.Passwords;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +36,26 @@ public static class ServiceRegistration
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
+
+        // A password or role change (which renews the security stamp) ends the account's other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<TwoFactorEnrolment>();
+
+        // Shared by every instance on the database, so a sign-in cookie or a form made on one is accepted by another.
+        services.AddDataProtection()
+            .SetApplicationName("KentMedwayCommissioning")
+            .PersistKeysToDbContext<AppDbContext>();
+
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "kmc.antiforgery";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+        services.AddRateLimits(builder.Configuration);
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -46,8 +67,9 @@ public static class ServiceRegistration
             options.Cookie.SameSite = SameSiteMode.Lax;
             // Plain HTTP only for a developer's localhost; behind a proxy the forwarded scheme makes requests HTTPS.
             options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            // Signed out after 30 minutes without a request (OWASP ASVS 3.3.2); each request renews the window.
             options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
         });
 
         services.AddAuthorization(options =>
@@ -76,7 +98,8 @@ public static class ServiceRegistration
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             // Authorization before validation: a user who may not act learns nothing from validation messages.
-            options.PipelineBehaviors = [typeof(CommandAuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
+            // Then one transaction per command, with its audit entry, around the handler.
+            options.PipelineBehaviors = [typeof(CommandAuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(AuditedTransactionBehaviour<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, includeInternalTypes: true);
 

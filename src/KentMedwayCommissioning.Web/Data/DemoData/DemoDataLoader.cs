@@ -29,23 +29,28 @@ public sealed class DemoDataLoader(
         }
 
         // One transaction: a load that fails half way leaves nothing behind, and the next start tries again.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var bodies = await LoadBodiesAsync(cancellationToken);
-        var people = await LoadPeopleAsync(cancellationToken);
-        await LoadPostsAndAppointmentsAsync(bodies, people, cancellationToken);
-        await LoadMembershipsAsync(bodies, people, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        // Under the retrying strategy, so a dropped connection reruns the whole load from a clean tracker.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var bodies = await LoadBodiesAsync(cancellationToken);
+            var people = await LoadPeopleAsync(cancellationToken);
+            await LoadPostsAndAppointmentsAsync(bodies, people, cancellationToken);
+            await LoadMembershipsAsync(bodies, people, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
 
-        await LoadDecisionsAsync(bodies, cancellationToken);
-        await LoadDemoMeetingsAsync(bodies[PapersData.WestKent], cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await LoadProgrammeAsync(bodies, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await PublishPapersDecisionsAsync(cancellationToken);
+            await LoadDecisionsAsync(bodies, cancellationToken);
+            await LoadDemoMeetingsAsync(bodies[PapersData.WestKent], cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await LoadProgrammeAsync(bodies, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await PublishPapersDecisionsAsync(cancellationToken);
 
-        await LoadAccountsAsync(people, bodies);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Demo data loaded: {Bodies} bodies, {People} people", bodies.Count, people.Count);
+            await LoadAccountsAsync(people, bodies);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Demo data loaded: {Bodies} bodies, {People} people", bodies.Count, people.Count);
+        });
     }
 
     private async Task<Dictionary<string, Body>> LoadBodiesAsync(CancellationToken cancellationToken)

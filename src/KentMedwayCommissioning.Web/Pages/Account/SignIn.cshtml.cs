@@ -1,5 +1,6 @@
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain.Audit;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -34,6 +35,8 @@ public sealed class SignInModel(ISender sender) : PageModel
         {
             case Outcome.SignedIn:
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/dashboard");
+            case Outcome.NeedsCode:
+                return RedirectToPage("/Account/SignInWithCode", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
             case Outcome.LockedOut:
                 ModelState.AddModelError(string.Empty, "This account is locked after too many failed attempts. Try again in 15 minutes.");
                 return Page();
@@ -44,11 +47,13 @@ public sealed class SignInModel(ISender sender) : PageModel
         }
     }
 
-    public sealed record Command(string Email, string Password) : ICommand<Outcome>;
+    public sealed record Command(string Email, [property: AuditRedacted] string Password) : ICommand<Outcome>;
 
     public enum Outcome
     {
         SignedIn,
+        /// <summary>The password was right and the account uses two-factor authentication: the code comes next.</summary>
+        NeedsCode,
         Failed,
         LockedOut,
     }
@@ -75,6 +80,7 @@ public sealed class SignInModel(ISender sender) : PageModel
             return result switch
             {
                 { Succeeded: true } => Outcome.SignedIn,
+                { RequiresTwoFactor: true } => Outcome.NeedsCode,
                 { IsLockedOut: true } => Outcome.LockedOut,
                 _ => Outcome.Failed,
             };

@@ -30,7 +30,6 @@ public static class Publisher
 
     public static async Task<int> PublishAsync(AppDbContext db, int meetingId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var (sequence, previous) = await LockHeadAsync(db, cancellationToken);
 
         var meeting = await db.Meetings.AsNoTracking()
@@ -75,12 +74,6 @@ public static class Publisher
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        if (ownTransaction is not null)
-        {
-            await ownTransaction.CommitAsync(cancellationToken);
-            await ownTransaction.DisposeAsync();
-        }
-
         return count;
     }
 
@@ -90,7 +83,6 @@ public static class Publisher
     /// </summary>
     public static async Task<long> PublishCorrectionAsync(AppDbContext db, PublishedDecision original, string outcome, string explanation, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (sequence, previous) = await LockHeadAsync(db, cancellationToken);
         var correction = new PublishedDecision(
             sequence + 1, original.BodyName, original.BodySlug, original.AgendaItemId, original.MeetingTitle, original.MeetingDate,
@@ -98,13 +90,18 @@ public static class Publisher
             original.Votes, original.Declarations, now, original.Sequence, previous);
         db.PublishedDecisions.Add(correction);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return correction.Sequence;
     }
 
-    /// <summary>Takes the chain's lock for this transaction and reads its head.</summary>
+    /// <summary>Takes the chain's lock for the caller's transaction (a command's, or the demo load's) and reads its head.</summary>
     private static async Task<(long Sequence, string Hash)> LockHeadAsync(AppDbContext db, CancellationToken cancellationToken)
     {
+        if (db.Database.CurrentTransaction is null)
+        {
+            // Outside a transaction the lock would be released at once and two writers could fork the chain.
+            throw new InvalidOperationException("The chain is only appended to inside a transaction.");
+        }
+
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", cancellationToken);
         var head = await db.PublishedDecisions.OrderByDescending(decision => decision.Sequence).Select(decision => new { decision.Sequence, decision.Hash }).FirstOrDefaultAsync(cancellationToken);
         return (head?.Sequence ?? 0, head?.Hash ?? PublishedDecision.GenesisHash);

@@ -37,7 +37,6 @@ public static class CastVote
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
             var item = (await db.Database
                     .SqlQuery<LockedItem>($"SELECT meeting_id, vote_state FROM agenda_items WHERE id = {command.ItemId} FOR SHARE")
@@ -80,7 +79,6 @@ public static class CastVote
                 """,
                 cancellationToken);
 
-            await transaction.CommitAsync(cancellationToken);
             return new Result(command.Choice, !inserted);
         }
 

@@ -32,7 +32,6 @@ public static class DeclareInterest
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             // The same row lock that opening the vote takes, so a declaration cannot land after the vote has opened.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.Database.ExecuteSqlAsync($"SELECT id FROM agenda_items WHERE id = {command.ItemId} FOR UPDATE", cancellationToken);
             var item = await db.AgendaItems
                 .Include(candidate => candidate.Meeting)
@@ -54,7 +53,6 @@ public static class DeclareInterest
 
             item.Declare(personId, command.Interest, command.Action, clock.GetUtcNow(), user.Name);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return Unit.Value;
         }
     }

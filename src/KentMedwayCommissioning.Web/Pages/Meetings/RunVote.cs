@@ -53,7 +53,6 @@ public static class RunVote
     {
         public async ValueTask<string?> Handle(Command command, CancellationToken cancellationToken)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var (item, roll) = await LockItemAsync(db, command.MeetingId, command.ItemNumber, cancellationToken);
             var quorum = roll.ItemQuorum(item.Declarations.Select(declaration => declaration.PersonId).ToList());
             string? outcome = null;
@@ -68,7 +67,6 @@ public static class RunVote
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return outcome;
         }
     }
@@ -77,7 +75,6 @@ public static class RunVote
     {
         public async ValueTask<string> Handle(CastingVoteCommand command, CancellationToken cancellationToken)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var (item, roll) = await LockItemAsync(db, command.MeetingId, command.ItemNumber, cancellationToken);
             var chair = roll.ChairPersonId ?? throw new GovernanceException($"{roll.BodyName} has no chair recorded to give a casting vote: record the outcome instead.");
             var withdrawn = item.Declarations.Select(declaration => declaration.PersonId).ToList();
@@ -89,7 +86,6 @@ public static class RunVote
             var quorum = roll.ItemQuorum(withdrawn);
             var result = item.RecordCastingVote(roll.Rule, command.Choice!.Value, chair, quorum, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return result.Explanation;
         }
     }
@@ -98,12 +94,10 @@ public static class RunVote
     {
         public async ValueTask<string> Handle(RecordOutcomeCommand command, CancellationToken cancellationToken)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var (item, roll) = await LockItemAsync(db, command.MeetingId, command.ItemNumber, cancellationToken);
             var quorum = roll.ItemQuorum(item.Declarations.Select(declaration => declaration.PersonId).ToList());
             item.RecordOutcome(command.Outcome!.Value, command.Reason, quorum, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return item.OutcomeExplanation!;
         }
     }
