@@ -19,6 +19,9 @@ public interface IBodySecretaryCommand
 /// <summary>A command that only programme office staff (or an administrator) may send.</summary>
 public interface IProgrammeOfficeCommand;
 
+/// <summary>A command that only an administrator may send (accounts and roles).</summary>
+public interface IAdministratorCommand;
+
 /// <summary>
 /// Authorization for commands in one place, before any handler runs: a secretary command needs the board secretary of
 /// the body it touches (or an administrator), a programme office command the programme office (or an administrator).
@@ -46,6 +49,11 @@ public sealed class CommandAuthorizationBehaviour<TMessage, TResponse>(CurrentUs
         if (message is IProgrammeOfficeCommand && !user.IsProgrammeOffice)
         {
             throw new ForbiddenException("Only programme office staff, or an administrator, can do this.");
+        }
+
+        if (message is IAdministratorCommand && !user.IsAdministrator)
+        {
+            throw new ForbiddenException("Only an administrator can do this.");
         }
 
         return await next(message, cancellationToken);

@@ -1,0 +1,111 @@
+using FluentValidation;
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain.Audit;
+using KentMedwayCommissioning.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KentMedwayCommissioning.Web.Pages.Admin;
+
+/// <summary>The audit log for administrators: every command that changed data, newest first, filtered by who, what and when.</summary>
+[Authorize(Roles = Roles.Administrator)]
+public sealed class AuditLogModel(ISender sender) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Actor { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Command { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    /// <summary>Keyset paging: entries older than this one.</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? Before { get; set; }
+
+    public Results Log { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var (valid, results) = ModelState.IsValid
+            ? await sender.TrySendQueryAsync(new Query(Actor, Command, From, To, Before), ModelState, cancellationToken)
+            : (false, null);
+        Log = valid ? results! : await sender.Send(new Query(null, null, null, null, null), cancellationToken);
+    }
+
+    public string NextPageAddress(long before) =>
+        QueryString.Create(new Dictionary<string, string?>
+        {
+            ["actor"] = Actor,
+            ["command"] = Command,
+            ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["before"] = before.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }.Where(pair => !string.IsNullOrEmpty(pair.Value))).ToUriComponent();
+
+    public sealed record Query(string? Actor, string? Command, DateOnly? From, DateOnly? To, long? Before) : IQuery<Results>;
+
+    public sealed record Results(IReadOnlyList<AuditEntry> Entries, long? NextBefore, IReadOnlyList<string> Commands);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(query => query.Actor).MaximumLength(256).WithMessage("The account must be 256 characters or fewer");
+            RuleFor(query => query.Command).MaximumLength(200).WithMessage("The command must be 200 characters or fewer");
+            RuleFor(query => query.To).GreaterThanOrEqualTo(query => query.From).When(query => query.From is not null && query.To is not null)
+                .WithMessage("The end date must be the same as or after the start date");
+            RuleFor(query => query.Before).GreaterThan(0).WithMessage("Enter a valid page");
+        }
+    }
+
+    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, Results>
+    {
+        public async ValueTask<Results> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var entries = db.AuditEntries.AsNoTracking();
+            if (!string.IsNullOrWhiteSpace(query.Actor))
+            {
+                entries = entries.Where(entry => EF.Functions.ILike(entry.Actor, "%" + EscapeLike(query.Actor.Trim()) + "%", "\\"));
+            }
+
+            if (!string.IsNullOrWhiteSpace(query.Command))
+            {
+                entries = entries.Where(entry => entry.Command == query.Command);
+            }
+
+            if (query.From is { } from)
+            {
+                var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                entries = entries.Where(entry => entry.At >= start);
+            }
+
+            if (query.To is { } to)
+            {
+                var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                entries = entries.Where(entry => entry.At < end);
+            }
+
+            if (query.Before is { } before)
+            {
+                entries = entries.Where(entry => entry.Id < before);
+            }
+
+            var page = await entries.OrderByDescending(entry => entry.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
+            var commands = await db.AuditEntries.Select(entry => entry.Command).Distinct().OrderBy(command => command).ToListAsync(cancellationToken);
+            return new Results(page.Take(PageSize).ToList(), page.Count > PageSize ? page[PageSize - 1].Id : null, commands);
+        }
+
+        private static string EscapeLike(string text) =>
+            text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+    }
+}
