@@ -8,11 +8,16 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace KentMedwayCommissioning.IntegrationTests;
 
 /// <summary>Reads pages and submits forms the way a browser does, antiforgery token included.</summary>
-public sealed class Browsing(TestApp app)
+public sealed class Browsing(WebApplicationFactory<Program> factory)
 {
     private static readonly HtmlParser Parser = new();
 
-    public HttpClient Client { get; } = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public Browsing(TestApp app)
+        : this(app.Factory)
+    {
+    }
+
+    public HttpClient Client { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     public async Task<IDocument> GetPageAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
     {
@@ -21,11 +26,11 @@ public sealed class Browsing(TestApp app)
         return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Fills the page's first form that posts (antiforgery token from the page) and submits it.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string path, IReadOnlyDictionary<string, string> fields)
+    /// <summary>Fills the page's first form that posts (or the one at <paramref name="formIndex"/>), antiforgery token from the page, and submits it.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string path, IReadOnlyDictionary<string, string> fields, int formIndex = 0)
     {
         var page = await GetPageAsync(path);
-        var form = page.QuerySelectorAll("main form").First(form => string.Equals(form.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase));
+        var form = page.QuerySelectorAll("main form").Where(form => string.Equals(form.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase)).ElementAt(formIndex);
         var values = new Dictionary<string, string>(fields)
         {
             ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,

@@ -132,11 +132,15 @@ public static class AuditJson
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutRedacted } },
     };
 
-    /// <summary>"Meetings.CastVote" for <c>Pages.Meetings.CastVote.Command</c>; other command types keep their own name.</summary>
+    /// <summary>
+    /// "Meetings.CastVote" for <c>Pages.Meetings.CastVote.Command</c>, "Account.SignIn" for <c>Pages.Account.SignInModel.Command</c>;
+    /// other command types keep their own name.
+    /// </summary>
     public static string CommandName(Type command)
     {
         var name = (command.FullName ?? command.Name).Replace('+', '.');
         name = name.StartsWith(PagesNamespace, StringComparison.Ordinal) ? name[PagesNamespace.Length..] : name;
+        name = name.Replace("Model.", ".", StringComparison.Ordinal);
         return name.EndsWith(".Command", StringComparison.Ordinal) ? name[..^".Command".Length] : name;
     }
 

@@ -91,8 +91,8 @@ public sealed class SignInWithCodeModel(ISender sender, SignInManager<Applicatio
                 return SignInModel.Outcome.NeedsCode;
             }
 
-            // People type codes with spaces or dashes, as their apps show them.
-            var code = command.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+            // People type codes with spaces, as their apps show them; a recovery code keeps its dash.
+            var code = command.Code.Replace(" ", "", StringComparison.Ordinal);
             var result = command.IsRecoveryCode
                 ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
                 : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);

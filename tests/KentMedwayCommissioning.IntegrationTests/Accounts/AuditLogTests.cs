@@ -1,0 +1,115 @@
+using System.Net;
+using System.Security.Claims;
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Pages.Admin;
+using System.Text.Json;
+using KentMedwayCommissioning.IntegrationTests.Meetings;
+using KentMedwayCommissioning.TestSupport;
+using KentMedwayCommissioning.Web.Data.DemoData;
+using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Pages.Meetings;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace KentMedwayCommissioning.IntegrationTests.Accounts;
+
+[Collection(nameof(SharedApp))]
+public sealed class AuditLogTests(TestApp app) : IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_vote_is_audited_with_who_what_and_the_rows_it_changed()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 3);
+        var member = TestApp.Member(board.Voters[1]);
+
+        await app.SendAsAsync(member, new CastVote.Command(board.ItemId, VoteChoice.For));
+
+        var entry = await app.QueryDbAsync(db => db.AuditEntries.SingleAsync(candidate => candidate.Command == "Meetings.CastVote"));
+        Assert.Equal($"person-{board.Voters[1]}", entry.Actor);
+        using var request = JsonDocument.Parse(entry.Request);
+        Assert.Equal(board.ItemId, request.RootElement.GetProperty("itemId").GetInt32());
+        Assert.Equal("For", request.RootElement.GetProperty("choice").GetString());
+        using var result = JsonDocument.Parse(entry.Result!);
+        Assert.Equal("For", result.RootElement.GetProperty("choice").GetString());
+    }
+
+    [Fact]
+    public async Task A_change_of_access_is_audited_with_the_rows_before_and_after_and_no_secrets()
+    {
+        var layMember = await app.QueryDbAsync(db => db.Users.SingleAsync(user => user.Email == DemoAccounts.LayMember.Email));
+        var administrator = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, DemoAccounts.Administrator.Email), new Claim(ClaimTypes.Role, Roles.Administrator)], "Test"));
+
+        await app.SendAsAsync(administrator, new AccountModel.ChangeAccessCommand(layMember.Id, [Roles.Member, Roles.BoardSecretary], ["west-kent-ccg"]));
+
+        var entry = await app.QueryDbAsync(db => db.AuditEntries.SingleAsync(candidate => candidate.Command == "Admin.Account.ChangeAccessCommand"));
+        Assert.Equal(DemoAccounts.Administrator.Email, entry.Actor);
+        using var changes = JsonDocument.Parse(entry.Changes);
+        var rows = changes.RootElement.EnumerateArray().ToList();
+        Assert.Contains(rows, row => row.GetProperty("table").GetString() == "user_roles" && row.GetProperty("state").GetString() == "Added");
+        Assert.Contains(rows, row => row.GetProperty("table").GetString() == "user_claims" && row.GetProperty("after").GetProperty("ClaimValue").GetString() is not null);
+        var account = rows.First(row => row.GetProperty("table").GetString() == "users" && row.GetProperty("state").GetString() == "Modified");
+        Assert.Equal("(changed)", account.GetProperty("after").GetProperty("SecurityStamp").GetString());
+        Assert.DoesNotContain(layMember.SecurityStamp!, entry.Changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_command_writes_neither_its_change_nor_an_audit_entry()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 3, openVote: false);
+        var before = await app.QueryDbAsync(db => db.AuditEntries.CountAsync());
+
+        await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.ItemId, VoteChoice.For)));
+        await Assert.ThrowsAsync<ValidationException>(() => app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.ItemId, (VoteChoice)42)));
+
+        Assert.Equal(before, await app.QueryDbAsync(db => db.AuditEntries.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_sign_in_is_audited_without_the_password()
+    {
+        var browsing = new Browsing(app);
+        await browsing.SignInAsync(DemoAccounts.LayMember.Email, DemoAccounts.Password);
+
+        var entry = await app.QueryDbAsync(db => db.AuditEntries.SingleAsync(candidate => candidate.Command == "Account.SignIn"));
+        Assert.Contains(DemoAccounts.LayMember.Email, entry.Request, StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoAccounts.Password, entry.Request + entry.Changes + entry.Result, StringComparison.Ordinal);
+        Assert.Equal("\"SignedIn\"", entry.Result);
+    }
+
+    [Theory]
+    [InlineData("UPDATE audit_entries SET actor = 'someone else'")]
+    [InlineData("DELETE FROM audit_entries")]
+    public async Task The_database_refuses_to_change_or_remove_an_audit_entry(string sql)
+    {
+        await new Browsing(app).SignInAsync(DemoAccounts.LayMember.Email, DemoAccounts.Password);
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+
+        await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+    }
+
+    [Fact]
+    public async Task Administrators_read_the_log_filtered_by_command_and_nobody_else_can()
+    {
+        var admin = new Browsing(app);
+        await admin.SignInAsync(DemoAccounts.Administrator.Email, DemoAccounts.Password);
+        var member = new Browsing(app);
+        await member.SignInAsync(DemoAccounts.GpMember.Email, DemoAccounts.Password);
+
+        var log = await admin.GetPageAsync("/admin/audit?command=Account.SignIn");
+        var refused = await member.Client.GetAsync("/admin/audit");
+
+        var rows = log.QuerySelectorAll("#audit-entries tbody tr").Select(row => row.TextContent).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, row => Assert.Contains("Account.SignIn", row, StringComparison.Ordinal));
+        Assert.Contains(rows, row => row.Contains(DemoAccounts.GpMember.Email, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/account/access-denied", refused.Headers.Location!.AbsolutePath);
+    }
+}
