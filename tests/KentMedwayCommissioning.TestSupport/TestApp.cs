@@ -32,7 +32,7 @@ public class TestApp : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await PostgresServer.CreateDatabaseAsync("app");
+        ConnectionString = await CreateDatabaseAsync();
         Factory = CreateFactory(ConnectionString);
         if (ListenOnLoopback)
         {
@@ -48,6 +48,9 @@ public class TestApp : IAsyncLifetime
         await Factory.DisposeAsync();
         await PostgresServer.DropDatabaseAsync(ConnectionString);
     }
+
+    /// <summary>An empty database for this app; the shared test server's unless a test needs a server of its own.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => PostgresServer.CreateDatabaseAsync("app");
 
     /// <summary>Builds an app over <paramref name="connectionString"/> that leaves the database alone at start.</summary>
     public static WebApplicationFactory<Program> CreateFactory(string connectionString) =>

@@ -60,17 +60,24 @@ public static class CastVote
             var personId = user.PersonId!.Value;
             var now = clock.GetUtcNow();
             var choice = command.Choice.ToString();
-            var inserted = (await db.Database
-                    .SqlQuery<bool>(
-                        $"""
-                        INSERT INTO votes (agenda_item_id, person_id, choice, cast_at)
-                        VALUES ({command.ItemId}, {personId}, {choice}, {now})
-                        ON CONFLICT (agenda_item_id, person_id)
-                        DO UPDATE SET choice = EXCLUDED.choice, changed_at = EXCLUDED.cast_at
-                        RETURNING (xmax = 0) AS "Value"
-                        """)
-                    .ToListAsync(cancellationToken))
-                .Single();
+            // Voting again the same way changes nothing and records nothing, so a request repeated after a lost
+            // answer (a retry, a double click) is harmless.
+            var written = await db.Database
+                .SqlQuery<bool>(
+                    $"""
+                    INSERT INTO votes (agenda_item_id, person_id, choice, cast_at)
+                    VALUES ({command.ItemId}, {personId}, {choice}, {now})
+                    ON CONFLICT (agenda_item_id, person_id)
+                    DO UPDATE SET choice = EXCLUDED.choice, changed_at = EXCLUDED.cast_at
+                    WHERE votes.choice IS DISTINCT FROM EXCLUDED.choice
+                    RETURNING (xmax = 0) AS "Value"
+                    """)
+                .ToListAsync(cancellationToken);
+            if (written is not [var inserted])
+            {
+                return new Result(command.Choice, WasChange: false);
+            }
+
             var kind = (inserted ? VoteEventKind.Cast : VoteEventKind.Changed).ToString();
             await db.Database.ExecuteSqlAsync(
                 $"""
@@ -79,7 +86,7 @@ public static class CastVote
                 """,
                 cancellationToken);
 
-            return new Result(command.Choice, !inserted);
+            return new Result(command.Choice, WasChange: !inserted);
         }
 
         private sealed record LockedItem(int MeetingId, string VoteState);
