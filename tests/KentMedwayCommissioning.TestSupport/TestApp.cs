@@ -36,7 +36,8 @@ public class TestApp : IAsyncLifetime
         Factory = CreateFactory(ConnectionString);
         if (ListenOnLoopback)
         {
-            Factory.UseKestrel(0);
+            // Listen (not ListenLocalhost, which cannot take port 0): a free port, so test runs side by side do not collide.
+            Factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
             Factory.StartServer();
         }
 
