@@ -15,9 +15,11 @@ public sealed class ErrorModel : PageModel
 
     public string RequestId { get; private set; } = string.Empty;
 
-    public void OnGet(int? status) => Show(status);
+    // From the route only: the page is re-executed for a refused form post, whose own fields (a "status" radio, say)
+    // must not decide the status shown.
+    public void OnGet([FromRoute] int? status) => Show(status);
 
-    public void OnPost(int? status) => Show(status);
+    public void OnPost([FromRoute] int? status) => Show(status);
 
     private void Show(int? status)
     {
