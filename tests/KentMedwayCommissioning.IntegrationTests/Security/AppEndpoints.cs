@@ -70,10 +70,13 @@ public sealed record DemoAddresses(
     string BallotSlug,
     string MergerSlug,
     string ConsultationSlug,
+    /// <summary>A milestone not yet done, so its forms show.</summary>
     int MilestoneId,
     int OtherBodyClosedMeeting,
     long OtherBodyDecision,
-    int OtherBodyPersonId)
+    int OtherBodyPersonId,
+    string OtherBodyPersonSlug,
+    int WestKentClosedMeeting)
 {
     public const string BodySlug = "west-kent-ccg";
 
@@ -93,10 +96,12 @@ public sealed record DemoAddresses(
             await db.PracticeBallots.OrderBy(ballot => ballot.Id).Select(ballot => ballot.Slug).FirstAsync(),
             await db.Mergers.OrderBy(merger => merger.Id).Select(merger => merger.Slug).FirstAsync(),
             await db.Consultations.OrderBy(consultation => consultation.Id).Select(consultation => consultation.Slug).FirstAsync(),
-            await db.Milestones.OrderBy(milestone => milestone.Id).Select(milestone => milestone.Id).FirstAsync(),
+            await db.Milestones.Where(milestone => !milestone.IsDone).OrderBy(milestone => milestone.Id).Select(milestone => milestone.Id).FirstAsync(),
             await db.Meetings.Where(meeting => meeting.Body!.Slug == otherBodyDecision.BodySlug && meeting.Items.Any(item => item.Id == otherBodyDecision.AgendaItemId)).Select(meeting => meeting.Id).SingleAsync(),
             otherBodyDecision.Sequence,
-            await PersonId(Session.PersonOfOtherBody));
+            await PersonId(Session.PersonOfOtherBody),
+            await db.People.Where(person => person.FullName == Session.PersonOfOtherBody).Select(person => person.Slug).SingleAsync(),
+            await Meeting(DecisionsData.GoverningBodyDecisionTitle));
     });
 
     /// <summary>A real address for a route pattern: each parameter is filled by its name and the literal segment before it.</summary>
@@ -135,7 +140,7 @@ public sealed record DemoAddresses(
         ("sequence", "decisions") => Invariant(WestKentDecision),
         ("status", "error") => "404",
         ("documentName", "openapi") => "v1",
-        ("path", null) => "no-such-address",
+        ("path", _) => "no-such-address",
         _ => throw new InvalidOperationException($"No demo value for route parameter {{{parameter}}} after '{after}': add one in {nameof(DemoAddresses)}.{nameof(Value)}."),
     };
 

@@ -84,6 +84,7 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Public("POST", "/account/sign-in"),
         Public("GET", "/account/sign-out"),
         Public("POST", "/account/sign-out"),
+        Any("/api/{*path}",                                                       NotFound),
         Public("GET", "/api/v1/bodies"),
         Public("GET", "/api/v1/decisions"),
         Public("GET", "/api/v1/decisions/verify"),

@@ -62,6 +62,19 @@ public sealed class Session
         return withCookies ? WithCookies(request) : request;
     }
 
+    /// <summary>A form post whose body is already encoded, token and all; without the antiforgery cookie when asked.</summary>
+    public HttpRequestMessage RawPost(string url, string encodedForm, bool withAntiforgeryCookie = true)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(encodedForm, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded") };
+        var cookies = _cookies.Where(cookie => withAntiforgeryCookie || !cookie.Key.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).ToList();
+        if (cookies.Count > 0)
+        {
+            request.Headers.Add("Cookie", string.Join("; ", cookies.Select(cookie => $"{cookie.Key}={cookie.Value}")));
+        }
+
+        return request;
+    }
+
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
         using (request)
