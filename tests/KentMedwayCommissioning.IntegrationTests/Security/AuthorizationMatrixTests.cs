@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using KentMedwayCommissioning.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using static KentMedwayCommissioning.IntegrationTests.Security.Access;
 
 namespace KentMedwayCommissioning.IntegrationTests.Security;
@@ -207,6 +208,22 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} cells differ from the matrix:{Environment.NewLine}{string.Join(Environment.NewLine, mismatches)}");
     }
 
+    /// <summary>The columns mean what they say: the two accounts the test adds sit where the matrix assumes.</summary>
+    [Fact]
+    public async Task The_non_voting_member_sits_on_the_body_without_a_vote_and_the_other_member_elsewhere()
+    {
+        var seats = await app.QueryDbAsync(async db => await db.Memberships
+            .Where(membership => membership.Person.FullName == Session.NonVotingPersonOfTheBody || membership.Person.FullName == Session.PersonOfOtherBody)
+            .Select(membership => new { membership.Person.FullName, membership.Body.Slug, membership.HasVote })
+            .ToListAsync());
+
+        Assert.Equal([(DemoAddresses.BodySlug, false)], seats.Where(seat => seat.FullName == Session.NonVotingPersonOfTheBody).Select(seat => (seat.Slug, seat.HasVote)));
+        var elsewhere = seats.Where(seat => seat.FullName == Session.PersonOfOtherBody).ToList();
+        Assert.NotEmpty(elsewhere);
+        Assert.All(elsewhere, seat => Assert.NotEqual(DemoAddresses.BodySlug, seat.Slug));
+        Assert.Contains(elsewhere, seat => seat.HasVote);
+    }
+
     [Fact]
     public void The_matrix_has_one_row_per_endpoint()
     {
@@ -217,9 +234,12 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
     private async Task<(Access Access, string Detail)> RequestAsync(Row row, Session session)
     {
         var url = _demo.For(row.Pattern) + (row.Handler is null ? string.Empty : $"?handler={row.Handler}");
-        using var response = await session.SendAsync(row.Method == "POST"
-            ? session.Post(url, FormFields(row.Form), session.FormToken)
-            : session.Get(url));
+        using var response = await session.SendAsync(row.Method switch
+        {
+            "POST" => session.Post(url, FormFields(row.Form), session.FormToken),
+            "*" => session.Get(url),
+            _ => session.Request(new HttpMethod(row.Method), url),
+        });
         var status = (int)response.StatusCode;
         var location = response.Headers.Location?.OriginalString ?? string.Empty;
         var detail = location.Length == 0 ? status.ToString(CultureInfo.InvariantCulture) : $"{status} to {location}";
@@ -245,19 +265,16 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
 
     private static string SuggestedRow(AppEndpoint endpoint)
     {
-        var text = new StringBuilder();
-        text.Append(endpoint.Method switch
+        const string Cells = "SignIn, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed";
+        var handler = endpoint.Handler is null ? "null" : $"\"{endpoint.Handler}\"";
+        var row = endpoint.Method switch
         {
-            "POST" => $"Post(\"{endpoint.Pattern}\", {(endpoint.Handler is null ? "null" : $"\"{endpoint.Handler}\"")}, null, ",
-            "*" => $"Any(\"{endpoint.Pattern}\", ",
-            _ => $"Get(\"{endpoint.Pattern}\", ",
-        });
-        text.Append(endpoint.Method == "*" ? "Allowed)," : "SignIn, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed");
-        if (endpoint.Method != "*")
-        {
-            text.Append(endpoint.Method == "GET" && endpoint.Handler is not null ? $", handler: \"{endpoint.Handler}\")," : "),");
-        }
-
-        return text + "   // Anonymous, Member, OtherBodyMember, NonVotingMember, Secretary, ProgrammeOffice, Administrator: decide each";
+            "*" => $"Any(\"{endpoint.Pattern}\", Allowed),",
+            "GET" when endpoint.Handler is null => $"Get(\"{endpoint.Pattern}\", {Cells}),",
+            "GET" => $"Get(\"{endpoint.Pattern}\", {Cells}, handler: {handler}),",
+            "POST" => $"Post(\"{endpoint.Pattern}\", {handler}, null, {Cells}),",
+            _ => $"new(\"{endpoint.Method}\", \"{endpoint.Pattern}\", {handler}, null, {Cells}),",
+        };
+        return $"{row}   // Anonymous, Member, OtherBodyMember, NonVotingMember, Secretary, ProgrammeOffice, Administrator: decide each";
     }
 }

@@ -47,7 +47,9 @@ public sealed class Session
 
     public string CookieHeader => string.Join("; ", _cookies.Select(cookie => $"{cookie.Key}={cookie.Value}"));
 
-    public HttpRequestMessage Get(string url) => WithCookies(new HttpRequestMessage(HttpMethod.Get, url));
+    public HttpRequestMessage Get(string url) => Request(HttpMethod.Get, url);
+
+    public HttpRequestMessage Request(HttpMethod method, string url) => WithCookies(new HttpRequestMessage(method, url));
 
     /// <summary>A form post; the valid token is added unless <paramref name="token"/> says otherwise (null leaves it out).</summary>
     public HttpRequestMessage Post(string url, IEnumerable<KeyValuePair<string, string>> fields, string? token, bool withCookies = true)
