@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,13 +16,20 @@ public sealed class ErrorModel : PageModel
 
     public string RequestId { get; private set; } = string.Empty;
 
-    public void OnGet(int? status) => Show(status);
+    public void OnGet() => Show();
 
-    public void OnPost(int? status) => Show(status);
+    public void OnPost() => Show();
 
-    private void Show(int? status)
+    /// <summary>
+    /// The status comes from the route alone, never through model binding: the page is re-executed for a refused form
+    /// post, whose fields may carry their own "status" or be unreadable (a null character), and must not turn a 403 or
+    /// 400 into a 500.
+    /// </summary>
+    private void Show()
     {
-        Status = status ?? StatusCodes.Status500InternalServerError;
+        Status = int.TryParse(RouteData.Values["status"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var status)
+            ? status
+            : StatusCodes.Status500InternalServerError;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         Response.StatusCode = Status;
     }

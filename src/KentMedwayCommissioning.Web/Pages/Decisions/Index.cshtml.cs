@@ -62,9 +62,12 @@ public sealed class IndexModel(ISender sender) : PageModel
     {
         public QueryValidator()
         {
-            RuleFor(query => query.Search).MaximumLength(200).WithMessage("Search for 200 characters or fewer");
+            RuleFor(query => query.Search)
+                .MaximumLength(200).WithMessage("Search for 200 characters or fewer")
+                // PostgreSQL refuses a null character in text; a control character is never part of a search.
+                .Must(search => search is null || !search.Any(char.IsControl)).WithMessage("Search for words, without control characters");
             RuleFor(query => query.Outcome).Must(outcome => outcome is null || Outcomes.Contains(outcome)).WithMessage($"Outcome must be one of: {string.Join(", ", Outcomes)}");
-            RuleFor(query => query.Body).MaximumLength(200);
+            RuleFor(query => query.Body).MaximumLength(200).Matches("^[a-z0-9-]*$").WithMessage("Body must be a body's slug, such as west-kent-ccg");
             RuleFor(query => query.Before).GreaterThan(0).When(query => query.Before is not null);
             RuleFor(query => query.To)
                 .GreaterThanOrEqualTo(query => query.From).When(query => query.From is not null && query.To is not null)

@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using KentMedwayCommissioning.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using static KentMedwayCommissioning.IntegrationTests.Security.Access;
+
+namespace KentMedwayCommissioning.IntegrationTests.Security;
+
+/// <summary>What a principal gets from one endpoint.</summary>
+public enum Access
+{
+    /// <summary>
+    /// Through authorization: the page or data, or for a POST the handler ran (a success redirect, or the page again
+    /// with a validation or governance message; the matrix sends minimal forms, so that is the usual answer).
+    /// </summary>
+    Allowed,
+
+    /// <summary>Sent to the sign-in page.</summary>
+    SignIn,
+
+    /// <summary>403, or sent to the access-denied page.</summary>
+    Forbidden,
+
+    /// <summary>404.</summary>
+    NotFound,
+
+    /// <summary>Never expected: 400 (a valid token was sent) or a 5xx.</summary>
+    Broken,
+}
+
+/// <summary>
+/// Every page handler and mapped endpoint, discovered from the app, against every kind of principal. A new page,
+/// handler or endpoint fails <see cref="Every_endpoint_has_a_row_in_the_matrix"/> until it has a row below.
+/// </summary>
+[Collection(nameof(SharedApp))]
+public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
+{
+    /// <summary>One row per endpoint: method, route pattern and handler as discovered, an optional minimal form, and one cell per principal.</summary>
+    public sealed record Row(string Method, string Pattern, string? Handler, string? Form, Access Anonymous, Access Member, Access OtherBodyMember, Access NonVotingMember, Access Secretary, Access ProgrammeOffice, Access Administrator)
+    {
+        public string Key => Handler is null ? $"{Method} {Pattern}" : $"{Method} {Pattern}?handler={Handler}";
+
+        public Access For(Principal principal) => principal switch
+        {
+            Principal.Anonymous => Anonymous,
+            Principal.Member => Member,
+            Principal.OtherBodyMember => OtherBodyMember,
+            Principal.NonVotingMember => NonVotingMember,
+            Principal.Secretary => Secretary,
+            Principal.ProgrammeOffice => ProgrammeOffice,
+            Principal.Administrator => Administrator,
+            _ => throw new ArgumentOutOfRangeException(nameof(principal)),
+        };
+    }
+
+    private static Row Get(string pattern, Access anonymous, Access member, Access otherBodyMember, Access nonVotingMember, Access secretary, Access programmeOffice, Access administrator, string? handler = null) =>
+        new("GET", pattern, handler, null, anonymous, member, otherBodyMember, nonVotingMember, secretary, programmeOffice, administrator);
+
+    private static Row Post(string pattern, string? handler, string? form, Access anonymous, Access member, Access otherBodyMember, Access nonVotingMember, Access secretary, Access programmeOffice, Access administrator) =>
+        new("POST", pattern, handler, form, anonymous, member, otherBodyMember, nonVotingMember, secretary, programmeOffice, administrator);
+
+    private static Row Any(string pattern, Access everyone) => new("*", pattern, null, null, everyone, everyone, everyone, everyone, everyone, everyone, everyone);
+
+    private static Row Public(string method, string pattern) => new(method, pattern, null, null, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed);
+
+    private static Row SignedIn(string method, string pattern, string? handler = null, string? form = null) =>
+        new(method, pattern, handler, form, SignIn, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed);
+
+    /// <summary>
+    /// The matrix. "The body" is West Kent CCG; {id} is its in-progress demo meeting, {number} its open item, {sequence} a
+    /// decision it published, people/{slug} its GP member (the Member column). Forms hold just enough to pass model
+    /// binding, so the command's authorization decides; secretary and programme office commands are authorized before
+    /// validation, so the allowed principals see validation messages and nothing is written.
+    /// </summary>
+    public static IReadOnlyList<Row> Matrix { get; } =
+    [
+        //                                                                        Anonymous  Member     OtherBody  NonVoting  Secretary  Programme  Admin
+        Any("/{*path}",                                                           NotFound),
+        Public("GET", "/"),
+        Public("GET", "/accessibility"),
+        // The access-denied page itself answers 403, to everyone.
+        Get("/account/access-denied",                                             Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden),
+        Public("GET", "/account/sign-in"),
+        Public("POST", "/account/sign-in"),
+        Public("GET", "/account/sign-out"),
+        Public("POST", "/account/sign-out"),
+        Any("/api/{*path}",                                                       NotFound),
+        Public("GET", "/api/v1/bodies"),
+        Public("GET", "/api/v1/decisions"),
+        Public("GET", "/api/v1/decisions/verify"),
+        Public("GET", "/api/v1/decisions/{sequence:long}"),
+        Public("GET", "/api/v1/proposals/{slug}"),
+        Public("GET", "/ballots/{slug}"),
+        // A public page, but only the secretary of the CCG named in the form records a practice's answer.
+        Post("/ballots/{slug}", null, "Input.BodySlug=west-kent-ccg",             Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Public("GET", "/bodies"),
+        Public("GET", "/bodies/{slug}"),
+        SignedIn("GET", "/bodies/{slug}/meetings"),
+        Post("/bodies/{slug}/meetings", null, null,                               SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Get("/bodies/{slug}/rule",                                                SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
+        Post("/bodies/{slug}/rule", null, null,                                   SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
+        SignedIn("GET", "/dashboard"),
+        Public("GET", "/decisions"),
+        Public("GET", "/decisions.csv"),
+        Public("GET", "/decisions/feed.atom"),
+        Public("GET", "/decisions/verify"),
+        Public("GET", "/decisions/{sequence:long}"),
+        // Corrections: the secretary of the decision's own body.
+        Post("/decisions/{sequence:long}", null, null,                            Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        // The error page answers with the status it shows ({status} is 404 here).
+        Get("/error/{status:int:range(400,599)?}",                                NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound),
+        Post("/error/{status:int:range(400,599)?}", null, null,                   NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound),
+        Any("/health/live",                                                       Allowed),
+        Any("/health/ready",                                                      Allowed),
+        Public("GET", "/Index"),
+        Public("GET", "/meetings/calendar.ics"),
+        SignedIn("GET", "/meetings/{id:int}"),
+        SignedIn("GET", "/meetings/{id:int}", handler: "Quorum"),
+        Post("/meetings/{id:int}", "AddItem", null,                               SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/meetings/{id:int}", "Attendance", "status=Present",                SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/meetings/{id:int}", "Close", null,                                 SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/meetings/{id:int}", "Departure", null,                             SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/meetings/{id:int}", "Publish", null,                               SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/meetings/{id:int}", "Start", null,                                 SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        SignedIn("GET", "/meetings/{id:int}/items/{number:int}"),
+        // The running tally is for whoever runs the meeting.
+        Get("/meetings/{id:int}/items/{number:int}",                              SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed, handler: "Tally"),
+        Post("/meetings/{id:int}/items/{number:int}", "Casting", null,            SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/meetings/{id:int}/items/{number:int}", "Close", null,              SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        // Declaring for another member (the nurse member): only whoever runs the meeting. The open vote then refuses it.
+        Post("/meetings/{id:int}/items/{number:int}", "Declare", "Declaration.PersonId={nurse}&Declaration.Interest=Matrix+check",
+                                                                                  SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/meetings/{id:int}/items/{number:int}", "Open", null,               SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/meetings/{id:int}/items/{number:int}", "Outcome", null,            SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        // Anyone signed in reaches the vote; who may vote is a governance rule (see Meetings/VotingTests), answered on the page.
+        SignedIn("POST", "/meetings/{id:int}/items/{number:int}", handler: "Vote"),
+        Public("GET", "/open-data"),
+        Public("GET", "/openapi/{documentName}.json"),
+        Public("GET", "/people"),
+        Public("GET", "/people/{slug}"),
+        SignedIn("GET", "/people/{slug}/interests"),
+        // The register is kept by the person, the secretary of a body they sit on, or an administrator.
+        Post("/people/{slug}/interests", "Add", "Input.Kind=Financial&Input.Description=Matrix+check",
+                                                                                  SignIn,    Allowed,   Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        // No interest 0 on the register: a keeper reaches the handler and is told so; anyone else is refused first.
+        Post("/people/{slug}/interests", "End", null,                             SignIn,    NotFound,  Forbidden, Forbidden, NotFound,  Forbidden, NotFound),
+        Public("GET", "/posts"),
+        Public("GET", "/programme"),
+        Public("GET", "/programme/consultations/{slug}"),
+        SignedIn("GET", "/programme/contracts"),
+        Post("/programme/contracts", null, null,                                  SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
+        Public("GET", "/programme/functions"),
+        Post("/programme/functions", null, null,                                  Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
+        Public("GET", "/programme/mergers/{slug}"),
+        Post("/programme/mergers/{slug}", "Add", null,                            Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
+        Post("/programme/mergers/{slug}", "Meet", null,                           Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
+        Public("GET", "/programme/milestones/{id:int}"),
+        Post("/programme/milestones/{id:int}", "Complete", null,                  Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
+        Post("/programme/milestones/{id:int}", "Reforecast", null,                Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
+        Public("GET", "/proposals"),
+        Public("GET", "/proposals/{slug}"),
+    ];
+
+    private IReadOnlyDictionary<Principal, Session> _sessions = null!;
+    private DemoAddresses _demo = null!;
+
+    public async Task InitializeAsync()
+    {
+        await app.ResetAsync();
+        _sessions = await Session.SignInAllAsync(app);
+        _demo = await DemoAddresses.LoadAsync(app);
+    }
+
+    // Leaves the demo data as the next test class expects it: the matrix's accounts gone, any allowed command undone.
+    public Task DisposeAsync() => app.ResetAsync();
+
+    [Fact]
+    public async Task Every_endpoint_has_a_row_in_the_matrix()
+    {
+        var discovered = await AppEndpoints.DiscoverAsync(app);
+        var rows = Matrix.Select(row => row.Key).ToHashSet(StringComparer.Ordinal);
+
+        var unlisted = discovered.Where(endpoint => !rows.Contains(endpoint.Key)).ToList();
+        Assert.True(unlisted.Count == 0, string.Join(Environment.NewLine, unlisted.Select(endpoint =>
+            $"endpoint {endpoint.Key} has no row in the matrix; add one to {nameof(AuthorizationMatrixTests)}.{nameof(Matrix)}, for example:{Environment.NewLine}    {SuggestedRow(endpoint)}")));
+
+        var stale = rows.Except(discovered.Select(endpoint => endpoint.Key), StringComparer.Ordinal).ToList();
+        Assert.True(stale.Count == 0, $"rows for endpoints the app no longer has: {string.Join(", ", stale)}");
+    }
+
+    [Fact]
+    public async Task Every_principal_gets_what_the_matrix_says_from_every_endpoint()
+    {
+        var mismatches = new List<string>();
+        foreach (var row in Matrix)
+        {
+            foreach (var principal in Enum.GetValues<Principal>())
+            {
+                var (actual, detail) = await RequestAsync(row, _sessions[principal]);
+                if (actual != row.For(principal))
+                {
+                    mismatches.Add($"{row.Key} as {principal}: expected {row.For(principal)}, got {actual} ({detail})");
+                }
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} cells differ from the matrix:{Environment.NewLine}{string.Join(Environment.NewLine, mismatches)}");
+    }
+
+    /// <summary>The columns mean what they say: the two accounts the test adds sit where the matrix assumes.</summary>
+    [Fact]
+    public async Task The_non_voting_member_sits_on_the_body_without_a_vote_and_the_other_member_elsewhere()
+    {
+        var seats = await app.QueryDbAsync(async db => await db.Memberships
+            .Where(membership => membership.Person.FullName == Session.NonVotingPersonOfTheBody || membership.Person.FullName == Session.PersonOfOtherBody)
+            .Select(membership => new { membership.Person.FullName, membership.Body.Slug, membership.HasVote })
+            .ToListAsync());
+
+        Assert.Equal([(DemoAddresses.BodySlug, false)], seats.Where(seat => seat.FullName == Session.NonVotingPersonOfTheBody).Select(seat => (seat.Slug, seat.HasVote)));
+        var elsewhere = seats.Where(seat => seat.FullName == Session.PersonOfOtherBody).ToList();
+        Assert.NotEmpty(elsewhere);
+        Assert.All(elsewhere, seat => Assert.NotEqual(DemoAddresses.BodySlug, seat.Slug));
+        Assert.Contains(elsewhere, seat => seat.HasVote);
+    }
+
+    [Fact]
+    public void The_matrix_has_one_row_per_endpoint()
+    {
+        var repeated = Matrix.GroupBy(row => row.Key).Where(group => group.Count() > 1).Select(group => group.Key).ToList();
+        Assert.Empty(repeated);
+    }
+
+    private async Task<(Access Access, string Detail)> RequestAsync(Row row, Session session)
+    {
+        var url = _demo.For(row.Pattern) + (row.Handler is null ? string.Empty : $"?handler={row.Handler}");
+        using var response = await session.SendAsync(row.Method switch
+        {
+            "POST" => session.Post(url, FormFields(row.Form), session.FormToken),
+            "*" => session.Get(url),
+            _ => session.Request(new HttpMethod(row.Method), url),
+        });
+        var status = (int)response.StatusCode;
+        var location = response.Headers.Location?.OriginalString ?? string.Empty;
+        var detail = location.Length == 0 ? status.ToString(CultureInfo.InvariantCulture) : $"{status} to {location}";
+        return (Classify(response.StatusCode, location), detail);
+    }
+
+    public static Access Classify(HttpStatusCode status, string location) => (int)status switch
+    {
+        403 => Forbidden,
+        404 => NotFound,
+        >= 300 and < 400 when location.StartsWith("/account/sign-in", StringComparison.OrdinalIgnoreCase) || location.Contains("/account/sign-in?", StringComparison.OrdinalIgnoreCase) => SignIn,
+        >= 300 and < 400 when location.Contains("/account/access-denied", StringComparison.OrdinalIgnoreCase) => Forbidden,
+        >= 200 and < 400 => Allowed,
+        _ => Broken,
+    };
+
+    private IEnumerable<KeyValuePair<string, string>> FormFields(string? form) =>
+        (form ?? string.Empty)
+            .Replace("{nurse}", _demo.NurseMemberPersonId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .Select(pair => new KeyValuePair<string, string>(pair[0], WebUtility.UrlDecode(pair[1])));
+
+    private static string SuggestedRow(AppEndpoint endpoint)
+    {
+        const string Cells = "SignIn, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed";
+        var handler = endpoint.Handler is null ? "null" : $"\"{endpoint.Handler}\"";
+        var row = endpoint.Method switch
+        {
+            "*" => $"Any(\"{endpoint.Pattern}\", Allowed),",
+            "GET" when endpoint.Handler is null => $"Get(\"{endpoint.Pattern}\", {Cells}),",
+            "GET" => $"Get(\"{endpoint.Pattern}\", {Cells}, handler: {handler}),",
+            "POST" => $"Post(\"{endpoint.Pattern}\", {handler}, null, {Cells}),",
+            _ => $"new(\"{endpoint.Method}\", \"{endpoint.Pattern}\", {handler}, null, {Cells}),",
+        };
+        return $"{row}   // Anonymous, Member, OtherBodyMember, NonVotingMember, Secretary, ProgrammeOffice, Administrator: decide each";
+    }
+}
