@@ -76,7 +76,9 @@ public sealed record DemoAddresses(
     long OtherBodyDecision,
     int OtherBodyPersonId,
     string OtherBodyPersonSlug,
-    int WestKentClosedMeeting)
+    int WestKentClosedMeeting,
+    /// <summary>The lay member's account: an account to administer that none of the matrix's principals signs in with.</summary>
+    string AccountId)
 {
     public const string BodySlug = "west-kent-ccg";
 
@@ -101,7 +103,8 @@ public sealed record DemoAddresses(
             otherBodyDecision.Sequence,
             await PersonId(Session.PersonOfOtherBody),
             await db.People.Where(person => person.FullName == Session.PersonOfOtherBody).Select(person => person.Slug).SingleAsync(),
-            await Meeting(DecisionsData.GoverningBodyDecisionTitle));
+            await Meeting(DecisionsData.GoverningBodyDecisionTitle),
+            await db.Users.Where(user => user.Email == DemoAccounts.LayMember.Email).Select(user => user.Id).SingleAsync());
     });
 
     /// <summary>A real address for a route pattern: each parameter is filled by its name and the literal segment before it.</summary>
@@ -138,6 +141,7 @@ public sealed record DemoAddresses(
         ("number", "items") => "1",
         ("id", "milestones") => Invariant(MilestoneId),
         ("sequence", "decisions") => Invariant(WestKentDecision),
+        ("id", "accounts") => AccountId,
         ("status", "error") => "404",
         ("documentName", "openapi") => "v1",
         ("path", _) => "no-such-address",

@@ -83,6 +83,13 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Get("/account/access-denied",                                             Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden),
         Public("GET", "/account/sign-in"),
         Public("POST", "/account/sign-in"),
+        // The second step of signing in: without a password given first, the handler sends everyone back to sign in.
+        Public("GET", "/account/sign-in/code"),
+        Post("/account/sign-in/code", null, null,                                 SignIn,    SignIn,    SignIn,    SignIn,    SignIn,    SignIn,    SignIn),
+        Post("/account/sign-in/code", "Recovery", null,                           SignIn,    SignIn,    SignIn,    SignIn,    SignIn,    SignIn,    SignIn),
+        SignedIn("GET", "/account/two-factor"),
+        SignedIn("POST", "/account/two-factor"),
+        SignedIn("POST", "/account/two-factor", "NewRecoveryCodes"),
         Public("GET", "/account/sign-out"),
         Public("POST", "/account/sign-out"),
         Any("/api/{*path}",                                                       NotFound),
@@ -91,6 +98,12 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Public("GET", "/api/v1/decisions/verify"),
         Public("GET", "/api/v1/decisions/{sequence:long}"),
         Public("GET", "/api/v1/proposals/{slug}"),
+        // Administration: accounts (here the lay member's, who is none of the columns) and the audit log.
+        Get("/admin/accounts",                                                    SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
+        Get("/admin/accounts/{id}",                                               SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
+        Post("/admin/accounts/{id}", null, "Roles=Member",                        SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
+        Post("/admin/accounts/{id}", "Unlock", null,                              SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
+        Get("/admin/audit",                                                       SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
         Public("GET", "/ballots/{slug}"),
         // A public page, but only the secretary of the CCG named in the form records a practice's answer.
         Post("/ballots/{slug}", null, "Input.BodySlug=west-kent-ccg",             Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),

@@ -125,6 +125,20 @@ public static class HostileRequests
             }
         }
 
+        // Forms that show only part way through a journey: the code after a password, new recovery codes once two
+        // factors are on, unlocking once an account is locked.
+        FoundForm[] midJourney =
+        [
+            new(Principal.Anonymous, "post", "/account/sign-in/code", [("Input.Code", "Hostile check")]),
+            new(Principal.Anonymous, "post", "/account/sign-in/code?handler=Recovery", [("Recovery.Code", "Hostile check")]),
+            new(Principal.Administrator, "post", "/account/two-factor?handler=NewRecoveryCodes", []),
+            new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Unlock", []),
+        ];
+        foreach (var form in midJourney)
+        {
+            found.TryAdd(form.Key, form);
+        }
+
         return found.Values.ToList();
     }
 

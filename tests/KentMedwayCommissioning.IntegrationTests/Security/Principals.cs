@@ -68,7 +68,7 @@ public sealed class Session
     public HttpRequestMessage RawPost(string url, string encodedForm, bool withAntiforgeryCookie = true)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(encodedForm, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded") };
-        var cookies = _cookies.Where(cookie => withAntiforgeryCookie || !cookie.Key.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).ToList();
+        var cookies = _cookies.Where(cookie => withAntiforgeryCookie || cookie.Key != "kmc.antiforgery").ToList();
         if (cookies.Count > 0)
         {
             request.Headers.Add("Cookie", string.Join("; ", cookies.Select(cookie => $"{cookie.Key}={cookie.Value}")));

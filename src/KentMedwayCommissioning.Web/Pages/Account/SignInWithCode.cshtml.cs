@@ -47,6 +47,11 @@ public sealed class SignInWithCodeModel(ISender sender, SignInManager<Applicatio
 
     private async Task<IActionResult> SignInAsync(Command command, string form, CancellationToken cancellationToken)
     {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            return PasswordStepExpired();
+        }
+
         var (validated, outcome) = await sender.TrySendAsync(command, ModelState, form, cancellationToken);
         if (!validated)
         {
@@ -61,13 +66,18 @@ public sealed class SignInWithCodeModel(ISender sender, SignInManager<Applicatio
                 ModelState.AddModelError(string.Empty, "This account is locked after too many failed attempts. Try again in 15 minutes.");
                 return Page();
             case SignInModel.Outcome.NeedsCode:
-                // The password step has expired (or never happened): start again.
-                TempData["Confirmation"] = "Your sign-in took too long. Enter your email address and password again.";
-                return RedirectToPage("/Account/SignIn", new { ReturnUrl });
+                return PasswordStepExpired();
             default:
                 ModelState.AddModelError($"{form}.{nameof(Command.Code)}", command.IsRecoveryCode ? "Enter a recovery code you have not used before" : "Enter the current 6-digit code from your authenticator app");
                 return Page();
         }
+    }
+
+    /// <summary>The password step has expired (or never happened): start again.</summary>
+    private RedirectToPageResult PasswordStepExpired()
+    {
+        TempData["Confirmation"] = "Your sign-in took too long. Enter your email address and password again.";
+        return RedirectToPage("/Account/SignIn", new { ReturnUrl });
     }
 
     public sealed record Command([property: AuditRedacted] string Code, bool IsRecoveryCode) : ICommand<SignInModel.Outcome>;

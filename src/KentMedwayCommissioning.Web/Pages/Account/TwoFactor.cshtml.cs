@@ -55,8 +55,13 @@ public sealed class TwoFactorModel(ISender sender) : PageModel
 
     public async Task<IActionResult> OnPostNewRecoveryCodesAsync(CancellationToken cancellationToken)
     {
-        RecoveryCodes = await sender.Send(new NewRecoveryCodesCommand(), cancellationToken);
+        var (made, codes) = await sender.TrySendAsync(new NewRecoveryCodesCommand(), ModelState, nameof(Input), cancellationToken);
         State = await sender.Send(new SetupQuery(), cancellationToken);
+        if (made)
+        {
+            RecoveryCodes = codes!;
+        }
+
         return Page();
     }
 

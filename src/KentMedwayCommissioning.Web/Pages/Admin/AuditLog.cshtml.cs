@@ -60,8 +60,11 @@ public sealed class AuditLogModel(ISender sender) : PageModel
     {
         public Validator()
         {
-            RuleFor(query => query.Actor).MaximumLength(256).WithMessage("The account must be 256 characters or fewer");
-            RuleFor(query => query.Command).MaximumLength(200).WithMessage("The command must be 200 characters or fewer");
+            // PostgreSQL text cannot hold a null character: refuse control characters here, not with a 500 there.
+            RuleFor(query => query.Actor).MaximumLength(256).WithMessage("The account must be 256 characters or fewer")
+                .Must(actor => actor is null || !actor.Any(char.IsControl)).WithMessage("Enter the account without control characters");
+            RuleFor(query => query.Command).MaximumLength(200).WithMessage("The command must be 200 characters or fewer")
+                .Must(command => command is null || !command.Any(char.IsControl)).WithMessage("Choose a command from the list");
             RuleFor(query => query.To).GreaterThanOrEqualTo(query => query.From).When(query => query.From is not null && query.To is not null)
                 .WithMessage("The end date must be the same as or after the start date");
             RuleFor(query => query.Before).GreaterThan(0).WithMessage("Enter a valid page");
