@@ -2,6 +2,7 @@ using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Programme;
 using KentMedwayCommissioning.Web.Domain.Register;
+using KentMedwayCommissioning.Web.Domain.Registers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CommissioningLevel> CommissioningLevels => Set<CommissioningLevel>();
     public DbSet<FunctionAllocation> FunctionAllocations => Set<FunctionAllocation>();
     public DbSet<PublishedDecision> PublishedDecisions => Set<PublishedDecision>();
+    public DbSet<GiftOrHospitality> GiftsAndHospitality => Set<GiftOrHospitality>();
+    public DbSet<ProcurementDecision> ProcurementDecisions => Set<ProcurementDecision>();
+    public DbSet<ProcurementInterest> ProcurementInterests => Set<ProcurementInterest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

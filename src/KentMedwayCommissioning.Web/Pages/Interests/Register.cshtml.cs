@@ -1,6 +1,7 @@
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Domain.Registers;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -10,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace KentMedwayCommissioning.Web.Pages.Interests;
 
 /// <summary>
-/// A person's standing register of interests, kept by the person themselves or by the board secretary of a body they
-/// sit on. Declarations at meetings are made on the agenda item; this is what the person holds all year round.
+/// A person's standing register of interests, and the gifts and hospitality they were offered, kept by the person
+/// themselves, the board secretary of a body they sit on, or an administrator. Declarations at meetings are made on
+/// the agenda item; this is what the person holds all year round. The published registers are under /registers.
 /// </summary>
 public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageModel
 {
@@ -19,6 +21,12 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
 
     [BindProperty]
     public InterestForm Input { get; set; } = new();
+
+    [BindProperty]
+    public OfferForm Offer { get; set; } = new();
+
+    /// <summary>What the rules say about the offer in the form, once the person has asked.</summary>
+    public OfferAssessment? OfferCheck { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
         await ShowAsync(slug, cancellationToken) ? Page() : NotFound();
@@ -35,7 +43,7 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
             return Page();
         }
 
-        var command = new AddInterest(slug, Input.Kind, Input.Description, Input.Touches, Input.From, Input.To);
+        var command = new AddInterest(slug, Input.Kind, Input.Description, Input.Touches, Input.From, Input.To, Input.Management);
         var (added, _) = await sender.TrySendAsync(command, ModelState, nameof(Input), cancellationToken);
         if (!added)
         {
@@ -64,6 +72,68 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
         return Redirect($"/people/{slug}/interests");
     }
 
+    public async Task<IActionResult> OnPostConfirmAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await ShowAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var (confirmed, _) = await sender.TrySendAsync(new ConfirmInterests(slug), ModelState, "Confirm", cancellationToken);
+        if (!confirmed)
+        {
+            return Page();
+        }
+
+        TempData["Confirmation"] = "Your declaration is recorded: the register is complete and correct today.";
+        return Redirect($"/people/{slug}/interests");
+    }
+
+    /// <summary>Tells the person what the rules say about an offer, without recording it.</summary>
+    public async Task<IActionResult> OnPostCheckOfferAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await ShowAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        if (Offer.Kind is { } kind && Offer.Value is { } value and >= 0)
+        {
+            OfferCheck = GiftsAndHospitalityRules.Assess(kind, value, Offer.GiverIsSupplier);
+        }
+        else
+        {
+            ModelState.AddModelError($"{nameof(Offer)}.{nameof(Offer.Kind)}", "Choose gift or hospitality, and enter its value, to see what the rules say");
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRecordOfferAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await ShowAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var command = new RecordOffer(slug, Offer.Kind, Offer.Description, Offer.Giver, Offer.GiverIsSupplier, Offer.Value, Offer.OfferedOn, Offer.Accepted, Offer.SeniorApproval);
+        var (recorded, assessment) = await sender.TrySendAsync(command, ModelState, nameof(Offer), cancellationToken);
+        if (!recorded)
+        {
+            return Page();
+        }
+
+        TempData["Confirmation"] = $"{assessment!.Summary}. {assessment.Reason} "
+            + (assessment.GoesOnRegister ? "It is on the register of gifts and hospitality." : "It is recorded here but not published.");
+        return Redirect($"/people/{slug}/interests#gifts-and-hospitality");
+    }
+
     private async Task<bool> ShowAsync(string slug, CancellationToken cancellationToken)
     {
         var person = await sender.Send(new Query(slug), cancellationToken);
@@ -83,15 +153,57 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
         public string? Touches { get; set; }
         public DateOnly? From { get; set; }
         public DateOnly? To { get; set; }
+        public string? Management { get; set; }
+    }
+
+    public sealed class OfferForm
+    {
+        public OfferKind? Kind { get; set; }
+        public string? Description { get; set; }
+        public string? Giver { get; set; }
+        public bool GiverIsSupplier { get; set; }
+        public decimal? Value { get; set; }
+        public DateOnly? OfferedOn { get; set; }
+        public bool? Accepted { get; set; }
+        public string? SeniorApproval { get; set; }
     }
 
     public sealed record Query(string Slug) : IQuery<PersonInterests?>;
 
-    public sealed record PersonInterests(string FullName, string Slug, bool CanKeep, IReadOnlyList<InterestRow> Interests);
+    public sealed record PersonInterests(
+        string FullName,
+        string Slug,
+        bool CanKeep,
+        DateOnly? DeclaredOn,
+        bool IsReviewOverdue,
+        IReadOnlyList<InterestRow> Interests,
+        IReadOnlyList<OfferRow> Offers);
 
-    public sealed record InterestRow(int Id, InterestKind Kind, string Description, string? Touches, DateOnly? From, DateOnly? To, DateOnly DeclaredOn);
+    public sealed record InterestRow(int Id, InterestKind Kind, string Description, string? Touches, DateOnly? From, DateOnly? To, DateOnly DeclaredOn, string? Management)
+    {
+        public bool IsDeclaredLate => ConflictsOfInterestGuidance.IsDeclaredLate(From, DeclaredOn);
+    }
 
-    public sealed record AddInterest(string PersonSlug, InterestKind? Kind, string? Description, string? Touches, DateOnly? From, DateOnly? To) : ICommand<int>;
+    public sealed record OfferRow(int Id, OfferKind Kind, string Description, string Giver, bool GiverIsSupplier, decimal Value, DateOnly OfferedOn, bool Accepted, string? SeniorApproval)
+    {
+        public OfferAssessment Assessment => GiftsAndHospitalityRules.Assess(Kind, Value, GiverIsSupplier);
+    }
+
+    public sealed record AddInterest(string PersonSlug, InterestKind? Kind, string? Description, string? Touches, DateOnly? From, DateOnly? To, string? Management = null) : ICommand<int>;
+
+    /// <summary>The person declares that their register is complete and correct: the yearly reminder starts again.</summary>
+    public sealed record ConfirmInterests(string PersonSlug) : ICommand<Unit>;
+
+    public sealed record RecordOffer(
+        string PersonSlug,
+        OfferKind? Kind,
+        string? Description,
+        string? Giver,
+        bool GiverIsSupplier,
+        decimal? Value,
+        DateOnly? OfferedOn,
+        bool? Accepted,
+        string? SeniorApproval) : ICommand<OfferAssessment>;
 
     public sealed record EndInterest(string PersonSlug, int InterestId, DateOnly On) : ICommand<Unit>;
 
@@ -104,6 +216,7 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
                 .NotEmpty().WithMessage("Describe the interest")
                 .MaximumLength(2000).WithMessage("The description must be 2,000 characters or fewer");
             RuleFor(command => command.Touches).MaximumLength(500).WithMessage("This must be 500 characters or fewer");
+            RuleFor(command => command.Management).MaximumLength(1000).WithMessage("The action taken must be 1,000 characters or fewer");
             RuleFor(command => command.To)
                 .GreaterThanOrEqualTo(command => command.From)
                 .When(command => command.From is not null && command.To is not null)
@@ -111,11 +224,31 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
         }
     }
 
+    public sealed class RecordOfferValidator : AbstractValidator<RecordOffer>
+    {
+        public RecordOfferValidator()
+        {
+            RuleFor(command => command.Kind).NotNull().WithMessage("Choose gift or hospitality").IsInEnum();
+            RuleFor(command => command.Description)
+                .NotEmpty().WithMessage("Describe what was offered")
+                .MaximumLength(2000).WithMessage("The description must be 2,000 characters or fewer");
+            RuleFor(command => command.Giver)
+                .NotEmpty().WithMessage("Enter who offered it")
+                .MaximumLength(300).WithMessage("This must be 300 characters or fewer");
+            RuleFor(command => command.Value)
+                .NotNull().WithMessage("Enter its value in pounds, your best estimate")
+                .InclusiveBetween(0m, 1_000_000m).WithMessage("Enter a value from £0 to £1,000,000");
+            RuleFor(command => command.OfferedOn).NotNull().WithMessage("Enter the date it was offered");
+            RuleFor(command => command.Accepted).NotNull().WithMessage("Say whether it was accepted or declined");
+            RuleFor(command => command.SeniorApproval).MaximumLength(300).WithMessage("This must be 300 characters or fewer");
+        }
+    }
+
     internal sealed class QueryHandler(AppDbContext db, CurrentUser user, TimeProvider clock) : IQueryHandler<Query, PersonInterests?>
     {
         public async ValueTask<PersonInterests?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var person = await db.People.AsNoTracking().Where(person => person.Slug == query.Slug).Select(person => new { person.Id, person.FullName, person.Slug }).SingleOrDefaultAsync(cancellationToken);
+            var person = await db.People.AsNoTracking().Where(person => person.Slug == query.Slug).Select(person => new { person.Id, person.FullName, person.Slug, person.InterestsDeclaredOn }).SingleOrDefaultAsync(cancellationToken);
             if (person is null)
             {
                 return null;
@@ -126,9 +259,24 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
                 .Where(interest => interest.PersonId == person.Id)
                 .OrderByDescending(interest => interest.DeclaredOn)
                 .ThenByDescending(interest => interest.Id)
-                .Select(interest => new InterestRow(interest.Id, interest.Kind, interest.Description, interest.Touches, interest.From, interest.To, interest.DeclaredOn))
+                .Select(interest => new InterestRow(interest.Id, interest.Kind, interest.Description, interest.Touches, interest.From, interest.To, interest.DeclaredOn, interest.Management))
                 .ToListAsync(cancellationToken);
-            return new PersonInterests(person.FullName, person.Slug, await InterestKeepers.MayKeepAsync(db, user, person.Id, DateOnly.FromDateTime(clock.GetLocalNow().Date), cancellationToken), interests);
+            var offers = await db.GiftsAndHospitality
+                .AsNoTracking()
+                .Where(offer => offer.PersonId == person.Id)
+                .OrderByDescending(offer => offer.OfferedOn)
+                .ThenByDescending(offer => offer.Id)
+                .Select(offer => new OfferRow(offer.Id, offer.Kind, offer.Description, offer.Giver, offer.GiverIsSupplier, offer.Value, offer.OfferedOn, offer.Accepted, offer.SeniorApproval))
+                .ToListAsync(cancellationToken);
+            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            return new PersonInterests(
+                person.FullName,
+                person.Slug,
+                await InterestKeepers.MayKeepAsync(db, user, person.Id, today, cancellationToken),
+                person.InterestsDeclaredOn,
+                ConflictsOfInterestGuidance.IsReviewOverdue(person.InterestsDeclaredOn, today),
+                interests,
+                offers);
         }
     }
 
@@ -138,8 +286,9 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
         {
             var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
             var personId = await InterestKeepers.RequireKeeperAsync(db, user, command.PersonSlug, today, cancellationToken);
-            var interest = new Interest(personId, command.Kind!.Value, command.Description!, command.Touches, command.From, command.To, today);
+            var interest = new Interest(personId, command.Kind!.Value, command.Description!, command.Touches, command.From, command.To, today, command.Management);
             db.Interests.Add(interest);
+            (await db.People.SingleAsync(person => person.Id == personId, cancellationToken)).DeclareInterests(today);
             await db.SaveChangesAsync(cancellationToken);
             return interest.Id;
         }
@@ -155,6 +304,32 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
             interest.End(command.On);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
+        }
+    }
+
+    internal sealed class ConfirmInterestsHandler(AppDbContext db, CurrentUser user, TimeProvider clock) : ICommandHandler<ConfirmInterests, Unit>
+    {
+        public async ValueTask<Unit> Handle(ConfirmInterests command, CancellationToken cancellationToken)
+        {
+            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var personId = await InterestKeepers.RequireKeeperAsync(db, user, command.PersonSlug, today, cancellationToken);
+            (await db.People.SingleAsync(person => person.Id == personId, cancellationToken)).DeclareInterests(today);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    internal sealed class RecordOfferHandler(AppDbContext db, CurrentUser user, TimeProvider clock) : ICommandHandler<RecordOffer, OfferAssessment>
+    {
+        public async ValueTask<OfferAssessment> Handle(RecordOffer command, CancellationToken cancellationToken)
+        {
+            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var personId = await InterestKeepers.RequireKeeperAsync(db, user, command.PersonSlug, today, cancellationToken);
+            var offer = new GiftOrHospitality(personId, command.Kind!.Value, command.Description!, command.Giver!, command.GiverIsSupplier, command.Value!.Value,
+                command.OfferedOn!.Value, command.Accepted!.Value, command.SeniorApproval, today, user.Name);
+            db.GiftsAndHospitality.Add(offer);
+            await db.SaveChangesAsync(cancellationToken);
+            return offer.Assessment;
         }
     }
 }
