@@ -70,6 +70,13 @@ public sealed class Interest
         To = on;
     }
 
+    /// <summary>Records (or replaces) the action taken to manage the interest, usually agreed with the board secretary.</summary>
+    public void RecordManagement(string management)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(management);
+        Management = management.Trim();
+    }
+
     public static string DisplayName(InterestKind kind) => kind switch
     {
         InterestKind.Financial => "Financial",

@@ -79,6 +79,20 @@ public sealed class RegistersTests(TestApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_body_s_secretary_records_the_action_taken_and_the_public_register_shows_it()
+    {
+        var gp = DemoAccounts.GpMember.PersonName!;
+        var interestId = await app.SendAsAsync(TestApp.Member(await PersonIdAsync(gp)), new RegisterModel.AddInterest(Slug.From(gp), InterestKind.Financial, "Partner in a GP practice", null, null, null));
+        var thanet = TestApp.Secretary(await BodyIdAsync("thanet-ccg"));
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync(thanet, new RegisterModel.RecordManagement(Slug.From(gp), interestId, "Not theirs to say")));
+        await app.SendAsAsync(TestApp.Secretary(await BodyIdAsync("west-kent-ccg")), new RegisterModel.RecordManagement(Slug.From(gp), interestId, "Withdraws from decisions on GP contracts"));
+
+        var row = (await _browser.GetPageAsync("/registers/interests")).QuerySelector("#interests tbody tr")!.TextContent;
+        Assert.Contains("Withdraws from decisions on GP contracts", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_retention_job_deletes_only_records_kept_for_over_6_years()
     {
         var gp = DemoAccounts.GpMember.PersonName!;

@@ -15,18 +15,12 @@ namespace KentMedwayCommissioning.Web.Pages.Interests;
 /// themselves, the board secretary of a body they sit on, or an administrator. Declarations at meetings are made on
 /// the agenda item; this is what the person holds all year round. The published registers are under /registers.
 /// </summary>
-public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageModel
+public sealed partial class RegisterModel(ISender sender, TimeProvider clock) : PageModel
 {
     public PersonInterests Person { get; private set; } = null!;
 
     [BindProperty]
     public InterestForm Input { get; set; } = new();
-
-    [BindProperty]
-    public OfferForm Offer { get; set; } = new();
-
-    /// <summary>What the rules say about the offer in the form, once the person has asked.</summary>
-    public OfferAssessment? OfferCheck { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
         await ShowAsync(slug, cancellationToken) ? Page() : NotFound();
@@ -72,6 +66,23 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
         return Redirect($"/people/{slug}/interests");
     }
 
+    public async Task<IActionResult> OnPostManageAsync(string slug, int interestId, string? management, CancellationToken cancellationToken)
+    {
+        if (!await ShowAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var (recorded, _) = await sender.TrySendAsync(new RecordManagement(slug, interestId, management), ModelState, "Manage", cancellationToken);
+        if (!recorded)
+        {
+            return Page();
+        }
+
+        TempData["Confirmation"] = "The action taken to manage the interest is recorded.";
+        return Redirect($"/people/{slug}/interests");
+    }
+
     public async Task<IActionResult> OnPostConfirmAsync(string slug, CancellationToken cancellationToken)
     {
         if (!await ShowAsync(slug, cancellationToken))
@@ -87,51 +98,6 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
 
         TempData["Confirmation"] = "Your declaration is recorded: the register is complete and correct today.";
         return Redirect($"/people/{slug}/interests");
-    }
-
-    /// <summary>Tells the person what the rules say about an offer, without recording it.</summary>
-    public async Task<IActionResult> OnPostCheckOfferAsync(string slug, CancellationToken cancellationToken)
-    {
-        if (!await ShowAsync(slug, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        ModelState.Clear();
-        if (Offer.Kind is { } kind && Offer.Value is { } value and >= 0)
-        {
-            OfferCheck = GiftsAndHospitalityRules.Assess(kind, value, Offer.GiverIsSupplier);
-        }
-        else
-        {
-            ModelState.AddModelError($"{nameof(Offer)}.{nameof(Offer.Kind)}", "Choose gift or hospitality, and enter its value, to see what the rules say");
-        }
-
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostRecordOfferAsync(string slug, CancellationToken cancellationToken)
-    {
-        if (!await ShowAsync(slug, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var command = new RecordOffer(slug, Offer.Kind, Offer.Description, Offer.Giver, Offer.GiverIsSupplier, Offer.Value, Offer.OfferedOn, Offer.Accepted, Offer.SeniorApproval);
-        var (recorded, assessment) = await sender.TrySendAsync(command, ModelState, nameof(Offer), cancellationToken);
-        if (!recorded)
-        {
-            return Page();
-        }
-
-        TempData["Confirmation"] = $"{assessment!.Summary}. {assessment.Reason} "
-            + (assessment.GoesOnRegister ? "It is on the register of gifts and hospitality." : "It is recorded here but not published.");
-        return Redirect($"/people/{slug}/interests#gifts-and-hospitality");
     }
 
     private async Task<bool> ShowAsync(string slug, CancellationToken cancellationToken)
@@ -156,18 +122,6 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
         public string? Management { get; set; }
     }
 
-    public sealed class OfferForm
-    {
-        public OfferKind? Kind { get; set; }
-        public string? Description { get; set; }
-        public string? Giver { get; set; }
-        public bool GiverIsSupplier { get; set; }
-        public decimal? Value { get; set; }
-        public DateOnly? OfferedOn { get; set; }
-        public bool? Accepted { get; set; }
-        public string? SeniorApproval { get; set; }
-    }
-
     public sealed record Query(string Slug) : IQuery<PersonInterests?>;
 
     public sealed record PersonInterests(
@@ -184,26 +138,21 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
         public bool IsDeclaredLate => ConflictsOfInterestGuidance.IsDeclaredLate(From, DeclaredOn);
     }
 
-    public sealed record OfferRow(int Id, OfferKind Kind, string Description, string Giver, bool GiverIsSupplier, decimal Value, DateOnly OfferedOn, bool Accepted, string? SeniorApproval)
-    {
-        public OfferAssessment Assessment => GiftsAndHospitalityRules.Assess(Kind, Value, GiverIsSupplier);
-    }
-
     public sealed record AddInterest(string PersonSlug, InterestKind? Kind, string? Description, string? Touches, DateOnly? From, DateOnly? To, string? Management = null) : ICommand<int>;
+
+    public sealed record RecordManagement(string PersonSlug, int InterestId, string? Management) : ICommand<Unit>;
+
+    public sealed class RecordManagementValidator : AbstractValidator<RecordManagement>
+    {
+        public RecordManagementValidator() =>
+            RuleFor(command => command.Management)
+                .NotEmpty().WithMessage("Describe the action taken to manage the interest")
+                .MaximumLength(1000).WithMessage("The action taken must be 1,000 characters or fewer");
+    }
 
     /// <summary>The person declares that their register is complete and correct: the yearly reminder starts again.</summary>
     public sealed record ConfirmInterests(string PersonSlug) : ICommand<Unit>;
 
-    public sealed record RecordOffer(
-        string PersonSlug,
-        OfferKind? Kind,
-        string? Description,
-        string? Giver,
-        bool GiverIsSupplier,
-        decimal? Value,
-        DateOnly? OfferedOn,
-        bool? Accepted,
-        string? SeniorApproval) : ICommand<OfferAssessment>;
 
     public sealed record EndInterest(string PersonSlug, int InterestId, DateOnly On) : ICommand<Unit>;
 
@@ -221,26 +170,6 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
                 .GreaterThanOrEqualTo(command => command.From)
                 .When(command => command.From is not null && command.To is not null)
                 .WithMessage("The interest cannot end before it begins");
-        }
-    }
-
-    public sealed class RecordOfferValidator : AbstractValidator<RecordOffer>
-    {
-        public RecordOfferValidator()
-        {
-            RuleFor(command => command.Kind).NotNull().WithMessage("Choose gift or hospitality").IsInEnum();
-            RuleFor(command => command.Description)
-                .NotEmpty().WithMessage("Describe what was offered")
-                .MaximumLength(2000).WithMessage("The description must be 2,000 characters or fewer");
-            RuleFor(command => command.Giver)
-                .NotEmpty().WithMessage("Enter who offered it")
-                .MaximumLength(300).WithMessage("This must be 300 characters or fewer");
-            RuleFor(command => command.Value)
-                .NotNull().WithMessage("Enter its value in pounds, your best estimate")
-                .InclusiveBetween(0m, 1_000_000m).WithMessage("Enter a value from £0 to £1,000,000");
-            RuleFor(command => command.OfferedOn).NotNull().WithMessage("Enter the date it was offered");
-            RuleFor(command => command.Accepted).NotNull().WithMessage("Say whether it was accepted or declined");
-            RuleFor(command => command.SeniorApproval).MaximumLength(300).WithMessage("This must be 300 characters or fewer");
         }
     }
 
@@ -307,6 +236,19 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
         }
     }
 
+    internal sealed class RecordManagementHandler(AppDbContext db, CurrentUser user, TimeProvider clock) : ICommandHandler<RecordManagement, Unit>
+    {
+        public async ValueTask<Unit> Handle(RecordManagement command, CancellationToken cancellationToken)
+        {
+            var personId = await InterestKeepers.RequireKeeperAsync(db, user, command.PersonSlug, DateOnly.FromDateTime(clock.GetLocalNow().Date), cancellationToken);
+            var interest = await db.Interests.SingleOrDefaultAsync(interest => interest.Id == command.InterestId && interest.PersonId == personId, cancellationToken)
+                ?? throw new NotFoundException("That interest is not on this person's register.");
+            interest.RecordManagement(command.Management!);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
     internal sealed class ConfirmInterestsHandler(AppDbContext db, CurrentUser user, TimeProvider clock) : ICommandHandler<ConfirmInterests, Unit>
     {
         public async ValueTask<Unit> Handle(ConfirmInterests command, CancellationToken cancellationToken)
@@ -319,19 +261,6 @@ public sealed class RegisterModel(ISender sender, TimeProvider clock) : PageMode
         }
     }
 
-    internal sealed class RecordOfferHandler(AppDbContext db, CurrentUser user, TimeProvider clock) : ICommandHandler<RecordOffer, OfferAssessment>
-    {
-        public async ValueTask<OfferAssessment> Handle(RecordOffer command, CancellationToken cancellationToken)
-        {
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-            var personId = await InterestKeepers.RequireKeeperAsync(db, user, command.PersonSlug, today, cancellationToken);
-            var offer = new GiftOrHospitality(personId, command.Kind!.Value, command.Description!, command.Giver!, command.GiverIsSupplier, command.Value!.Value,
-                command.OfferedOn!.Value, command.Accepted!.Value, command.SeniorApproval, today, user.Name);
-            db.GiftsAndHospitality.Add(offer);
-            await db.SaveChangesAsync(cancellationToken);
-            return offer.Assessment;
-        }
-    }
 }
 
 /// <summary>Who keeps a person's register: the person, the board secretary of a body they sit on, or an administrator.</summary>
