@@ -209,6 +209,46 @@ public sealed class RegistersTests(TestApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_chair_s_record_names_their_casting_vote()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 2, name: "Casting Test Board");
+        var secretary = TestApp.Secretary(board.BodyId);
+        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.ItemId, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.ItemId, VoteChoice.Against));
+        await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
+        await app.SendAsAsync(secretary, new RunVote.CastingVoteCommand(board.MeetingId, board.ItemNumber, VoteChoice.For));
+        await app.SendAsAsync(secretary, new RunMeeting.ChangeStatus(board.MeetingId, RunMeeting.StatusChange.Close));
+        await app.SendAsAsync(secretary, new PublishMeeting.Command(board.MeetingId));
+
+        using var chair = JsonDocument.Parse(await _browser.Client.GetStringAsync($"/api/v1/people/{Slug.From("Casting Test Board Member 1")}/record"));
+
+        var voteEvent = chair.RootElement.GetProperty("vote_events")[0];
+        Assert.Equal("yes", voteEvent.GetProperty("votes")[0].GetProperty("option").GetString());
+        Assert.Equal("yes", voteEvent.GetProperty("casting_vote").GetProperty("option").GetString());
+        Assert.Equal("casting-test-board-member-1", voteEvent.GetProperty("casting_vote").GetProperty("voter_id").GetString());
+    }
+
+    [Fact]
+    public async Task A_procurement_decision_links_to_the_published_decision_of_its_body()
+    {
+        var westKent = TestApp.Secretary(await BodyIdAsync("west-kent-ccg"));
+        var sequences = await app.QueryDbAsync(db => db.PublishedDecisions.GroupBy(decision => decision.BodySlug == "west-kent-ccg").Select(group => new { Own = group.Key, Sequence = group.Min(decision => decision.Sequence) }).ToListAsync());
+        var own = sequences.Single(entry => entry.Own).Sequence;
+        var other = sequences.Single(entry => !entry.Own).Sequence;
+        RecordProcurementModel.Command Decision(long sequence) => new("west-kent-ccg", "Strategic commissioning support", "A commissioning support unit", 400_000m, new DateOnly(2018, 4, 1),
+            ProcurementRoute.Framework, new DateOnly(2018, 2, 1), null, sequence, null, null, null);
+
+        var refusal = await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(westKent, Decision(other)));
+        await app.SendAsAsync(westKent, Decision(own));
+
+        Assert.Contains("was not made at that meeting of West Kent CCG", refusal.Message, StringComparison.Ordinal);
+        var entry = (await _browser.GetPageAsync("/registers/procurement")).QuerySelectorAll("main dl").Single(list => list.TextContent.Contains("A commissioning support unit", StringComparison.Ordinal));
+        Assert.NotNull(entry.QuerySelector($"a[href='/decisions/{own}']"));
+        Assert.Contains($"At the meeting: {DecisionsData.GoverningBodyDecisionTitle}", entry.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Not required: worth £650,000 or less", entry.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_dashboard_reminds_decision_making_staff_whose_declaration_is_over_a_year_old()
     {
         await _browser.SignInAsync(DemoAccounts.GpMember.Email, DemoAccounts.Password);
