@@ -34,6 +34,7 @@ public sealed class RegistersJourneyTests(BrowserApp app) : IAsyncLifetime
         await Assertions.Expect(gp.Locator("#offer-check")).ToContainTextAsync("It may be accepted and must be declared");
         await gp.GetByRole(AriaRole.Button, new() { Name = "Record the offer" }).ClickAsync();
         await Assertions.Expect(gp.GetByRole(AriaRole.Alert)).ToContainTextAsync("It may be accepted and must be declared. Hospitality worth £25 to £75 may be accepted, and must be declared.");
+        await BrowserApp.ScreenshotAsync(gp, "register-of-interests-member");
         Assert.Empty(await Accessibility.ViolationsAsync(gp));
 
         // The member votes on the demo meeting's open item; the secretary closes it and publishes the decision.
@@ -67,6 +68,7 @@ public sealed class RegistersJourneyTests(BrowserApp app) : IAsyncLifetime
         await secretary.GetByLabel("Withdrew from the discussion and the vote").CheckAsync();
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
         await Assertions.Expect(secretary.GetByRole(AriaRole.Alert)).ToContainTextAsync("The procurement decision is on the register.");
+        await BrowserApp.ScreenshotAsync(secretary, "procurement-register-secretary");
 
         // The public, without signing in, sees both entries and the member's named vote.
         var visitor = await app.NewPageAsync();
@@ -74,6 +76,7 @@ public sealed class RegistersJourneyTests(BrowserApp app) : IAsyncLifetime
         var hospitality = visitor.Locator("#offers tbody tr").Filter(new() { HasText = "Dinner after the stroke services conference" });
         await Assertions.Expect(hospitality).ToContainTextAsync(gpName);
         await Assertions.Expect(hospitality).ToContainTextAsync("£40");
+        await BrowserApp.ScreenshotAsync(visitor, "gifts-and-hospitality-register");
         Assert.Empty(await Accessibility.ViolationsAsync(visitor));
 
         await visitor.GotoAsync("/registers/procurement");
@@ -86,6 +89,7 @@ public sealed class RegistersJourneyTests(BrowserApp app) : IAsyncLifetime
         var votes = visitor.Locator("#votes + table");
         await Assertions.Expect(votes).ToContainTextAsync(DecisionsData.DemoOpenItem);
         await Assertions.Expect(votes.Locator("tbody tr").Filter(new() { HasText = DecisionsData.DemoOpenItem })).ToContainTextAsync(new Regex(@"Carried\s+For"));
+        await BrowserApp.ScreenshotAsync(visitor, "person-public-record");
         Assert.Empty(await Accessibility.ViolationsAsync(visitor));
     }
 
