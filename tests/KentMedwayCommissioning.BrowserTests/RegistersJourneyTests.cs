@@ -66,9 +66,13 @@ public sealed class RegistersJourneyTests(BrowserApp app) : IAsyncLifetime
         await secretary.GetByLabel("Member who declared it").SelectOptionAsync(new SelectOptionValue { Label = $"{layName} (West Kent CCG)" });
         await secretary.GetByLabel("The interest").FillAsync("Trustee of a charity that bid for the contract");
         await secretary.GetByLabel("Withdrew from the discussion and the vote").CheckAsync();
+        Assert.Empty(await Accessibility.ViolationsAsync(secretary));
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
         await Assertions.Expect(secretary.GetByRole(AriaRole.Alert)).ToContainTextAsync("The procurement decision is on the register.");
         await BrowserApp.ScreenshotAsync(secretary, "procurement-register-secretary");
+        await secretary.GetByRole(AriaRole.Link, new() { Name = "Record a declared interest in Musculoskeletal services for West Kent" }).ClickAsync();
+        await Assertions.Expect(secretary.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Record a declared interest");
+        Assert.Empty(await Accessibility.ViolationsAsync(secretary));
 
         // The public, without signing in, sees both entries and the member's named vote.
         var visitor = await app.NewPageAsync();

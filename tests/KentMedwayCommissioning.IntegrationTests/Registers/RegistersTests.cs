@@ -176,6 +176,24 @@ public sealed class RegistersTests(TestApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_body_s_secretary_adds_further_interests_declared_in_a_procurement_decision()
+    {
+        var decisionId = await app.QueryDbAsync(db => db.ProcurementDecisions.Select(decision => decision.Id).SingleAsync());
+        var chiefFinanceOfficer = FictionalMembers.For(PapersData.WestKent).First(member => member.Seat.Role == MemberRole.ChiefFinanceOfficer).Name;
+        var personId = await PersonIdAsync(chiefFinanceOfficer);
+        DeclareProcurementInterestModel.Command Declare(int person) => new("west-kent-ccg", decisionId, person, "Spouse works for the provider", DeclarationAction.StayedForDiscussionDidNotVote);
+
+        var thanet = TestApp.Secretary(await BodyIdAsync("thanet-ccg"));
+        await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync(thanet, Declare(personId)));
+        await app.SendAsAsync(TestApp.Secretary(await BodyIdAsync("west-kent-ccg")), Declare(personId));
+        await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(Administrator, Declare(personId)));
+
+        var entry = (await _browser.GetPageAsync("/registers/procurement")).QuerySelector($"#procurement-{decisionId} + dl")!.TextContent;
+        Assert.Contains($"{chiefFinanceOfficer}: Spouse works for the provider. Stayed for the discussion but did not vote.", string.Join(' ', entry.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Contains(RegistersData.ProcurementInterest, entry, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_member_s_public_record_lists_their_named_votes_and_withdrawals_in_the_popolo_shape()
     {
         var board = await VotingBoard.CreateAsync(app, voters: 4, name: "Record Test Board", openVote: false);

@@ -22,12 +22,15 @@ public sealed class ProcurementModel(ISender sender, CurrentUser user) : PageMod
     /// <summary>Board secretaries and administrators record decisions; the link is only for them.</summary>
     public bool CanRecord => user.IsAdministrator || User.IsInRole(Roles.BoardSecretary);
 
+    public bool CanManage(int bodyId) => user.CanRunMeetingsOf(bodyId);
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => Decisions = await sender.Send(new Query(), cancellationToken);
 
     public sealed record Query : IQuery<IReadOnlyList<Row>>;
 
     public sealed record Row(
         int Id,
+        int BodyId,
         string BodyName,
         string BodySlug,
         string Service,
@@ -56,6 +59,7 @@ public sealed class ProcurementModel(ISender sender, CurrentUser user) : PageMod
                    orderby decision.DecidedOn descending, decision.Id descending
                    select new Row(
                        decision.Id,
+                       body.Id,
                        body.Name,
                        body.Slug,
                        contract.Service,
