@@ -68,6 +68,10 @@ public sealed class PublicJourneyTests(BrowserApp app)
     [InlineData("/accessibility")]
     [InlineData("/programme")]
     [InlineData("/proposals")]
+    [InlineData("/registers")]
+    [InlineData("/registers/interests")]
+    [InlineData("/registers/gifts-and-hospitality")]
+    [InlineData("/registers/procurement")]
     public async Task Public_pages_have_no_accessibility_violations_axe_can_find(string path)
     {
         var page = await app.NewPageAsync();

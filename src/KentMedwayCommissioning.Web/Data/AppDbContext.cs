@@ -3,6 +3,7 @@ using KentMedwayCommissioning.Web.Domain.Audit;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Programme;
 using KentMedwayCommissioning.Web.Domain.Register;
+using KentMedwayCommissioning.Web.Domain.Registers;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -36,6 +37,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CommissioningLevel> CommissioningLevels => Set<CommissioningLevel>();
     public DbSet<FunctionAllocation> FunctionAllocations => Set<FunctionAllocation>();
     public DbSet<PublishedDecision> PublishedDecisions => Set<PublishedDecision>();
+    public DbSet<GiftOrHospitality> GiftsAndHospitality => Set<GiftOrHospitality>();
+    public DbSet<ProcurementDecision> ProcurementDecisions => Set<ProcurementDecision>();
+    public DbSet<ProcurementInterest> ProcurementInterests => Set<ProcurementInterest>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>ASP.NET Core's data-protection keys, shared by every instance so a sign-in or form made on one is good on another.</summary>

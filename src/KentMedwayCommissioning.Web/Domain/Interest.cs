@@ -16,7 +16,7 @@ public sealed class Interest
         Description = null!;
     }
 
-    public Interest(int personId, InterestKind kind, string description, string? touches, DateOnly? from, DateOnly? to, DateOnly declaredOn)
+    public Interest(int personId, InterestKind kind, string description, string? touches, DateOnly? from, DateOnly? to, DateOnly declaredOn, string? management = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(description);
         if (from is not null && to is not null && to < from)
@@ -31,6 +31,7 @@ public sealed class Interest
         From = from;
         To = to;
         DeclaredOn = declaredOn;
+        Management = string.IsNullOrWhiteSpace(management) ? null : management.Trim();
     }
 
     public int Id { get; private set; }
@@ -46,6 +47,14 @@ public sealed class Interest
     public DateOnly? To { get; private set; }
     public DateOnly DeclaredOn { get; private set; }
 
+    /// <summary>The action taken to manage the interest, as the published register shows it.</summary>
+    public string? Management { get; private set; }
+
+    /// <summary>Declared more than 28 days after it began.</summary>
+    public bool IsDeclaredLate => Registers.ConflictsOfInterestGuidance.IsDeclaredLate(From, DeclaredOn);
+
+    public bool IsPublishedOn(DateOnly today) => Registers.ConflictsOfInterestGuidance.IsPublishedOn(To, today);
+
     public void End(DateOnly on)
     {
         if (To is not null)
@@ -59,6 +68,13 @@ public sealed class Interest
         }
 
         To = on;
+    }
+
+    /// <summary>Records (or replaces) the action taken to manage the interest, usually agreed with the board secretary.</summary>
+    public void RecordManagement(string management)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(management);
+        Management = management.Trim();
     }
 
     public static string DisplayName(InterestKind kind) => kind switch

@@ -16,4 +16,15 @@ public sealed class Person
 
     /// <summary>Invented for the demo (to make governing bodies quorate), not named in the source papers.</summary>
     public bool IsFictional { get; private set; }
+
+    /// <summary>When the person last declared an interest or confirmed their register is complete: due again after a year.</summary>
+    public DateOnly? InterestsDeclaredOn { get; private set; }
+
+    public void DeclareInterests(DateOnly on)
+    {
+        if (InterestsDeclaredOn is null || InterestsDeclaredOn < on)
+        {
+            InterestsDeclaredOn = on;
+        }
+    }
 }

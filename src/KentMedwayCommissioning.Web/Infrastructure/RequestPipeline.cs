@@ -1,7 +1,9 @@
 using KentMedwayCommissioning.Web.Pages.Bodies;
 using KentMedwayCommissioning.Web.Pages.Decisions;
 using KentMedwayCommissioning.Web.Pages.Meetings;
+using KentMedwayCommissioning.Web.Pages.People;
 using KentMedwayCommissioning.Web.Pages.Proposals;
+using KentMedwayCommissioning.Web.Pages.Registers;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -60,6 +62,8 @@ public static class RequestPipeline
         app.MapDecisionsOpenData();
         app.MapMeetingsCalendar();
         app.MapProposalsApi();
+        app.MapPeopleApi();
+        app.MapRegistersOpenData();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
     }
 }

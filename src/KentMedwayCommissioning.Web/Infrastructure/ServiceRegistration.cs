@@ -114,5 +114,6 @@ public static class ServiceRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<DemoDataLoader>();
+        services.AddHostedService<Pages.Registers.RegisterRetentionJob>();
     }
 }

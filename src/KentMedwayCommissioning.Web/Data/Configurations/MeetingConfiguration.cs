@@ -108,6 +108,8 @@ internal sealed class InterestConfiguration : IEntityTypeConfiguration<Interest>
     {
         builder.Property(interest => interest.Description).HasMaxLength(2000);
         builder.Property(interest => interest.Touches).HasMaxLength(500);
+        builder.Property(interest => interest.Management).HasMaxLength(1000);
+        builder.Ignore(interest => interest.IsDeclaredLate);
         builder.Property(interest => interest.From).HasColumnName("from_date");
         builder.Property(interest => interest.To).HasColumnName("to_date");
         builder.HasOne(interest => interest.Person).WithMany().HasForeignKey(interest => interest.PersonId).OnDelete(DeleteBehavior.Restrict);

@@ -1,6 +1,7 @@
 using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Programme;
+using KentMedwayCommissioning.Web.Domain.Registers;
 using KentMedwayCommissioning.Web.Infrastructure;
 using KentMedwayCommissioning.Web.Pages.Decisions;
 using Microsoft.AspNetCore.Identity;
@@ -44,6 +45,8 @@ public sealed class DemoDataLoader(
             await LoadDemoMeetingsAsync(bodies[PapersData.WestKent], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await LoadProgrammeAsync(bodies, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await LoadRegistersAsync(bodies[PapersData.WestKent], people, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await PublishPapersDecisionsAsync(cancellationToken);
 
@@ -409,6 +412,30 @@ public sealed class DemoDataLoader(
             }
 
             db.Mergers.Add(merger);
+        }
+    }
+
+    /// <summary>The fictional gifts, hospitality and procurement decision of <see cref="RegistersData"/>, dated from the day they are loaded.</summary>
+    private async Task LoadRegistersAsync(Body westKent, Dictionary<string, Person> people, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (!await db.GiftsAndHospitality.AnyAsync(offer => offer.IsFictional, cancellationToken))
+        {
+            foreach (var offer in RegistersData.Offers)
+            {
+                var offeredOn = today.AddDays(-offer.DaysAgo);
+                db.GiftsAndHospitality.Add(new GiftOrHospitality(people[offer.PersonName].Id, offer.Kind, offer.Description, offer.Giver, offer.GiverIsSupplier, offer.Value,
+                    offeredOn, offer.Accepted, offer.SeniorApproval, offeredOn.AddDays(2), DemoAccounts.BoardSecretary.Email, isFictional: true));
+            }
+        }
+
+        if (!await db.ProcurementDecisions.AnyAsync(decision => decision.IsFictional, cancellationToken))
+        {
+            var contract = await db.Contracts.Where(candidate => candidate.IsFictional && candidate.BodyId == westKent.Id).OrderBy(candidate => candidate.Id).FirstAsync(cancellationToken);
+            var decision = new ProcurementDecision(westKent.Id, contract.Id, ProcurementRoute.CompetitiveTender, contract.StartedOn.AddMonths(-3), meetingId: null, decisionSequence: null,
+                DemoAccounts.BoardSecretary.Email, isFictional: true);
+            decision.RecordInterest(people[RegistersData.ProcurementInterestPerson].Id, RegistersData.ProcurementInterest, DeclarationAction.WithdrewFromDiscussionAndVote);
+            db.ProcurementDecisions.Add(decision);
         }
     }
 

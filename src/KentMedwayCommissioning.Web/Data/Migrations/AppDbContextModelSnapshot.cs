@@ -365,6 +365,11 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Management")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("management");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("integer")
                         .HasColumnName("person_id");
@@ -958,6 +963,10 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("full_name");
+
+                    b.Property<DateOnly?>("InterestsDeclaredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("interests_declared_on");
 
                     b.Property<bool>("IsFictional")
                         .HasColumnType("boolean")
@@ -1797,6 +1806,191 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.ToTable("published_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Registers.GiftOrHospitality", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accepted");
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("declared_on");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Giver")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("giver");
+
+                    b.Property<bool>("GiverIsSupplier")
+                        .HasColumnType("boolean")
+                        .HasColumnName("giver_is_supplier");
+
+                    b.Property<bool>("IsFictional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_fictional");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("OfferedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("offered_on");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("SeniorApproval")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("senior_approval");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gifts_and_hospitality");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_gifts_and_hospitality_person_id");
+
+                    b.ToTable("gifts_and_hospitality", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_gifts_and_hospitality_value", "value >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Registers.ProcurementDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("body_id");
+
+                    b.Property<int>("ContractId")
+                        .HasColumnType("integer")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<long?>("DecisionSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decision_sequence");
+
+                    b.Property<bool>("IsFictional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_fictional");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("route");
+
+                    b.HasKey("Id")
+                        .HasName("pk_procurement_decisions");
+
+                    b.HasIndex("BodyId")
+                        .HasDatabaseName("ix_procurement_decisions_body_id");
+
+                    b.HasIndex("ContractId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_procurement_decisions_contract_id");
+
+                    b.HasIndex("DecisionSequence")
+                        .HasDatabaseName("ix_procurement_decisions_decision_sequence");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_procurement_decisions_meeting_id");
+
+                    b.ToTable("procurement_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Registers.ProcurementInterest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Interest")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("interest");
+
+                    b.Property<string>("Management")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("management");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("ProcurementDecisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("procurement_decision_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_procurement_interests");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_procurement_interests_person_id");
+
+                    b.HasIndex("ProcurementDecisionId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_procurement_interests_procurement_decision_id_person_id");
+
+                    b.ToTable("procurement_interests", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2443,6 +2637,66 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.Navigation("Votes");
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Registers.GiftOrHospitality", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gifts_and_hospitality_people_person_id");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Registers.ProcurementDecision", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_procurement_decisions_bodies_body_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Programme.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_procurement_decisions_contracts_contract_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Register.PublishedDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionSequence")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_procurement_decisions_published_decisions_decision_sequence");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_procurement_decisions_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Registers.ProcurementInterest", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_procurement_interests_people_person_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Registers.ProcurementDecision", null)
+                        .WithMany("Interests")
+                        .HasForeignKey("ProcurementDecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_procurement_interests_procurement_decisions_procurement_dec");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2546,6 +2800,11 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.Navigation("Dependencies");
 
                     b.Navigation("ForecastChanges");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Registers.ProcurementDecision", b =>
+                {
+                    b.Navigation("Interests");
                 });
 #pragma warning restore 612, 618
         }

@@ -45,7 +45,10 @@ public sealed class Contract
     public bool MustBeRecommissioned => Value > RecommissioningThreshold;
 
     /// <summary>Five years from the start for a contract over the threshold; none below it.</summary>
-    public DateOnly? RecommissioningDue => MustBeRecommissioned ? StartedOn.AddYears(RecommissioningYears) : null;
+    public DateOnly? RecommissioningDue => RecommissioningDueFor(Value, StartedOn);
+
+    public static DateOnly? RecommissioningDueFor(decimal value, DateOnly startedOn) =>
+        value > RecommissioningThreshold ? startedOn.AddYears(RecommissioningYears) : null;
 
     /// <summary>Due within a year of <paramref name="today"/>, or overdue.</summary>
     public bool IsDueWithinAYearOf(DateOnly today) => RecommissioningDue is { } due && due <= today.AddYears(1);

@@ -3,7 +3,9 @@ using System.Security.Claims;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Domain.Registers;
 using KentMedwayCommissioning.Web.Infrastructure;
+using KentMedwayCommissioning.Web.Pages.Registers;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -37,17 +39,20 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public sealed record Query(int PersonId) : IQuery<PersonSeats?>;
 
-    public sealed record PersonSeats(string FullName, string Slug, IReadOnlyList<Seat> Seats, IReadOnlyList<OpenVote> OpenVotes);
+    /// <param name="DeclarationDue">Decision-making staff whose last declaration of interests is over a year old (or who never made one).</param>
+    public sealed record PersonSeats(string FullName, string Slug, IReadOnlyList<Seat> Seats, IReadOnlyList<OpenVote> OpenVotes, DateOnly? InterestsDeclaredOn, bool DeclarationDue);
 
     /// <summary>An item whose vote is open at a meeting of a body the person votes on.</summary>
     public sealed record OpenVote(int MeetingId, int Number, string ItemTitle, string BodyName);
 
     public sealed record Seat(string BodyName, string BodySlug, MemberRole Role, bool HasVote);
 
-    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, PersonSeats?>
+    internal sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, PersonSeats?>
     {
-        public async ValueTask<PersonSeats?> Handle(Query query, CancellationToken cancellationToken) =>
-            await db.People
+        public async ValueTask<PersonSeats?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var today = DecisionMakingStaff.Today(clock);
+            var person = await db.People
                 .AsNoTracking()
                 .Where(person => person.Id == query.PersonId)
                 .Select(person => new PersonSeats(
@@ -64,7 +69,11 @@ public sealed class IndexModel(ISender sender) : PageModel
                         .OrderBy(item => item.Meeting.StartsAt)
                         .ThenBy(item => item.Number)
                         .Select(item => new OpenVote(item.MeetingId, item.Number, item.Title, item.Meeting.Body!.Name))
-                        .ToList()))
+                        .ToList(),
+                    person.InterestsDeclaredOn,
+                    DecisionMakingStaff.PersonIds(db, today).Contains(person.Id)))
                 .SingleOrDefaultAsync(cancellationToken);
+            return person is null ? null : person with { DeclarationDue = person.DeclarationDue && ConflictsOfInterestGuidance.IsReviewOverdue(person.InterestsDeclaredOn, today) };
+        }
     }
 }

@@ -13,6 +13,8 @@ public sealed class DetailsModel(ISender sender) : PageModel
 {
     public PersonDetails Person { get; private set; } = null!;
 
+    public PublicRecord.Record Record { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var person = await sender.Send(new Query(slug), cancellationToken);
@@ -22,6 +24,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
         }
 
         Person = person;
+        Record = (await sender.Send(new PublicRecord.Query(slug), cancellationToken))!;
         return Page();
     }
 

@@ -30,6 +30,9 @@ public static class Display
     public static DateTimeOffset FromUkLocal(System.DateTime local) =>
         new(local, UkTime.GetUtcOffset(System.DateTime.SpecifyKind(local, DateTimeKind.Unspecified)));
 
+    /// <summary>Pounds as people read them: "£40" for whole pounds, "£5.99" otherwise.</summary>
+    public static string Pounds(decimal value) => value.ToString(decimal.Truncate(value) == value ? "C0" : "C2", British);
+
     public static string Period(DateOnly? from, DateOnly? to, DatePrecision fromPrecision = DatePrecision.Day) => (from, to) switch
     {
         (null, null) => "Dates not stated",

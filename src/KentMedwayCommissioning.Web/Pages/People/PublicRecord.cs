@@ -1,0 +1,205 @@
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Domain.Registers;
+using KentMedwayCommissioning.Web.Pages.Registers;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace KentMedwayCommissioning.Web.Pages.People;
+
+/// <summary>
+/// A member's public record: attendance at meetings, every named vote on a published decision (with any withdrawal
+/// and casting vote), and every declaration the guidance publishes and how it was managed. Shown on the person's page
+/// and as JSON at <c>/api/v1/people/{slug}/record</c>, votes in the Popolo shape.
+/// </summary>
+public static class PublicRecord
+{
+    public sealed record Query(string Slug) : IQuery<Record?>;
+
+    public sealed record Record(
+        string FullName,
+        string Slug,
+        IReadOnlyList<MeetingAttended> Attendance,
+        IReadOnlyList<VoteOnDecision> Votes,
+        IReadOnlyList<PublishedDeclaration> Declarations);
+
+    public sealed record MeetingAttended(string BodyName, string MeetingTitle, DateTimeOffset StartsAt, string? DateAsReported, AttendanceStatus Status, bool IsFictional);
+
+    /// <summary>The person's part in one published decision: their vote, their casting vote, or their withdrawal.</summary>
+    public sealed record VoteOnDecision(
+        long Sequence,
+        string BodyName,
+        string MeetingTitle,
+        string MeetingDate,
+        string ItemTitle,
+        string? Question,
+        string Outcome,
+        int? VotesFor,
+        int? VotesAgainst,
+        int? Abstentions,
+        VoteChoice? Vote,
+        VoteChoice? CastingVote,
+        string? WithdrawalReason,
+        DeclarationAction? Withdrawal);
+
+    /// <summary>Where the declaration was made: at a meeting (on a published decision), on a procurement decision, or on the register.</summary>
+    public enum DeclarationContext
+    {
+        Meeting,
+        Procurement,
+        Register,
+    }
+
+    public sealed record PublishedDeclaration(DeclarationContext Context, string Subject, string Link, string Interest, string Management);
+
+    internal sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, Record?>
+    {
+        public async ValueTask<Record?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var person = await db.People.AsNoTracking().Where(candidate => candidate.Slug == query.Slug).Select(candidate => new { candidate.Id, candidate.FullName, candidate.Slug }).SingleOrDefaultAsync(cancellationToken);
+            if (person is null)
+            {
+                return null;
+            }
+
+            var attendance = await db.Attendances.AsNoTracking()
+                .Where(attendance => attendance.PersonId == person.Id)
+                .Join(db.Meetings, attendance => attendance.MeetingId, meeting => meeting.Id, (attendance, meeting) => new { attendance, meeting })
+                .OrderByDescending(row => row.meeting.StartsAt)
+                .Select(row => new MeetingAttended(row.meeting.Body!.Name, row.meeting.Title, row.meeting.StartsAt, row.meeting.DateAsReported, row.attendance.Status, row.meeting.IsFictional))
+                .ToListAsync(cancellationToken);
+
+            // A correction is a new entry: the person's part is read from the latest entry for each item.
+            var votes = await db.PublishedDecisions.AsNoTracking()
+                .Where(decision => !db.PublishedDecisions.Any(later => later.CorrectsSequence == decision.Sequence))
+                .Where(decision => db.Votes.Any(vote => vote.AgendaItemId == decision.AgendaItemId && vote.PersonId == person.Id)
+                                   || db.Declarations.Any(declaration => declaration.AgendaItemId == decision.AgendaItemId && declaration.PersonId == person.Id)
+                                   || db.AgendaItems.Any(item => item.Id == decision.AgendaItemId && item.CastingVoteByPersonId == person.Id))
+                .OrderByDescending(decision => decision.Sequence)
+                .Select(decision => new VoteOnDecision(
+                    decision.Sequence,
+                    decision.BodyName,
+                    decision.MeetingTitle,
+                    decision.MeetingDate,
+                    decision.ItemTitle,
+                    decision.Question,
+                    decision.Outcome,
+                    decision.VotesFor,
+                    decision.VotesAgainst,
+                    decision.Abstentions,
+                    db.Votes.Where(vote => vote.AgendaItemId == decision.AgendaItemId && vote.PersonId == person.Id).Select(vote => (VoteChoice?)vote.Choice).FirstOrDefault(),
+                    db.AgendaItems.Where(item => item.Id == decision.AgendaItemId && item.CastingVoteByPersonId == person.Id).Select(item => item.CastingVote).FirstOrDefault(),
+                    db.Declarations.Where(declaration => declaration.AgendaItemId == decision.AgendaItemId && declaration.PersonId == person.Id).Select(declaration => declaration.Interest).FirstOrDefault(),
+                    db.Declarations.Where(declaration => declaration.AgendaItemId == decision.AgendaItemId && declaration.PersonId == person.Id).Select(declaration => (DeclarationAction?)declaration.Action).FirstOrDefault()))
+                .ToListAsync(cancellationToken);
+
+            var declarations = votes
+                .Where(vote => vote.WithdrawalReason is not null)
+                .Select(vote => new PublishedDeclaration(DeclarationContext.Meeting, $"{vote.BodyName}: {vote.ItemTitle}", $"/decisions/{vote.Sequence}", vote.WithdrawalReason!, vote.Withdrawal!.Value.DisplayName()))
+                .ToList();
+
+            var procurement = await db.ProcurementInterests.AsNoTracking()
+                .Where(interest => interest.PersonId == person.Id)
+                .Join(db.ProcurementDecisions, interest => interest.ProcurementDecisionId, decision => decision.Id, (interest, decision) => new { interest, decision })
+                .Join(db.Contracts, row => row.decision.ContractId, contract => contract.Id, (row, contract) => new { row.interest, row.decision, contract.Service })
+                .OrderByDescending(row => row.decision.DecidedOn)
+                .Select(row => new { row.decision.Id, row.Service, row.interest.Interest, row.interest.Management })
+                .ToListAsync(cancellationToken);
+            declarations.AddRange(procurement.Select(row => new PublishedDeclaration(DeclarationContext.Procurement, $"Procurement: {row.Service}", $"/registers/procurement#procurement-{row.Id}", row.Interest, row.Management.DisplayName())));
+
+            var today = DecisionMakingStaff.Today(clock);
+            var endedOnOrAfter = ConflictsOfInterestGuidance.PublishedIfEndedOnOrAfter(today);
+            var standing = await db.Interests.AsNoTracking()
+                .Where(interest => interest.PersonId == person.Id && DecisionMakingStaff.PersonIds(db, today).Contains(person.Id) && (interest.To == null || interest.To >= endedOnOrAfter))
+                .OrderByDescending(interest => interest.DeclaredOn)
+                .Select(interest => new { interest.Kind, interest.Description, interest.Management })
+                .ToListAsync(cancellationToken);
+            declarations.AddRange(standing.Select(interest => new PublishedDeclaration(DeclarationContext.Register, $"Register of interests ({Interest.DisplayName(interest.Kind).ToLowerInvariant()})", "/registers/interests", interest.Description, interest.Management ?? "None recorded")));
+
+            return new Record(person.FullName, person.Slug, attendance, votes, declarations);
+        }
+    }
+
+    public static void MapPeopleApi(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/api/v1/people/{slug}/record", async (string slug, ISender sender, CancellationToken cancellationToken) =>
+                await sender.Send(new Query(slug), cancellationToken) is { } record
+                    ? Results.Ok(Json(record))
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"There is no person '{slug}'."))
+            .AllowAnonymous();
+
+    /// <summary>
+    /// Popolo's vote_event (counts, and votes with voter_id and option), extended: a vote names the withdrawal and its
+    /// reason when the member withdrew for a declared interest, and the event names the chair's casting vote.
+    /// </summary>
+    private static object Json(Record record) => new
+    {
+        id = record.Slug,
+        name = record.FullName,
+        url = $"/people/{record.Slug}",
+        attendance = record.Attendance.Select(meeting => new
+        {
+            organization = meeting.BodyName,
+            meeting = meeting.MeetingTitle,
+            start_date = meeting.StartsAt,
+            date_as_reported = meeting.DateAsReported,
+            status = meeting.Status.ToString().ToLowerInvariant(),
+            fictional = meeting.IsFictional,
+        }),
+        vote_events = record.Votes.Select(vote => new
+        {
+            id = $"/decisions/{vote.Sequence}",
+            organization = vote.BodyName,
+            meeting = vote.MeetingTitle,
+            start_date = vote.MeetingDate,
+            motion = new { text = vote.Question ?? vote.ItemTitle },
+            result = vote.Outcome,
+            counts = Counts(vote),
+            votes = new[]
+            {
+                new
+                {
+                    voter_id = record.Slug,
+                    option = vote.Vote is { } choice ? Option(choice) : "not voting",
+                    withdrawal = vote.Withdrawal?.DisplayName(),
+                    withdrawal_reason = vote.WithdrawalReason,
+                },
+            },
+            casting_vote = vote.CastingVote is { } casting ? new { voter_id = record.Slug, option = Option(casting) } : null,
+        }),
+        declarations = record.Declarations.Select(declaration => new
+        {
+            context = declaration.Context.ToString().ToLowerInvariant(),
+            subject = declaration.Subject,
+            url = declaration.Link,
+            interest = declaration.Interest,
+            management = declaration.Management,
+        }),
+    };
+
+    private static IEnumerable<object> Counts(VoteOnDecision vote)
+    {
+        if (vote.VotesFor is { } yes)
+        {
+            yield return new { option = "yes", value = yes };
+        }
+
+        if (vote.VotesAgainst is { } no)
+        {
+            yield return new { option = "no", value = no };
+        }
+
+        if (vote.Abstentions is { } abstain)
+        {
+            yield return new { option = "abstain", value = abstain };
+        }
+    }
+
+    private static string Option(VoteChoice choice) => choice switch
+    {
+        VoteChoice.For => "yes",
+        VoteChoice.Against => "no",
+        VoteChoice.Abstain => "abstain",
+        _ => throw new ArgumentOutOfRangeException(nameof(choice), choice, null),
+    };
+}

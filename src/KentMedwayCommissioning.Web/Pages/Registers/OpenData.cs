@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Domain.Registers;
+using KentMedwayCommissioning.Web.Pages.Shared;
+using Mediator;
+
+namespace KentMedwayCommissioning.Web.Pages.Registers;
+
+/// <summary>
+/// Each published register as CSV (<c>/registers/{register}.csv</c>) and as an Atom feed
+/// (<c>/registers/{register}/feed.atom</c>): exactly what its page shows, nothing the guidance keeps unpublished.
+/// </summary>
+public static class OpenData
+{
+    public static void MapRegistersOpenData(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/registers/interests.csv", async (ISender sender, CancellationToken cancellationToken) =>
+            CsvResult(["person", "kind", "interest", "touches", "from", "to", "declared_on", "declared_late", "action_taken"],
+                (await sender.Send(new InterestsModel.Query(), cancellationToken)).Select(row => new[]
+                {
+                    row.PersonName, Interest.DisplayName(row.Kind), row.Description, row.Touches ?? "", Iso(row.From), Iso(row.To), Iso(row.DeclaredOn),
+                    row.IsDeclaredLate ? "yes" : "no", row.Management ?? "",
+                }))).AllowAnonymous();
+
+        endpoints.MapGet("/registers/interests/feed.atom", async (HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+            AtomResult(http, "interests", "Register of interests",
+                (await sender.Send(new InterestsModel.Query(), cancellationToken)).Select(row => new Entry(
+                    $"interest-{row.Id}",
+                    $"{row.PersonName}: {Interest.DisplayName(row.Kind)} interest",
+                    $"{row.Description}. {Display.Period(row.From, row.To)}. Action taken: {row.Management ?? "none recorded"}.",
+                    row.DeclaredOn)))).AllowAnonymous();
+
+        endpoints.MapGet("/registers/gifts-and-hospitality.csv", async (ISender sender, CancellationToken cancellationToken) =>
+            CsvResult(["person", "kind", "description", "offered_by", "offered_by_supplier", "value_gbp", "offered_on", "accepted", "senior_approval", "declared_on", "rule", "fictional"],
+                (await sender.Send(new GiftsAndHospitalityModel.Query(), cancellationToken)).Select(row => new[]
+                {
+                    row.PersonName, GiftsAndHospitalityRules.DisplayName(row.Kind), row.Description, row.Giver, row.GiverIsSupplier ? "yes" : "no",
+                    row.Value.ToString("0.00", CultureInfo.InvariantCulture), Iso(row.OfferedOn), row.Accepted ? "yes" : "no", row.SeniorApproval ?? "",
+                    Iso(row.DeclaredOn), row.Assessment.Reason, row.IsFictional ? "yes" : "no",
+                }))).AllowAnonymous();
+
+        endpoints.MapGet("/registers/gifts-and-hospitality/feed.atom", async (HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+            AtomResult(http, "gifts-and-hospitality", "Register of gifts and hospitality",
+                (await sender.Send(new GiftsAndHospitalityModel.Query(), cancellationToken)).Select(row => new Entry(
+                    $"offer-{row.Id}",
+                    $"{row.PersonName}: {GiftsAndHospitalityRules.DisplayName(row.Kind).ToLowerInvariant()} from {row.Giver} ({(row.Accepted ? "accepted" : "declined")})",
+                    $"{row.Description}, worth {Display.Pounds(row.Value)}, offered on {Display.Date(row.OfferedOn)}. {row.Assessment.Reason}",
+                    row.DeclaredOn)))).AllowAnonymous();
+
+        endpoints.MapGet("/registers/procurement.csv", async (ISender sender, CancellationToken cancellationToken) =>
+            CsvResult(["body", "service", "provider", "value_gbp", "route", "decided_on", "meeting", "published_decision", "contract_starts_on", "recommissioning_due", "interests_declared", "fictional"],
+                (await sender.Send(new ProcurementModel.Query(), cancellationToken)).Select(row => new[]
+                {
+                    row.BodyName, row.Service, row.Provider, row.Value.ToString("0.00", CultureInfo.InvariantCulture), ProcurementDecision.DisplayName(row.Route),
+                    Iso(row.DecidedOn), row.MeetingTitle ?? "", row.DecisionSequence is { } sequence ? $"/decisions/{sequence}" : "", Iso(row.ContractStartsOn),
+                    Iso(row.RecommissioningDue), Interests(row), row.IsFictional ? "yes" : "no",
+                }))).AllowAnonymous();
+
+        endpoints.MapGet("/registers/procurement/feed.atom", async (HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+            AtomResult(http, "procurement", "Register of procurement decisions",
+                (await sender.Send(new ProcurementModel.Query(), cancellationToken)).Select(row => new Entry(
+                    $"procurement-{row.Id}",
+                    $"{row.BodyName}: {row.Service}",
+                    $"{ProcurementDecision.DisplayName(row.Route)}, worth {Display.Pounds(row.Value)}, awarded to {row.Provider}. Interests declared: {(row.Interests.Count == 0 ? "none" : Interests(row))}.",
+                    row.DecidedOn)))).AllowAnonymous();
+    }
+
+    private sealed record Entry(string Id, string Title, string Summary, DateOnly Updated);
+
+    private static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Interests(ProcurementModel.Row row) =>
+        string.Join("; ", row.Interests.Select(interest => $"{interest.PersonName}: {interest.Interest} ({interest.Management.DisplayName().ToLowerInvariant()})"));
+
+    private static IResult CsvResult(string[] header, IEnumerable<string[]> rows)
+    {
+        var csv = new StringBuilder();
+        csv.AppendJoin(',', header).Append("\r\n");
+        foreach (var fields in rows)
+        {
+            csv.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
+        }
+
+        return Results.Text(csv.ToString(), "text/csv; charset=utf-8", Encoding.UTF8);
+
+        // RFC 4180: quote every field and double the quotes inside.
+        static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    private static IResult AtomResult(HttpContext http, string register, string title, IEnumerable<Entry> entries)
+    {
+        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        var items = entries.OrderByDescending(entry => entry.Updated).Take(50).Select(entry => new SyndicationItem(
+            entry.Title,
+            entry.Summary,
+            new Uri($"{origin}/registers/{register}"),
+            $"{origin}/registers/{register}#{entry.Id}",
+            new DateTimeOffset(entry.Updated.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))).ToList();
+        var feed = new SyndicationFeed(
+            $"Kent and Medway Commissioning: {title.ToLowerInvariant()}",
+            $"The published {title.ToLowerInvariant()}, latest 50 entries",
+            new Uri($"{origin}/registers/{register}"),
+            $"{origin}/registers/{register}/feed.atom",
+            items.Count > 0 ? items.Max(item => item.LastUpdatedTime) : DateTimeOffset.UnixEpoch)
+        {
+            Items = items,
+        };
+
+        using var bytes = new MemoryStream();
+        using (var writer = XmlWriter.Create(bytes, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) }))
+        {
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
+
+        return Results.Bytes(bytes.ToArray(), "application/atom+xml; charset=utf-8");
+    }
+}
