@@ -22,11 +22,18 @@ public interface IProgrammeOfficeCommand;
 /// <summary>A command that only an administrator may send (accounts and roles).</summary>
 public interface IAdministratorCommand;
 
+/// <summary>A change to a person's register of interests (or gifts and hospitality): only its keepers may send it.</summary>
+public interface IInterestRegisterCommand
+{
+    string PersonSlug { get; }
+}
+
 /// <summary>
-/// Authorization for commands in one place, before any handler runs: a secretary command needs the board secretary of
-/// the body it touches (or an administrator), a programme office command the programme office (or an administrator).
+/// Authorization for commands in one place, before validation and before any handler runs: a secretary command needs the
+/// board secretary of the body it touches (or an administrator), a programme office command the programme office, an
+/// administrator command an administrator, and a register-of-interests command one of that register's keepers.
 /// </summary>
-public sealed class CommandAuthorizationBehaviour<TMessage, TResponse>(CurrentUser user, AppDbContext db)
+public sealed class CommandAuthorizationBehaviour<TMessage, TResponse>(CurrentUser user, AppDbContext db, TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -54,6 +61,11 @@ public sealed class CommandAuthorizationBehaviour<TMessage, TResponse>(CurrentUs
         if (message is IAdministratorCommand && !user.IsAdministrator)
         {
             throw new ForbiddenException("Only an administrator can do this.");
+        }
+
+        if (message is IInterestRegisterCommand register)
+        {
+            await Pages.Interests.InterestKeepers.RequireKeeperAsync(db, user, register.PersonSlug, DateOnly.FromDateTime(clock.GetLocalNow().Date), cancellationToken);
         }
 
         return await next(message, cancellationToken);

@@ -78,7 +78,9 @@ public sealed record DemoAddresses(
     string OtherBodyPersonSlug,
     int WestKentClosedMeeting,
     /// <summary>The lay member's account: an account to administer that none of the matrix's principals signs in with.</summary>
-    string AccountId)
+    string AccountId,
+    /// <summary>West Kent's demo procurement decision.</summary>
+    int ProcurementDecisionId)
 {
     public const string BodySlug = "west-kent-ccg";
 
@@ -104,7 +106,8 @@ public sealed record DemoAddresses(
             await PersonId(Session.PersonOfOtherBody),
             await db.People.Where(person => person.FullName == Session.PersonOfOtherBody).Select(person => person.Slug).SingleAsync(),
             await Meeting(DecisionsData.GoverningBodyDecisionTitle),
-            await db.Users.Where(user => user.Email == DemoAccounts.LayMember.Email).Select(user => user.Id).SingleAsync());
+            await db.Users.Where(user => user.Email == DemoAccounts.LayMember.Email).Select(user => user.Id).SingleAsync(),
+            await db.ProcurementDecisions.Where(decision => decision.BodyId == westKent).OrderBy(decision => decision.Id).Select(decision => decision.Id).FirstAsync());
     });
 
     /// <summary>A real address for a route pattern: each parameter is filled by its name and the literal segment before it.</summary>
@@ -142,6 +145,7 @@ public sealed record DemoAddresses(
         ("id", "milestones") => Invariant(MilestoneId),
         ("sequence", "decisions") => Invariant(WestKentDecision),
         ("id", "accounts") => AccountId,
+        ("id", "procurement") => Invariant(ProcurementDecisionId),
         ("status", "error") => "404",
         ("documentName", "openapi") => "v1",
         ("path", _) => "no-such-address",

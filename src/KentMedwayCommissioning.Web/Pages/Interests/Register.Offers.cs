@@ -90,7 +90,7 @@ public sealed partial class RegisterModel
         decimal? Value,
         DateOnly? OfferedOn,
         bool? Accepted,
-        string? SeniorApproval) : ICommand<OfferAssessment>;
+        string? SeniorApproval) : ICommand<OfferAssessment>, IInterestRegisterCommand;
 
     public sealed class RecordOfferValidator : AbstractValidator<RecordOffer>
     {

@@ -138,9 +138,9 @@ public sealed partial class RegisterModel(ISender sender, TimeProvider clock) : 
         public bool IsDeclaredLate => ConflictsOfInterestGuidance.IsDeclaredLate(From, DeclaredOn);
     }
 
-    public sealed record AddInterest(string PersonSlug, InterestKind? Kind, string? Description, string? Touches, DateOnly? From, DateOnly? To, string? Management = null) : ICommand<int>;
+    public sealed record AddInterest(string PersonSlug, InterestKind? Kind, string? Description, string? Touches, DateOnly? From, DateOnly? To, string? Management = null) : ICommand<int>, IInterestRegisterCommand;
 
-    public sealed record RecordManagement(string PersonSlug, int InterestId, string? Management) : ICommand<Unit>;
+    public sealed record RecordManagement(string PersonSlug, int InterestId, string? Management) : ICommand<Unit>, IInterestRegisterCommand;
 
     public sealed class RecordManagementValidator : AbstractValidator<RecordManagement>
     {
@@ -151,10 +151,10 @@ public sealed partial class RegisterModel(ISender sender, TimeProvider clock) : 
     }
 
     /// <summary>The person declares that their register is complete and correct: the yearly reminder starts again.</summary>
-    public sealed record ConfirmInterests(string PersonSlug) : ICommand<Unit>;
+    public sealed record ConfirmInterests(string PersonSlug) : ICommand<Unit>, IInterestRegisterCommand;
 
 
-    public sealed record EndInterest(string PersonSlug, int InterestId, DateOnly On) : ICommand<Unit>;
+    public sealed record EndInterest(string PersonSlug, int InterestId, DateOnly On) : ICommand<Unit>, IInterestRegisterCommand;
 
     public sealed class AddInterestValidator : AbstractValidator<AddInterest>
     {

@@ -181,7 +181,7 @@ public sealed class RecordProcurementModel(ISender sender) : PageModel
                 throw new GovernanceException($"Only members of {body.Name} declare interests in its decisions.");
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Two saves (the decision needs the contract's id) in the command's one transaction.
             var contract = new Contract(body.Id, command.Service!, command.Provider!, command.Value!.Value, command.ContractStartsOn!.Value);
             db.Contracts.Add(contract);
             await db.SaveChangesAsync(cancellationToken);
@@ -194,7 +194,6 @@ public sealed class RecordProcurementModel(ISender sender) : PageModel
 
             db.ProcurementDecisions.Add(decision);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return decision.Id;
         }
     }
