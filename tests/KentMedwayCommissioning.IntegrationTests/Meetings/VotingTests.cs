@@ -143,6 +143,32 @@ public sealed class VotingTests(TestApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Opening_and_closing_a_vote_at_once_ends_open_or_closed_never_between()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 3, openVote: false);
+        var secretary = TestApp.Secretary(board.BodyId);
+        async Task<bool> SucceedsAsync(RunVote.Action action)
+        {
+            try
+            {
+                await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, action));
+                return true;
+            }
+            catch (GovernanceException)
+            {
+                return false;
+            }
+        }
+
+        var (opened, closed) = await Task.WhenAll(SucceedsAsync(RunVote.Action.Open), SucceedsAsync(RunVote.Action.Close)) is [var first, var second] ? (first, second) : default;
+
+        var item = await app.QueryDbAsync(db => db.AgendaItems.SingleAsync(candidate => candidate.Id == board.ItemId));
+        Assert.True(opened);
+        Assert.Equal(closed ? VoteState.Closed : VoteState.Open, item.VoteState);
+        Assert.Equal(closed, item.Outcome is not null);
+    }
+
+    [Fact]
     public async Task A_tie_waits_for_the_chair_s_casting_vote()
     {
         var board = await VotingBoard.CreateAsync(app, voters: 4);

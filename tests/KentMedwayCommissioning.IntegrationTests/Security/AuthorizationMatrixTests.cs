@@ -87,6 +87,8 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Public("GET", "/account/sign-in/code"),
         Post("/account/sign-in/code", null, null,                                 SignIn,    SignIn,    SignIn,    SignIn,    SignIn,    SignIn,    SignIn),
         Post("/account/sign-in/code", "Recovery", null,                           SignIn,    SignIn,    SignIn,    SignIn,    SignIn,    SignIn,    SignIn),
+        SignedIn("GET", "/account/password"),
+        SignedIn("POST", "/account/password"),
         SignedIn("GET", "/account/two-factor"),
         SignedIn("POST", "/account/two-factor"),
         SignedIn("POST", "/account/two-factor", "NewRecoveryCodes"),
