@@ -1,3 +1,4 @@
+using Microsoft.Extensions.FileProviders;
 using KentMedwayCommissioning.Web.Pages.Bodies;
 using KentMedwayCommissioning.Web.Pages.Decisions;
 using KentMedwayCommissioning.Web.Pages.Meetings;
@@ -28,6 +29,12 @@ public static class RequestPipeline
         }
 
         app.UseStaticFiles();
+        // NHS.UK frontend's stylesheet asks for its icons at /assets/images/..., so serve its assets there too.
+        var nhsukAssets = Path.Combine(app.Environment.WebRootPath, "lib", "nhsuk-frontend", "assets");
+        if (Directory.Exists(nhsukAssets))
+        {
+            app.UseStaticFiles(new StaticFileOptions { RequestPath = "/assets", FileProvider = new PhysicalFileProvider(nhsukAssets) });
+        }
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();
