@@ -3,11 +3,14 @@ using System.Globalization;
 using KentMedwayCommissioning.Bench;
 using KentMedwayCommissioning.Bench.Load;
 using KentMedwayCommissioning.Bench.Seeding;
+using Npgsql;
 
 // The benchmark's tools, run by scripts/bench.sh:
 //   seed   --connection CS --decisions N
 //   load   --url URL --connection CS --size N --seconds S --results FILE [--app-pid PID] [--voting]
 //   report --results FILE
+//   sql    --connection CS --command SQL                (one statement on the server, e.g. CREATE DATABASE)
+//   connection --connection CS --database NAME          (prints CS with the database changed)
 var arguments = Arguments.Parse(args);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -41,6 +44,19 @@ switch (arguments.Command)
         await BenchRun.RunAsync(options, Console.Out, cancel.Token);
         return 0;
     }
+
+    case "sql":
+    {
+        await using var connection = new NpgsqlConnection(arguments.Required("connection"));
+        await connection.OpenAsync(cancel.Token);
+        await using var command = new NpgsqlCommand(arguments.Required("command"), connection);
+        await command.ExecuteNonQueryAsync(cancel.Token);
+        return 0;
+    }
+
+    case "connection":
+        Console.WriteLine(new NpgsqlConnectionStringBuilder(arguments.Required("connection")) { Database = arguments.Required("database") }.ConnectionString);
+        return 0;
 
     case "report":
         return Report.Print(arguments.Required("results"), Console.Out) ? 0 : 1;

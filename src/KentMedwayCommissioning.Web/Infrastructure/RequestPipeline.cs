@@ -28,6 +28,8 @@ public static class RequestPipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication, so a signed-in visitor's pages are never cached or served from the cache.
+        app.UseOutputCache();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
@@ -51,6 +53,7 @@ public static class RequestPipeline
         }).AllowAnonymous();
         app.MapBodiesApi();
         app.MapDecisionsOpenData();
+        app.MapRegisterBaseline();
         app.MapMeetingsCalendar();
         app.MapProposalsApi();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Data.DemoData;
+using KentMedwayCommissioning.Web.Pages.Decisions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,9 @@ public static class ServiceRegistration
         var connectionString = builder.Configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("Set the connection string 'Default' (ConnectionStrings__Default), or start the app with ./scripts/run.sh.");
 
-        services.AddDbContextPool<AppDbContext>(options => AppDbContext.Configure(options, connectionString));
+        services.AddRegisterCache();
+        services.AddDbContextPool<AppDbContext>((provider, options) =>
+            AppDbContext.Configure(options, connectionString).AddInterceptors(provider.GetRequiredService<RegisterCache.Invalidator>()));
 
         services
             .AddIdentity<ApplicationUser, IdentityRole>(options =>

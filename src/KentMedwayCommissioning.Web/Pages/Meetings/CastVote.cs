@@ -50,9 +50,12 @@ public static class CastVote
                     : "The vote on this item has not opened yet.");
             }
 
-            var roll = await MeetingRoll.LoadAsync(db, item.MeetingId, cancellationToken)
+            var roll = await MeetingRoll.LoadSeatAsync(db, item.MeetingId, user.PersonId, cancellationToken)
                 ?? throw new NotFoundException($"There is no meeting {item.MeetingId}.");
-            var withdrawn = await db.Declarations.Where(declaration => declaration.AgendaItemId == command.ItemId).Select(declaration => declaration.PersonId).ToListAsync(cancellationToken);
+            var withdrawn = await db.Declarations
+                .Where(declaration => declaration.AgendaItemId == command.ItemId && declaration.PersonId == user.PersonId)
+                .Select(declaration => declaration.PersonId)
+                .ToListAsync(cancellationToken);
             if (roll.WhyNotEligible(user.PersonId, withdrawn) is { } refusal)
             {
                 throw new GovernanceException(refusal);

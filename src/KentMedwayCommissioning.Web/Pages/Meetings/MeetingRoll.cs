@@ -50,7 +50,17 @@ public sealed record MeetingRoll(int MeetingId, int BodyId, string BodyName, str
         };
     }
 
-    public static async Task<MeetingRoll?> LoadAsync(AppDbContext db, int meetingId, CancellationToken cancellationToken)
+    public static Task<MeetingRoll?> LoadAsync(AppDbContext db, int meetingId, CancellationToken cancellationToken) =>
+        LoadAsync(db, meetingId, onlyPersonId: null, cancellationToken);
+
+    /// <summary>
+    /// The roll as one person sees it: only their own seat and attendance, enough for <see cref="WhyNotEligible"/> at the
+    /// cost of a few rows instead of the whole body. Not for quorum, which needs every member.
+    /// </summary>
+    public static Task<MeetingRoll?> LoadSeatAsync(AppDbContext db, int meetingId, int? personId, CancellationToken cancellationToken) =>
+        LoadAsync(db, meetingId, personId ?? 0, cancellationToken);
+
+    private static async Task<MeetingRoll?> LoadAsync(AppDbContext db, int meetingId, int? onlyPersonId, CancellationToken cancellationToken)
     {
         var meeting = await db.Meetings
             .AsNoTracking()
@@ -66,6 +76,7 @@ public sealed record MeetingRoll(int MeetingId, int BodyId, string BodyName, str
         var seats = await db.Memberships
             .AsNoTracking()
             .Where(membership => membership.BodyId == meeting.BodyId
+                                 && (onlyPersonId == null || membership.PersonId == onlyPersonId)
                                  && (membership.From == null || membership.From <= day)
                                  && (membership.To == null || membership.To >= day))
             .Select(membership => new
@@ -81,7 +92,7 @@ public sealed record MeetingRoll(int MeetingId, int BodyId, string BodyName, str
             .ToListAsync(cancellationToken);
         var attendance = await db.Attendances
             .AsNoTracking()
-            .Where(attendance => attendance.MeetingId == meetingId)
+            .Where(attendance => attendance.MeetingId == meetingId && (onlyPersonId == null || attendance.PersonId == onlyPersonId))
             .ToDictionaryAsync(attendance => attendance.PersonId, cancellationToken);
 
         // A person with two seats (say chair and GP member) is one member with the first seat that votes.
