@@ -74,7 +74,7 @@ public sealed class IndexModel(ISender sender) : PageModel
         }
     }
 
-    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, Results>
+    internal sealed class Handler(AppDbContext db, RegisterCache.PublishedBodies publishedBodies) : IQueryHandler<Query, Results>
     {
         public async ValueTask<Results> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -83,19 +83,7 @@ public sealed class IndexModel(ISender sender) : PageModel
                 .Take(PageSize + 1)
                 .Select(decision => new Row(decision.Sequence, decision.BodyName, decision.ItemTitle, decision.Outcome, decision.MeetingDate, decision.PublishedAt))
                 .ToListAsync(cancellationToken);
-            // The bodies that have published, by the name of their latest entry: one index probe per body rather than a
-            // scan of the whole register.
-            var bodies = (await db.Bodies.AsNoTracking()
-                    .Select(body => new
-                    {
-                        Name = db.PublishedDecisions.Where(decision => decision.BodySlug == body.Slug).OrderByDescending(decision => decision.Sequence).Select(decision => decision.BodyName).FirstOrDefault(),
-                        body.Slug,
-                    })
-                    .Where(body => body.Name != null)
-                    .OrderBy(body => body.Name)
-                    .ToListAsync(cancellationToken))
-                .Select(body => (body.Name!, body.Slug))
-                .ToList();
+            var bodies = await publishedBodies.GetAsync(PublishedBodiesAsync, cancellationToken);
             var head = await db.PublishedDecisions.AsNoTracking().OrderByDescending(decision => decision.Sequence).Select(decision => new { decision.Sequence, decision.Hash }).FirstOrDefaultAsync(cancellationToken);
             return new Results(
                 page.Take(PageSize).ToList(),
@@ -104,6 +92,23 @@ public sealed class IndexModel(ISender sender) : PageModel
                 head?.Sequence ?? 0,
                 head?.Hash ?? PublishedDecision.GenesisHash);
         }
+
+        /// <summary>
+        /// The bodies that have published, by the name of their latest entry: one index probe per body rather than a scan
+        /// of the whole register.
+        /// </summary>
+        private async Task<IReadOnlyList<(string Name, string Slug)>> PublishedBodiesAsync(CancellationToken cancellationToken) =>
+            (await db.Bodies.AsNoTracking()
+                .Select(body => new
+                {
+                    Name = db.PublishedDecisions.Where(decision => decision.BodySlug == body.Slug).OrderByDescending(decision => decision.Sequence).Select(decision => decision.BodyName).FirstOrDefault(),
+                    body.Slug,
+                })
+                .Where(body => body.Name != null)
+                .OrderBy(body => body.Name)
+                .ToListAsync(cancellationToken))
+            .Select(body => (body.Name!, body.Slug))
+            .ToList();
 
         /// <summary>The register's filters, shared by the page, the API, the CSV and the feed so they always agree.</summary>
         public static IQueryable<PublishedDecision> Filtered(AppDbContext db, Query query)

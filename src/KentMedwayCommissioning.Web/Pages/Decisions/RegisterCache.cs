@@ -28,7 +28,40 @@ public static class RegisterCache
             // The default policy's rules still apply: GET and HEAD only, anonymous only, no answer that sets a cookie.
             options.AddPolicy(Policy, policy => policy.Tag(Tag).Expire(TimeSpan.FromMinutes(10)));
         });
+        services.AddSingleton<PublishedBodies>();
         services.AddSingleton<Invalidator>();
+    }
+
+    /// <summary>
+    /// The bodies that have published, for the register's body filter. They change only when the chain grows, so they
+    /// are kept in memory and forgotten together with the cached pages.
+    /// </summary>
+    public sealed class PublishedBodies
+    {
+        private sealed record Snapshot(long Version, IReadOnlyList<(string Name, string Slug)> Bodies);
+
+        private long _version;
+        private Snapshot? _snapshot;
+
+        public async ValueTask<IReadOnlyList<(string Name, string Slug)>> GetAsync(Func<CancellationToken, Task<IReadOnlyList<(string Name, string Slug)>>> load, CancellationToken cancellationToken)
+        {
+            var version = Interlocked.Read(ref _version);
+            if (Volatile.Read(ref _snapshot) is { } snapshot && snapshot.Version == version)
+            {
+                return snapshot.Bodies;
+            }
+
+            var bodies = await load(cancellationToken);
+            // Kept only if nothing was appended while loading; otherwise the next reader loads again.
+            if (Interlocked.Read(ref _version) == version)
+            {
+                Volatile.Write(ref _snapshot, new Snapshot(version, bodies));
+            }
+
+            return bodies;
+        }
+
+        public void Forget() => Interlocked.Increment(ref _version);
     }
 
     /// <summary>
@@ -36,7 +69,7 @@ public static class RegisterCache
     /// in commits, or straight after the save when there is no transaction. Evicting earlier would let a reader cache
     /// the old page again before the commit.
     /// </summary>
-    public sealed class Invalidator(IOutputCacheStore cache) : ISaveChangesInterceptor, IDbTransactionInterceptor
+    public sealed class Invalidator(IOutputCacheStore cache, PublishedBodies bodies) : ISaveChangesInterceptor, IDbTransactionInterceptor
     {
         private static readonly object Appended = new();
         private readonly ConditionalWeakTable<DbTransaction, object> _transactions = [];
@@ -58,8 +91,7 @@ public static class RegisterCache
         {
             if (eventData.Context is { } context && _contexts.Remove(context))
             {
-                // The in-memory store evicts without I/O.
-                cache.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                Forget();
             }
 
             return result;
@@ -69,7 +101,7 @@ public static class RegisterCache
         {
             if (eventData.Context is { } context && _contexts.Remove(context))
             {
-                await cache.EvictByTagAsync(Tag, cancellationToken);
+                await ForgetAsync(cancellationToken);
             }
 
             return result;
@@ -93,7 +125,7 @@ public static class RegisterCache
         {
             if (_transactions.Remove(transaction))
             {
-                cache.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                Forget();
             }
         }
 
@@ -101,9 +133,18 @@ public static class RegisterCache
         {
             if (_transactions.Remove(transaction))
             {
-                await cache.EvictByTagAsync(Tag, cancellationToken);
+                await ForgetAsync(cancellationToken);
             }
         }
+
+        private async ValueTask ForgetAsync(CancellationToken cancellationToken)
+        {
+            bodies.Forget();
+            await cache.EvictByTagAsync(Tag, cancellationToken);
+        }
+
+        // The in-memory store evicts without I/O, so the synchronous paths may wait for it.
+        private void Forget() => ForgetAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
         private void Remember(DbContext? context)
         {
