@@ -1,69 +1,78 @@
 using System.Diagnostics;
 using System.Globalization;
-using KentMedwayCommissioning.Bench;
 using KentMedwayCommissioning.Bench.Load;
 using KentMedwayCommissioning.Bench.Seeding;
 using Npgsql;
 
-// The benchmark's tools, run by scripts/bench.sh:
-//   seed   --connection CS --decisions N
-//   load   --url URL --connection CS --size N --seconds S --results FILE [--app-pid PID] [--voting]
-//   report --results FILE
-//   sql    --connection CS --command SQL                (one statement on the server, e.g. CREATE DATABASE)
-//   connection --connection CS --database NAME          (prints CS with the database changed)
-var arguments = Arguments.Parse(args);
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+namespace KentMedwayCommissioning.Bench;
+
+/// <summary>
+/// The benchmark's tools, run by scripts/bench.sh:
+///   seed   --connection CS --decisions N
+///   load   --url URL --connection CS --size N --seconds S --results FILE [--app-pid PID] [--voting]
+///   report --results FILE
+///   sql    --connection CS --command SQL                (one statement on the server, e.g. CREATE DATABASE)
+///   connection --connection CS --database NAME          (prints CS with the database changed)
+/// </summary>
+internal static class Program
 {
-    e.Cancel = true;
-    cancel.Cancel();
-};
-
-switch (arguments.Command)
-{
-    case "seed":
+    public static async Task<int> Main(string[] args)
     {
-        var decisions = arguments.Int("decisions");
-        var clock = Stopwatch.StartNew();
-        Console.WriteLine($"Seeding {decisions:N0} decisions");
-        await BenchSeeder.SeedAsync(arguments.Required("connection"), BenchScale.National(decisions), Console.Out, cancel.Token);
-        Console.WriteLine($"Seeded {decisions:N0} decisions in {clock.Elapsed.TotalSeconds:0.0}s");
-        return 0;
+        var arguments = Arguments.Parse(args);
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        switch (arguments.Command)
+        {
+            case "seed":
+            {
+                var decisions = arguments.Int("decisions");
+                var clock = Stopwatch.StartNew();
+                Console.WriteLine($"Seeding {decisions:N0} decisions");
+                await BenchSeeder.SeedAsync(arguments.Required("connection"), BenchScale.National(decisions), Console.Out, cancel.Token);
+                Console.WriteLine($"Seeded {decisions:N0} decisions in {clock.Elapsed.TotalSeconds:0.0}s");
+                return 0;
+            }
+
+            case "load":
+            {
+                var options = new LoadOptions(
+                    new Uri(arguments.Required("url")),
+                    arguments.Required("connection"),
+                    arguments.Int("size"),
+                    TimeSpan.FromSeconds(arguments.Int("seconds")),
+                    arguments.Required("results"),
+                    arguments.Optional("app-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+                    arguments.Flag("voting"));
+                await BenchRun.RunAsync(options, Console.Out, cancel.Token);
+                return 0;
+            }
+
+            case "sql":
+            {
+                await using var connection = new NpgsqlConnection(arguments.Required("connection"));
+                await connection.OpenAsync(cancel.Token);
+                await using var command = new NpgsqlCommand(arguments.Required("command"), connection);
+                await command.ExecuteNonQueryAsync(cancel.Token);
+                return 0;
+            }
+
+            case "connection":
+                Console.WriteLine(new NpgsqlConnectionStringBuilder(arguments.Required("connection")) { Database = arguments.Required("database") }.ConnectionString);
+                return 0;
+
+            case "report":
+                return Report.Print(arguments.Required("results"), Console.Out) ? 0 : 1;
+
+            default:
+                Console.Error.WriteLine("usage: KentMedwayCommissioning.Bench seed|load|report [--name value ...] (see scripts/bench.sh)");
+                return 2;
+        }
     }
-
-    case "load":
-    {
-        var options = new LoadOptions(
-            new Uri(arguments.Required("url")),
-            arguments.Required("connection"),
-            arguments.Int("size"),
-            TimeSpan.FromSeconds(arguments.Int("seconds")),
-            arguments.Required("results"),
-            arguments.Optional("app-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
-            arguments.Flag("voting"));
-        await BenchRun.RunAsync(options, Console.Out, cancel.Token);
-        return 0;
-    }
-
-    case "sql":
-    {
-        await using var connection = new NpgsqlConnection(arguments.Required("connection"));
-        await connection.OpenAsync(cancel.Token);
-        await using var command = new NpgsqlCommand(arguments.Required("command"), connection);
-        await command.ExecuteNonQueryAsync(cancel.Token);
-        return 0;
-    }
-
-    case "connection":
-        Console.WriteLine(new NpgsqlConnectionStringBuilder(arguments.Required("connection")) { Database = arguments.Required("database") }.ConnectionString);
-        return 0;
-
-    case "report":
-        return Report.Print(arguments.Required("results"), Console.Out) ? 0 : 1;
-
-    default:
-        Console.Error.WriteLine("usage: KentMedwayCommissioning.Bench seed|load|report [--name value ...] (see scripts/bench.sh)");
-        return 2;
 }
 
 /// <summary>"--name value" pairs and "--flag" switches after the command.</summary>
