@@ -4,7 +4,8 @@ using KentMedwayCommissioning.Bench.Seeding;
 
 namespace KentMedwayCommissioning.Bench.Load;
 
-public sealed record LoadOptions(Uri Url, string ConnectionString, int Size, TimeSpan Duration, string ResultsPath, int? AppPid, bool Voting)
+/// <param name="Pages">The endpoints to measure, by name (all when null; none when empty), for a quicker look at one.</param>
+public sealed record LoadOptions(Uri Url, string ConnectionString, int Size, TimeSpan Duration, string ResultsPath, int? AppPid, bool Voting, IReadOnlySet<string>? Pages = null)
 {
     /// <summary>Requests in the first seconds warm the app's caches and JIT and are not counted.</summary>
     public TimeSpan WarmUp => TimeSpan.FromSeconds(Math.Min(3, Math.Max(1, Duration.TotalSeconds / 4)));
@@ -41,7 +42,7 @@ public static class BenchRun
         using var http = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(30) };
         using var memory = options.AppPid is { } pid ? new ResidentMemory(pid) : null;
 
-        foreach (var (name, path) in Endpoints(options.Size))
+        foreach (var (name, path) in Endpoints(options.Size).Where(endpoint => options.Pages?.Contains(endpoint.Name) ?? true))
         {
             var randoms = Enumerable.Range(0, Readers).Select(worker => new Random((options.Size * 31) + worker)).ToArray();
             var measurement = await TimedLoad.RunAsync(options.Size, name, Readers, options.WarmUp, options.Duration, async (worker, token) =>

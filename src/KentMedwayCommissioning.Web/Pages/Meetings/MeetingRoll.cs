@@ -40,27 +40,27 @@ public sealed record MeetingRoll(int MeetingId, int BodyId, string BodyName, str
     public string? WhyNotEligible(int? personId, IReadOnlyCollection<int> withdrawnPersonIds)
     {
         var member = personId is null ? null : Members.FirstOrDefault(candidate => candidate.PersonId == personId);
-        return member switch
-        {
-            null => $"Only members of {BodyName} vote on its items.",
-            { HasVote: false } => $"Your seat on {BodyName} does not carry a vote.",
-            { IsPresent: false } => "Only members recorded as present at the meeting can vote. Ask the board secretary to record your attendance.",
-            _ when withdrawnPersonIds.Contains(member.PersonId) => "You declared an interest in this item, so you are withdrawn from its vote.",
-            _ => null,
-        };
+        return WhyNotEligible(BodyName, member is null ? null : new Seat(member.HasVote, member.IsPresent, withdrawnPersonIds.Contains(member.PersonId)));
     }
 
-    public static Task<MeetingRoll?> LoadAsync(AppDbContext db, int meetingId, CancellationToken cancellationToken) =>
-        LoadAsync(db, meetingId, onlyPersonId: null, cancellationToken);
+    /// <summary>One person's standing on an item: whether their seat votes, they are in the room, and they withdrew.</summary>
+    public sealed record Seat(bool HasVote, bool IsPresent, bool IsWithdrawn);
 
     /// <summary>
-    /// The roll as one person sees it: only their own seat and attendance, enough for <see cref="WhyNotEligible"/> at the
-    /// cost of a few rows instead of the whole body. Not for quorum, which needs every member.
+    /// The rule itself, for a person without a seat on the body (null) or with <paramref name="seat"/>; CastVote reads
+    /// just the voter's seat rather than the whole roll.
     /// </summary>
-    public static Task<MeetingRoll?> LoadSeatAsync(AppDbContext db, int meetingId, int? personId, CancellationToken cancellationToken) =>
-        LoadAsync(db, meetingId, personId ?? 0, cancellationToken);
+    public static string? WhyNotEligible(string bodyName, Seat? seat) =>
+        seat switch
+        {
+            null => $"Only members of {bodyName} vote on its items.",
+            { HasVote: false } => $"Your seat on {bodyName} does not carry a vote.",
+            { IsPresent: false } => "Only members recorded as present at the meeting can vote. Ask the board secretary to record your attendance.",
+            { IsWithdrawn: true } => "You declared an interest in this item, so you are withdrawn from its vote.",
+            _ => null,
+        };
 
-    private static async Task<MeetingRoll?> LoadAsync(AppDbContext db, int meetingId, int? onlyPersonId, CancellationToken cancellationToken)
+    public static async Task<MeetingRoll?> LoadAsync(AppDbContext db, int meetingId, CancellationToken cancellationToken)
     {
         var meeting = await db.Meetings
             .AsNoTracking()
@@ -76,7 +76,6 @@ public sealed record MeetingRoll(int MeetingId, int BodyId, string BodyName, str
         var seats = await db.Memberships
             .AsNoTracking()
             .Where(membership => membership.BodyId == meeting.BodyId
-                                 && (onlyPersonId == null || membership.PersonId == onlyPersonId)
                                  && (membership.From == null || membership.From <= day)
                                  && (membership.To == null || membership.To >= day))
             .Select(membership => new
@@ -92,7 +91,7 @@ public sealed record MeetingRoll(int MeetingId, int BodyId, string BodyName, str
             .ToListAsync(cancellationToken);
         var attendance = await db.Attendances
             .AsNoTracking()
-            .Where(attendance => attendance.MeetingId == meetingId && (onlyPersonId == null || attendance.PersonId == onlyPersonId))
+            .Where(attendance => attendance.MeetingId == meetingId)
             .ToDictionaryAsync(attendance => attendance.PersonId, cancellationToken);
 
         // A person with two seats (say chair and GP member) is one member with the first seat that votes.
