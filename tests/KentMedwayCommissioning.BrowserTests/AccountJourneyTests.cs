@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using KentMedwayCommissioning.Bench.Load;
 using KentMedwayCommissioning.TestSupport;
 using KentMedwayCommissioning.Web.Data.DemoData;
 using Microsoft.Playwright;

@@ -40,6 +40,8 @@ public static class RequestPipeline
         app.UseRateLimiter();
         app.UseTwoFactorEnrolment();
         app.UseAuthorization();
+        // After authentication, so a signed-in visitor's pages are never cached or served from the cache.
+        app.UseOutputCache();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
@@ -67,6 +69,7 @@ public static class RequestPipeline
             .ExcludeFromDescription();
         app.MapBodiesApi();
         app.MapDecisionsOpenData();
+        app.MapRegisterBaseline();
         app.MapMeetingsCalendar();
         app.MapProposalsApi();
         app.MapPeopleApi();

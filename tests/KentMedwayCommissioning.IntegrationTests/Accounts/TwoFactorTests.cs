@@ -1,4 +1,5 @@
 using System.Net;
+using KentMedwayCommissioning.Bench.Load;
 using KentMedwayCommissioning.TestSupport;
 using KentMedwayCommissioning.Web.Data.DemoData;
 using Microsoft.AspNetCore.Mvc.Testing;

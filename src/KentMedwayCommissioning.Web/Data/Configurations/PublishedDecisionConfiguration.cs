@@ -26,7 +26,10 @@ internal sealed class PublishedDecisionConfiguration : IEntityTypeConfiguration<
         builder.OwnsMany(decision => decision.Votes, votes => votes.ToJson());
         builder.OwnsMany(decision => decision.Declarations, declarations => declarations.ToJson());
         builder.HasIndex(decision => decision.AgendaItemId);
-        builder.HasIndex(decision => decision.BodySlug);
+        // A body's decisions newest first: the register's body filter, and each body's latest name for the filter's list.
+        builder.HasIndex(decision => new { decision.BodySlug, decision.Sequence });
+        // The corrections of a decision, shown on its page; few entries correct another, so only those are indexed.
+        builder.HasIndex(decision => decision.CorrectsSequence).HasFilter("corrects_sequence IS NOT NULL");
         builder.HasIndex(decision => decision.Hash).IsUnique();
 
         // Full-text search over what a reader looks for; PostgreSQL keeps it up to date and the GIN index makes it fast.

@@ -1791,8 +1791,9 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.HasIndex("AgendaItemId")
                         .HasDatabaseName("ix_published_decisions_agenda_item_id");
 
-                    b.HasIndex("BodySlug")
-                        .HasDatabaseName("ix_published_decisions_body_slug");
+                    b.HasIndex("CorrectsSequence")
+                        .HasDatabaseName("ix_published_decisions_corrects_sequence")
+                        .HasFilter("corrects_sequence IS NOT NULL");
 
                     b.HasIndex("Hash")
                         .IsUnique()
@@ -1802,6 +1803,9 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasDatabaseName("ix_published_decisions_search_vector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("search_vector"), "GIN");
+
+                    b.HasIndex("BodySlug", "Sequence")
+                        .HasDatabaseName("ix_published_decisions_body_slug_sequence");
 
                     b.ToTable("published_decisions", (string)null);
                 });

@@ -3,6 +3,7 @@ using KentMedwayCommissioning.Web.Domain.Register;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,7 @@ namespace KentMedwayCommissioning.Web.Pages.Decisions;
 
 /// <summary>One published decision, at a stable address.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = RegisterCache.Policy)]
 public sealed class DetailsModel(ISender sender, KentMedwayCommissioning.Web.Infrastructure.CurrentUser user) : PageModel
 {
     [BindProperty]

@@ -5,6 +5,7 @@ using KentMedwayCommissioning.Web.Domain.Register;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ namespace KentMedwayCommissioning.Web.Pages.Decisions;
 
 /// <summary>The public register of decisions: newest first, searchable, every filter in the address so it can be shared.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = RegisterCache.Policy)]
 public sealed class IndexModel(ISender sender) : PageModel
 {
     public const int PageSize = 25;
@@ -75,7 +77,7 @@ public sealed class IndexModel(ISender sender) : PageModel
         }
     }
 
-    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, Results>
+    internal sealed class Handler(AppDbContext db, RegisterCache.PublishedBodies publishedBodies) : IQueryHandler<Query, Results>
     {
         public async ValueTask<Results> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -84,9 +86,7 @@ public sealed class IndexModel(ISender sender) : PageModel
                 .Take(PageSize + 1)
                 .Select(decision => new Row(decision.Sequence, decision.BodyName, decision.ItemTitle, decision.Outcome, decision.MeetingDate, decision.PublishedAt))
                 .ToListAsync(cancellationToken);
-            var bodies = (await db.PublishedDecisions.AsNoTracking().Select(decision => new { decision.BodyName, decision.BodySlug }).Distinct().OrderBy(body => body.BodyName).ToListAsync(cancellationToken))
-                .Select(body => (body.BodyName, body.BodySlug))
-                .ToList();
+            var bodies = await publishedBodies.GetAsync(PublishedBodiesAsync, cancellationToken);
             var head = await db.PublishedDecisions.AsNoTracking().OrderByDescending(decision => decision.Sequence).Select(decision => new { decision.Sequence, decision.Hash }).FirstOrDefaultAsync(cancellationToken);
             return new Results(
                 page.Take(PageSize).ToList(),
@@ -95,6 +95,23 @@ public sealed class IndexModel(ISender sender) : PageModel
                 head?.Sequence ?? 0,
                 head?.Hash ?? PublishedDecision.GenesisHash);
         }
+
+        /// <summary>
+        /// The bodies that have published, by the name of their latest entry: one index probe per body rather than a scan
+        /// of the whole register.
+        /// </summary>
+        private async Task<IReadOnlyList<(string Name, string Slug)>> PublishedBodiesAsync(CancellationToken cancellationToken) =>
+            (await db.Bodies.AsNoTracking()
+                .Select(body => new
+                {
+                    Name = db.PublishedDecisions.Where(decision => decision.BodySlug == body.Slug).OrderByDescending(decision => decision.Sequence).Select(decision => decision.BodyName).FirstOrDefault(),
+                    body.Slug,
+                })
+                .Where(body => body.Name != null)
+                .OrderBy(body => body.Name)
+                .ToListAsync(cancellationToken))
+            .Select(body => (body.Name!, body.Slug))
+            .ToList();
 
         /// <summary>The register's filters, shared by the page, the API, the CSV and the feed so they always agree.</summary>
         public static IQueryable<PublishedDecision> Filtered(AppDbContext db, Query query)

@@ -50,19 +50,19 @@ public static class OpenData
                 ? $"/api/v1/decisions?{Filters(filters with { Before = result.Decisions[ApiPageSize - 1].Sequence })}"
                 : null;
             return Results.Ok(new { items, next, entries = result.Entries, headHash = result.HeadHash });
-        }).AllowAnonymous();
+        }).AllowAnonymous().CacheOutput(RegisterCache.Policy);
 
         endpoints.MapGet("/api/v1/decisions/verify", async (ISender sender, CancellationToken cancellationToken) =>
         {
             var result = await sender.Send(new VerifyModel.Query(), cancellationToken);
             return Results.Ok(new { intact = result.IsIntact, entries = result.Entries, headHash = result.HeadHash, firstFailingSequence = result.FirstFailingSequence, reason = result.Reason });
-        }).AllowAnonymous();
+        }).AllowAnonymous().CacheOutput(RegisterCache.Policy);
 
         endpoints.MapGet("/api/v1/decisions/{sequence:long}", async (long sequence, ISender sender, CancellationToken cancellationToken) =>
             await sender.Send(new DetailsModel.Query(sequence), cancellationToken) is { } found
                 ? Results.Ok(Json(found.Item1))
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"There is no published decision {sequence}."))
-            .AllowAnonymous();
+            .AllowAnonymous().CacheOutput(RegisterCache.Policy);
 
         endpoints.MapGet("/decisions.csv", async (string? q, string? body, string? outcome, DateOnly? from, DateOnly? to, ISender sender, CancellationToken cancellationToken) =>
         {
@@ -74,7 +74,7 @@ public static class OpenData
         {
             var result = await sender.Send(new Export(new IndexModel.Query(q, body, outcome, null, from, to), 50), cancellationToken);
             return Results.Bytes(Atom(result, $"{http.Request.Scheme}://{http.Request.Host}"), "application/atom+xml; charset=utf-8");
-        }).AllowAnonymous();
+        }).AllowAnonymous().CacheOutput(RegisterCache.Policy);
     }
 
     private static string Filters(IndexModel.Query filters)

@@ -9,7 +9,7 @@ namespace KentMedwayCommissioning.Web.Pages.Meetings;
 
 /// <summary>
 /// How a vote is recorded. A member votes For, Against or Abstain on an item whose vote is open; voting again changes
-/// the vote. Every cast and change is appended to vote_events.
+/// the vote. Every cast and change is appended to vote_events, in the command's transaction (AuditedTransactionBehaviour).
 /// </summary>
 /// <remarks>
 /// Concurrency: the handler holds a FOR SHARE lock on the item row while it writes, and closing a vote takes FOR UPDATE
@@ -37,9 +37,27 @@ public static class CastVote
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
-
+            // One round trip locks the item and reads the voter's standing: their seat on the body on the day of the
+            // meeting (a person with several seats votes if any of them does), their attendance and any declaration.
+            var personId = user.PersonId ?? 0;
             var item = (await db.Database
-                    .SqlQuery<LockedItem>($"SELECT meeting_id, vote_state FROM agenda_items WHERE id = {command.ItemId} FOR SHARE")
+                    .SqlQuery<LockedItem>(
+                        $"""
+                        SELECT i.vote_state, b.name AS body_name, seat.has_vote,
+                               (a.status = 'Present' AND a.left_at IS NULL) AS is_present,
+                               EXISTS (SELECT 1 FROM declarations d WHERE d.agenda_item_id = i.id AND d.person_id = {personId}) AS is_withdrawn
+                        FROM agenda_items i
+                        JOIN meetings m ON m.id = i.meeting_id
+                        JOIN bodies b ON b.id = m.body_id
+                        CROSS JOIN LATERAL (
+                            SELECT bool_or(s.has_vote) AS has_vote FROM memberships s
+                            WHERE s.body_id = m.body_id AND s.person_id = {personId}
+                              AND (s.from_date IS NULL OR s.from_date <= (m.starts_at AT TIME ZONE 'UTC')::date)
+                              AND (s.to_date IS NULL OR s.to_date >= (m.starts_at AT TIME ZONE 'UTC')::date)) seat
+                        LEFT JOIN attendances a ON a.meeting_id = m.id AND a.person_id = {personId}
+                        WHERE i.id = {command.ItemId}
+                        FOR SHARE OF i
+                        """)
                     .ToListAsync(cancellationToken))
                 .SingleOrDefault() ?? throw new NotFoundException($"There is no agenda item {command.ItemId}.");
             if (item.VoteState != nameof(VoteState.Open))
@@ -49,46 +67,36 @@ public static class CastVote
                     : "The vote on this item has not opened yet.");
             }
 
-            var roll = await MeetingRoll.LoadAsync(db, item.MeetingId, cancellationToken)
-                ?? throw new NotFoundException($"There is no meeting {item.MeetingId}.");
-            var withdrawn = await db.Declarations.Where(declaration => declaration.AgendaItemId == command.ItemId).Select(declaration => declaration.PersonId).ToListAsync(cancellationToken);
-            if (roll.WhyNotEligible(user.PersonId, withdrawn) is { } refusal)
+            var seat = item.HasVote is { } hasVote ? new MeetingRoll.Seat(hasVote, item.IsPresent == true, item.IsWithdrawn) : null;
+            if (MeetingRoll.WhyNotEligible(item.BodyName, user.PersonId is null ? null : seat) is { } refusal)
             {
                 throw new GovernanceException(refusal);
             }
 
-            var personId = user.PersonId!.Value;
+            // The vote and its event in one statement. Voting again the same way changes nothing and records nothing,
+            // so a request repeated after a lost answer (a retry, a double click) is harmless.
             var now = clock.GetUtcNow();
             var choice = command.Choice.ToString();
-            // Voting again the same way changes nothing and records nothing, so a request repeated after a lost
-            // answer (a retry, a double click) is harmless.
             var written = await db.Database
                 .SqlQuery<bool>(
                     $"""
-                    INSERT INTO votes (agenda_item_id, person_id, choice, cast_at)
-                    VALUES ({command.ItemId}, {personId}, {choice}, {now})
-                    ON CONFLICT (agenda_item_id, person_id)
-                    DO UPDATE SET choice = EXCLUDED.choice, changed_at = EXCLUDED.cast_at
-                    WHERE votes.choice IS DISTINCT FROM EXCLUDED.choice
-                    RETURNING (xmax = 0) AS "Value"
+                    WITH vote AS (
+                        INSERT INTO votes (agenda_item_id, person_id, choice, cast_at)
+                        VALUES ({command.ItemId}, {personId}, {choice}, {now})
+                        ON CONFLICT (agenda_item_id, person_id)
+                        DO UPDATE SET choice = EXCLUDED.choice, changed_at = EXCLUDED.cast_at
+                        WHERE votes.choice IS DISTINCT FROM EXCLUDED.choice
+                        RETURNING (xmax = 0) AS inserted)
+                    INSERT INTO vote_events (agenda_item_id, person_id, choice, kind, at, recorded_by)
+                    SELECT {command.ItemId}, {personId}, {choice},
+                           CASE WHEN inserted THEN {nameof(VoteEventKind.Cast)} ELSE {nameof(VoteEventKind.Changed)} END, {now}, {user.Name}
+                    FROM vote
+                    RETURNING kind = {nameof(VoteEventKind.Cast)} AS "Value"
                     """)
                 .ToListAsync(cancellationToken);
-            if (written is not [var inserted])
-            {
-                return new Result(command.Choice, WasChange: false);
-            }
-
-            var kind = (inserted ? VoteEventKind.Cast : VoteEventKind.Changed).ToString();
-            await db.Database.ExecuteSqlAsync(
-                $"""
-                INSERT INTO vote_events (agenda_item_id, person_id, choice, kind, at, recorded_by)
-                VALUES ({command.ItemId}, {personId}, {choice}, {kind}, {now}, {user.Name})
-                """,
-                cancellationToken);
-
-            return new Result(command.Choice, WasChange: !inserted);
+            return written is [var inserted] ? new Result(command.Choice, WasChange: !inserted) : new Result(command.Choice, WasChange: false);
         }
 
-        private sealed record LockedItem(int MeetingId, string VoteState);
+        private sealed record LockedItem(string VoteState, string BodyName, bool? HasVote, bool? IsPresent, bool IsWithdrawn);
     }
 }

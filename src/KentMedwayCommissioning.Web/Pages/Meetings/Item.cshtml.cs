@@ -47,9 +47,13 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
         return CanRun ? Partial("_Tally", this) : Forbid();
     }
 
+    /// <remarks>
+    /// The busiest moment of a meeting: every member votes at once. A counted vote needs only the item's id and a
+    /// redirect, so the whole page (tally, named votes, history) is built only to show why a vote was refused.
+    /// </remarks>
     public async Task<IActionResult> OnPostVoteAsync(int id, int number, VoteChoice? choice, CancellationToken cancellationToken)
     {
-        if (!await ShowAsync(id, number, cancellationToken))
+        if (await sender.Send(new ItemIdQuery(id, number), cancellationToken) is not { } itemId)
         {
             return NotFound();
         }
@@ -57,14 +61,13 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
         if (choice is null)
         {
             ModelState.AddModelError("choice", "Choose For, Against or Abstain");
-            return Page();
+            return await ShowAsync(id, number, cancellationToken) ? Page() : NotFound();
         }
 
-        var (counted, result) = await sender.TrySendAsync(new CastVote.Command(Item.Id, choice.Value), ModelState, "Vote", cancellationToken);
+        var (counted, result) = await sender.TrySendAsync(new CastVote.Command(itemId, choice.Value), ModelState, "Vote", cancellationToken);
         if (!counted)
         {
-            await ShowAsync(id, number, cancellationToken);
-            return Page();
+            return await ShowAsync(id, number, cancellationToken) ? Page() : NotFound();
         }
 
         TempData["Confirmation"] = result!.WasChange
@@ -139,6 +142,17 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
     }
 
     public sealed record Query(int MeetingId, int Number) : IQuery<ItemView?>;
+
+    public sealed record ItemIdQuery(int MeetingId, int Number) : IQuery<int?>;
+
+    internal sealed class ItemIdHandler(AppDbContext db) : IQueryHandler<ItemIdQuery, int?>
+    {
+        public async ValueTask<int?> Handle(ItemIdQuery query, CancellationToken cancellationToken) =>
+            await db.AgendaItems.AsNoTracking()
+                .Where(item => item.MeetingId == query.MeetingId && item.Number == query.Number)
+                .Select(item => (int?)item.Id)
+                .SingleOrDefaultAsync(cancellationToken);
+    }
 
     public sealed record ItemView(
         int Id,

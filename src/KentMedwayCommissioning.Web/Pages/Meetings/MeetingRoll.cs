@@ -40,15 +40,25 @@ public sealed record MeetingRoll(int MeetingId, int BodyId, string BodyName, str
     public string? WhyNotEligible(int? personId, IReadOnlyCollection<int> withdrawnPersonIds)
     {
         var member = personId is null ? null : Members.FirstOrDefault(candidate => candidate.PersonId == personId);
-        return member switch
+        return WhyNotEligible(BodyName, member is null ? null : new Seat(member.HasVote, member.IsPresent, withdrawnPersonIds.Contains(member.PersonId)));
+    }
+
+    /// <summary>One person's standing on an item: whether their seat votes, they are in the room, and they withdrew.</summary>
+    public sealed record Seat(bool HasVote, bool IsPresent, bool IsWithdrawn);
+
+    /// <summary>
+    /// The rule itself, for a person without a seat on the body (null) or with <paramref name="seat"/>; CastVote reads
+    /// just the voter's seat rather than the whole roll.
+    /// </summary>
+    public static string? WhyNotEligible(string bodyName, Seat? seat) =>
+        seat switch
         {
-            null => $"Only members of {BodyName} vote on its items.",
-            { HasVote: false } => $"Your seat on {BodyName} does not carry a vote.",
+            null => $"Only members of {bodyName} vote on its items.",
+            { HasVote: false } => $"Your seat on {bodyName} does not carry a vote.",
             { IsPresent: false } => "Only members recorded as present at the meeting can vote. Ask the board secretary to record your attendance.",
-            _ when withdrawnPersonIds.Contains(member.PersonId) => "You declared an interest in this item, so you are withdrawn from its vote.",
+            { IsWithdrawn: true } => "You declared an interest in this item, so you are withdrawn from its vote.",
             _ => null,
         };
-    }
 
     public static async Task<MeetingRoll?> LoadAsync(AppDbContext db, int meetingId, CancellationToken cancellationToken)
     {

@@ -1,0 +1,50 @@
+using System.Net.Http.Json;
+using KentMedwayCommissioning.Bench.Seeding;
+using KentMedwayCommissioning.TestSupport;
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Pages.Decisions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KentMedwayCommissioning.IntegrationTests.Decisions;
+
+/// <summary>The register is output-cached for anonymous readers, and an append to the chain evicts it at once.</summary>
+public sealed class RegisterCacheTests
+{
+    [Fact]
+    public async Task A_correction_shows_at_once_on_the_cached_register_its_decision_and_the_api()
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync("register_cache");
+        try
+        {
+            await BenchSeeder.SeedAsync(connectionString, BenchScale.Tiny(10), TextWriter.Null, CancellationToken.None);
+            await using var factory = TestApp.CreateFactory(connectionString);
+            var client = factory.CreateClient();
+
+            // Read twice, so the second answer comes from the cache.
+            foreach (var _ in Enumerable.Range(0, 2))
+            {
+                Assert.Contains("10 entries in the register", await client.GetStringAsync("/decisions"), StringComparison.Ordinal);
+                Assert.DoesNotContain("/decisions/11", await client.GetStringAsync("/decisions/3"), StringComparison.Ordinal);
+                Assert.Equal(10, (await client.GetFromJsonAsync<ApiPage>("/api/v1/decisions"))!.Entries);
+            }
+
+            await using (var scope = factory.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var original = await db.PublishedDecisions.AsNoTracking().SingleAsync(decision => decision.Sequence == 3);
+                await Publisher.PublishCorrectionAsync(db, original, "Carried", "Corrected.", DateTimeOffset.UtcNow, CancellationToken.None);
+            }
+
+            Assert.Contains("11 entries in the register", await client.GetStringAsync("/decisions"), StringComparison.Ordinal);
+            Assert.Contains("/decisions/11", await client.GetStringAsync("/decisions/3"), StringComparison.Ordinal);
+            Assert.Equal(11, (await client.GetFromJsonAsync<ApiPage>("/api/v1/decisions"))!.Entries);
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    private sealed record ApiPage(long Entries);
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Net;
+using KentMedwayCommissioning.Bench.Seeding;
+
+namespace KentMedwayCommissioning.Bench.Load;
+
+/// <param name="Pages">The endpoints to measure, by name (all when null; none when empty), for a quicker look at one.</param>
+public sealed record LoadOptions(Uri Url, string ConnectionString, int Size, TimeSpan Duration, string ResultsPath, int? AppPid, bool Voting, IReadOnlySet<string>? Pages = null)
+{
+    /// <summary>Requests in the first seconds warm the app's caches and JIT and are not counted.</summary>
+    public TimeSpan WarmUp => TimeSpan.FromSeconds(Math.Min(3, Math.Max(1, Duration.TotalSeconds / 4)));
+}
+
+/// <summary>Drives one running app over one seeded register: every endpoint in turn, then (when asked) the voting.</summary>
+public static class BenchRun
+{
+    /// <summary>Concurrent readers per endpoint; the same at every size, so latencies compare.</summary>
+    public const int Readers = 16;
+
+    /// <summary>What is measured: the raw baseline first, then the app's pages, each as a path for a worker's next request.</summary>
+    public static IReadOnlyList<(string Name, Func<Random, string> Path)> Endpoints(int size) =>
+    [
+        ("baseline", _ => "/bench/baseline"),
+        ("register", _ => "/decisions"),
+        ("filtered", random => $"/decisions?body={BenchSeeder.BodySlug(random.Next(1, 201))}&outcome=Carried"),
+        ("deep page", random => $"/decisions?before={random.Next(26, (size / 2) + 27).ToString(CultureInfo.InvariantCulture)}"),
+        ("search", random => $"/decisions?q={Uri.EscapeDataString(BenchText.SearchTerms[random.Next(BenchText.SearchTerms.Count)])}"),
+        ("decision", random => $"/decisions/{random.Next(1, size + 1).ToString(CultureInfo.InvariantCulture)}"),
+        ("json api", _ => "/api/v1/decisions"),
+        ("atom feed", _ => "/decisions/feed.atom"),
+    ];
+
+    public static async Task RunAsync(LoadOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        using var handler = new SocketsHttpHandler
+        {
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            MaxConnectionsPerServer = 256,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        };
+        using var http = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(30) };
+        using var memory = options.AppPid is { } pid ? new ResidentMemory(pid) : null;
+
+        foreach (var (name, path) in Endpoints(options.Size).Where(endpoint => options.Pages?.Contains(endpoint.Name) ?? true))
+        {
+            var randoms = Enumerable.Range(0, Readers).Select(worker => new Random((options.Size * 31) + worker)).ToArray();
+            var measurement = await TimedLoad.RunAsync(options.Size, name, Readers, options.WarmUp, options.Duration, async (worker, token) =>
+            {
+                using var response = await http.GetAsync(path(randoms[worker]), HttpCompletionOption.ResponseHeadersRead, token);
+                await response.Content.CopyToAsync(Stream.Null, token);
+                return response.StatusCode == HttpStatusCode.OK;
+            }, cancellationToken);
+            log.WriteLine($"  {name,-10} {measurement.PerSecond,8:0} req/s  p99 {measurement.P99Ms,7:0.0} ms  errors {measurement.Errors}");
+            await Measurement.AppendAsync(options.ResultsPath, measurement, cancellationToken);
+        }
+
+        if (options.Voting)
+        {
+            var voting = await Voting.RunAsync(http, options, log, cancellationToken);
+            log.WriteLine($"  {"vote",-10} {voting.PerSecond,8:0} votes/s  p99 {voting.P99Ms,7:0.0} ms  errors {voting.Errors}  lost {voting.Value}");
+            await Measurement.AppendAsync(options.ResultsPath, voting, cancellationToken);
+        }
+
+        if (memory is not null)
+        {
+            await Measurement.AppendAsync(options.ResultsPath, new Measurement("rss", options.Size, Value: memory.PeakMegabytes), cancellationToken);
+        }
+    }
+}

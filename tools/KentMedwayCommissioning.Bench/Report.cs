@@ -1,0 +1,65 @@
+using System.Globalization;
+using KentMedwayCommissioning.Bench.Load;
+
+namespace KentMedwayCommissioning.Bench;
+
+/// <summary>The bench run's table, then one line of key figures, the last line printed.</summary>
+public static class Report
+{
+    public static bool Print(string resultsPath, TextWriter output)
+    {
+        var all = Measurement.ReadAll(resultsPath);
+        var sizes = all.Select(measurement => measurement.Size).Distinct().Order().ToList();
+        if (sizes.Count == 0)
+        {
+            output.WriteLine($"No results in {resultsPath}.");
+            return false;
+        }
+
+        var (smallest, largest) = (sizes[0], sizes[^1]);
+        Measurement? Find(string kind, int size, string? endpoint = null) =>
+            all.LastOrDefault(measurement => measurement.Kind == kind && measurement.Size == size && (endpoint is null || measurement.Endpoint == endpoint));
+
+        output.WriteLine();
+        output.WriteLine($"{"decisions",10}  {"endpoint",-10} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7} {"x baseline",10}");
+        foreach (var size in sizes)
+        {
+            var baseline = Find("endpoint", size, "baseline");
+            foreach (var row in all.Where(measurement => measurement.Size == size && measurement.Kind is "endpoint" or "voting"))
+            {
+                var ratio = baseline is { PerSecond: > 0 } && row.Kind == "endpoint" ? (row.PerSecond / baseline.PerSecond).ToString("0.00", CultureInfo.InvariantCulture) : "";
+                var errors = row.Kind == "voting" ? $"{row.Errors} (lost {row.Value:0})" : row.Errors.ToString(CultureInfo.InvariantCulture);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{size,10:N0}  {row.Endpoint,-10} {row.PerSecond,8:0} {row.P50Ms,8:0.0} {row.P95Ms,8:0.0} {row.P99Ms,8:0.0} {errors,7} {ratio,10}"));
+            }
+        }
+
+        output.WriteLine();
+        foreach (var size in sizes)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{size,10:N0} decisions: app resident memory under load {Find("rss", size)?.Value ?? double.NaN:0} MB (peak), start to /health/ready {Find("ready", size)?.Value ?? double.NaN:0.00} s"));
+        }
+
+        var register = Find("endpoint", largest, "register");
+        var baselineLargest = Find("endpoint", largest, "baseline");
+        var registerSmallest = Find("endpoint", smallest, "register");
+        var voting = all.LastOrDefault(measurement => measurement.Kind == "voting");
+        var figures = new (string Name, double Value, string Format)[]
+        {
+            ("register_ratio", register is null || baselineLargest is not { PerSecond: > 0 } ? double.NaN : register.PerSecond / baselineLargest.PerSecond, "0.00"),
+            ("p99_growth", register is null || registerSmallest is not { P99Ms: > 0 } ? double.NaN : register.P99Ms / registerSmallest.P99Ms, "0.00"),
+            ("search_p95_ms", Find("endpoint", largest, "search")?.P95Ms ?? double.NaN, "0.0"),
+            ("votes_per_s", voting?.PerSecond ?? double.NaN, "0"),
+            ("votes_lost", voting?.Value ?? double.NaN, "0"),
+            ("rss_mb", all.Where(measurement => measurement.Kind == "rss").Select(measurement => measurement.Value).DefaultIfEmpty(double.NaN).Max(), "0"),
+            ("ready_s", all.Where(measurement => measurement.Kind == "ready").Select(measurement => measurement.Value).DefaultIfEmpty(double.NaN).Max(), "0.00"),
+        };
+
+        output.WriteLine();
+        output.WriteLine($"register_ratio is the register page's req/s over the baseline's at {largest:N0} decisions; p99_growth its p99 at {largest:N0} over {smallest:N0};");
+        output.WriteLine("rss_mb and ready_s are the worst over the sizes.");
+        output.WriteLine(string.Join(' ', figures.Select(figure => $"{figure.Name}={figure.Value.ToString(figure.Format, CultureInfo.InvariantCulture)}")));
+        return figures.All(figure => !double.IsNaN(figure.Value));
+    }
+}
