@@ -30,8 +30,7 @@ public static class RequestPipeline
 
         app.UseStaticFiles();
         // NHS.UK frontend's stylesheet asks for its icons at /assets/images/..., so serve its assets there too.
-        var nhsukAssets = Path.Combine(app.Environment.WebRootPath, "lib", "nhsuk-frontend", "assets");
-        if (Directory.Exists(nhsukAssets))
+        if (app.Environment.WebRootPath is { } webRoot && Path.Combine(webRoot, "lib", "nhsuk-frontend", "assets") is var nhsukAssets && Directory.Exists(nhsukAssets))
         {
             app.UseStaticFiles(new StaticFileOptions { RequestPath = "/assets", FileProvider = new PhysicalFileProvider(nhsukAssets) });
         }

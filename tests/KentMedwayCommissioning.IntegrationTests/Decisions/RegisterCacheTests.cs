@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using KentMedwayCommissioning.Bench.Seeding;
 using KentMedwayCommissioning.TestSupport;
 using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Infrastructure;
+using Mediator;
 using KentMedwayCommissioning.Web.Pages.Decisions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,11 +31,14 @@ public sealed class RegisterCacheTests
                 Assert.Equal(10, (await client.GetFromJsonAsync<ApiPage>("/api/v1/decisions"))!.Entries);
             }
 
+            // The correction goes through the app's command, as its body's secretary would publish it.
             await using (var scope = factory.Services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 var original = await db.PublishedDecisions.AsNoTracking().SingleAsync(decision => decision.Sequence == 3);
-                await Publisher.PublishCorrectionAsync(db, original, "Carried", "Corrected.", DateTimeOffset.UtcNow, CancellationToken.None);
+                var bodyId = await db.Bodies.Where(body => body.Slug == original.BodySlug).Select(body => body.Id).SingleAsync();
+                scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = TestApp.Secretary(bodyId);
+                await scope.ServiceProvider.GetRequiredService<ISender>().Send(new Correct.Command(3, original.BodySlug, "Carried", "Corrected.", "A test correction"));
             }
 
             Assert.Contains("11 entries in the register", await client.GetStringAsync("/decisions"), StringComparison.Ordinal);

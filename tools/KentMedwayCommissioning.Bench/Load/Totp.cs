@@ -24,7 +24,8 @@ public static class Totp
         const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         var output = new List<byte>(text.Length * 5 / 8);
         int buffer = 0, bits = 0;
-        foreach (var character in text.TrimEnd('=').ToUpperInvariant())
+        // Apps show keys in groups, with spaces, and in either case.
+        foreach (var character in text.Replace(" ", "", StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant())
         {
             var value = Alphabet.IndexOf(character, StringComparison.Ordinal);
             if (value < 0)
