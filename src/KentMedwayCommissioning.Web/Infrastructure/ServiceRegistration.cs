@@ -20,8 +20,7 @@ public static class ServiceRegistration
             ?? throw new InvalidOperationException("Set the connection string 'Default' (ConnectionStrings__Default), or start the app with ./scripts/run.sh.");
 
         services.AddRegisterCache();
-        services.AddDbContextPool<AppDbContext>((provider, options) =>
-            AppDbContext.Configure(options, connectionString).AddInterceptors(provider.GetRequiredService<RegisterCache.Invalidator>()));
+        services.AddDbContextPool<AppDbContext>(options => AppDbContext.Configure(options, connectionString));
 
         services
             .AddIdentity<ApplicationUser, IdentityRole>(options =>

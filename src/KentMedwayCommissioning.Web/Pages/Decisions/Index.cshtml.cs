@@ -86,8 +86,8 @@ public sealed class IndexModel(ISender sender) : PageModel
                 .Take(PageSize + 1)
                 .Select(decision => new Row(decision.Sequence, decision.BodyName, decision.ItemTitle, decision.Outcome, decision.MeetingDate, decision.PublishedAt))
                 .ToListAsync(cancellationToken);
-            var bodies = await publishedBodies.GetAsync(PublishedBodiesAsync, cancellationToken);
             var head = await db.PublishedDecisions.AsNoTracking().OrderByDescending(decision => decision.Sequence).Select(decision => new { decision.Sequence, decision.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var bodies = await publishedBodies.GetAsync(head?.Sequence ?? 0, PublishedBodiesAsync, cancellationToken);
             return new Results(
                 page.Take(PageSize).ToList(),
                 page.Count > PageSize ? page[PageSize - 1].Sequence : null,

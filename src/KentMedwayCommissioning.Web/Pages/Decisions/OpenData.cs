@@ -1,3 +1,4 @@
+using KentMedwayCommissioning.Web.Infrastructure;
 using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Text;
@@ -56,7 +57,7 @@ public static class OpenData
         {
             var result = await sender.Send(new VerifyModel.Query(), cancellationToken);
             return Results.Ok(new { intact = result.IsIntact, entries = result.Entries, headHash = result.HeadHash, firstFailingSequence = result.FirstFailingSequence, reason = result.Reason });
-        }).AllowAnonymous().CacheOutput(RegisterCache.Policy);
+        }).AllowAnonymous();
 
         endpoints.MapGet("/api/v1/decisions/{sequence:long}", async (long sequence, ISender sender, CancellationToken cancellationToken) =>
             await sender.Send(new DetailsModel.Query(sequence), cancellationToken) is { } found
@@ -122,29 +123,18 @@ public static class OpenData
         hash = decision.Hash,
     };
 
-    private static string Csv(IReadOnlyList<PublishedDecision> decisions)
-    {
-        var csv = new StringBuilder();
-        csv.Append("sequence,body,meeting,meeting_date,item,question,outcome,explanation,votes_for,votes_against,abstentions,published_at,corrects,canonical,previous_hash,hash\r\n");
-        foreach (var decision in decisions)
-        {
-            string[] fields =
-            [
+    private static string Csv(IReadOnlyList<PublishedDecision> decisions) =>
+        CsvFile.Write(
+            ["sequence", "body", "meeting", "meeting_date", "item", "question", "outcome", "explanation", "votes_for", "votes_against", "abstentions", "published_at", "corrects", "canonical", "previous_hash", "hash"],
+            decisions.Select(decision => new[]
+            {
                 decision.Sequence.ToString(CultureInfo.InvariantCulture), decision.BodyName, decision.MeetingTitle, decision.MeetingDate, decision.ItemTitle,
                 decision.Question ?? "", decision.Outcome, decision.Explanation, Number(decision.VotesFor), Number(decision.VotesAgainst), Number(decision.Abstentions),
                 decision.PublishedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), Number(decision.CorrectsSequence),
                 decision.Canonical(), decision.PreviousHash, decision.Hash,
-            ];
-            csv.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
-        }
+            }));
 
-        return csv.ToString();
-
-        static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-        // RFC 4180: quote every field and double the quotes inside.
-        static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     private static byte[] Atom(ExportResult result, string origin)
     {

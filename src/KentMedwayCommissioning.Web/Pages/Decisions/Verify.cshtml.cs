@@ -2,7 +2,6 @@ using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Register;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +9,6 @@ namespace KentMedwayCommissioning.Web.Pages.Decisions;
 
 /// <summary>Re-checks the whole hash chain and names the first entry that fails.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = RegisterCache.Policy)]
 public sealed class VerifyModel(ISender sender) : PageModel
 {
     public ChainVerification Result { get; private set; } = null!;

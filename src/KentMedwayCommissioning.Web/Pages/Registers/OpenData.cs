@@ -1,3 +1,4 @@
+using KentMedwayCommissioning.Web.Infrastructure;
 using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Text;
@@ -76,20 +77,7 @@ public static class OpenData
     private static string Interests(ProcurementModel.Row row) =>
         string.Join("; ", row.Interests.Select(interest => $"{interest.PersonName}: {interest.Interest} ({interest.Management.DisplayName().ToLowerInvariant()})"));
 
-    private static IResult CsvResult(string[] header, IEnumerable<string[]> rows)
-    {
-        var csv = new StringBuilder();
-        csv.AppendJoin(',', header).Append("\r\n");
-        foreach (var fields in rows)
-        {
-            csv.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
-        }
-
-        return Results.Text(csv.ToString(), "text/csv; charset=utf-8", Encoding.UTF8);
-
-        // RFC 4180: quote every field and double the quotes inside.
-        static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    private static IResult CsvResult(string[] header, IEnumerable<string[]> rows) => CsvFile.Result(header, rows);
 
     private static IResult AtomResult(HttpContext http, string register, string title, IEnumerable<Entry> entries)
     {
