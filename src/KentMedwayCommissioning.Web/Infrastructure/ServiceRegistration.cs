@@ -55,7 +55,9 @@ public static class ServiceRegistration
             options.Cookie.Name = "kmc.antiforgery";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            // Antiforgery refuses to serve a form at all over plain HTTP when told Always; behind TLS (the forwarded
+            // scheme) every request is HTTPS, so the cookie is Secure there.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddRateLimits(builder.Configuration);
 

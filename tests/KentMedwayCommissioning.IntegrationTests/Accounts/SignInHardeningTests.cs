@@ -1,5 +1,6 @@
 using System.Net;
 using KentMedwayCommissioning.TestSupport;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace KentMedwayCommissioning.IntegrationTests.Accounts;
@@ -100,6 +101,23 @@ public sealed class SignInHardeningTests(TestApp app) : IAsyncLifetime
         Assert.Contains("samesite=strict", antiforgery, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task In_production_the_sign_in_form_is_served_and_its_cookies_are_secure_over_https()
+    {
+        await using var production = app.Factory.WithWebHostBuilder(host => host.UseEnvironment("Production"));
+        var https = production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://commissioning.example"), AllowAutoRedirect = false });
+        var http = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var secure = await https.GetAsync("/account/sign-in");
+        var plain = await http.GetAsync("/account/sign-in");
+
+        Assert.Equal(HttpStatusCode.OK, secure.StatusCode);
+        Assert.Contains("secure", secure.Headers.GetValues("Set-Cookie").Single(cookie => cookie.StartsWith("kmc.antiforgery=", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
+        // HSTS is left out for localhost, so the request names a real host.
+        Assert.True(secure.Headers.Contains("Strict-Transport-Security"));
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
     }
 
     private static Task<HttpResponseMessage> SignInAsync(Browsing browsing, string email, string password) =>
