@@ -5,8 +5,9 @@ using Npgsql;
 namespace KentMedwayCommissioning.Bench.Load;
 
 /// <summary>
-/// Signed-in members voting and changing their votes on one open item, each as fast as the app answers. Afterwards
-/// every vote the app confirmed is looked for in the database: a confirmed vote that is not there is lost.
+/// Signed-in members voting and changing their votes on one open item, each as fast as the app answers, each vote a
+/// change from their last. Afterwards every vote the app confirmed is looked for in the database: a confirmed vote
+/// that is not there is lost.
 /// </summary>
 public static class Voting
 {
@@ -29,7 +30,7 @@ public static class Voting
         var measurement = await TimedLoad.RunAsync(options.Size, "vote", voters.Length, options.WarmUp, options.Duration, async (worker, token) =>
         {
             var voter = voters[worker];
-            var choice = Choices[Random.Shared.Next(Choices.Length)];
+            var choice = voter.NextChoice();
             using var response = await voter.Session.SendAsync(HttpMethod.Post, $"{path}?handler=Vote", [new("choice", choice), new("__RequestVerificationToken", voter.FormToken)], token);
             // Confirmed: the app redirects back to the item, its confirmation in TempData.
             var confirmed = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == path;
@@ -61,6 +62,16 @@ public static class Voting
         public string FormToken { get; } = formToken;
         public string? LastChoice { get; private set; }
         public long ConfirmedCount => Interlocked.Read(ref _confirmed);
+
+        /// <summary>
+        /// Always a change from the last confirmed vote: voting again the same way records nothing (by design), so
+        /// every confirmed vote here must add exactly one event.
+        /// </summary>
+        public string NextChoice()
+        {
+            var others = Choices.Where(choice => choice != LastChoice).ToArray();
+            return others[Random.Shared.Next(others.Length)];
+        }
 
         /// <summary>A voter sends one vote at a time, so the last confirmed is the one the database must hold.</summary>
         public void Confirmed(string choice)
