@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace KentMedwayCommissioning.TestSupport;
@@ -36,7 +34,7 @@ public sealed class PrivateCluster : IAsyncDisposable
             await RunAsync("chown", "postgres", directory);
         }
 
-        var cluster = new PrivateCluster(directory, binaries, FreePort());
+        var cluster = new PrivateCluster(directory, binaries, LoopbackPort.Free());
         await cluster.PostgresAsync("initdb", "-D", cluster.DataDirectory, "--auth=trust", "-U", "postgres", "-E", "UTF8");
         await cluster.StartAgainAsync();
         return cluster;
@@ -91,12 +89,5 @@ public sealed class PrivateCluster : IAsyncDisposable
             : Enumerable.Empty<string>();
         return candidates.FirstOrDefault(bin => File.Exists(Path.Combine(bin, "pg_ctl")))
             ?? throw new InvalidOperationException("No PostgreSQL server binaries under /usr/lib/postgresql: install the postgresql package (scripts/test.sh does).");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using KentMedwayCommissioning.TestSupport;
 
 namespace KentMedwayCommissioning.IntegrationTests.Faults;
 
@@ -21,12 +21,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(string connectionString)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-
-        var app = new AppProcess(connectionString, port);
+        var app = new AppProcess(connectionString, LoopbackPort.Free());
         await app.StartAgainAsync();
         return app;
     }

@@ -88,13 +88,13 @@ public sealed class AuditLogModel(ISender sender) : PageModel
 
             if (query.From is { } from)
             {
-                var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                var start = UtcDays.Start(from);
                 entries = entries.Where(entry => entry.At >= start);
             }
 
             if (query.To is { } to)
             {
-                var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                var end = UtcDays.End(to);
                 entries = entries.Where(entry => entry.At < end);
             }
 

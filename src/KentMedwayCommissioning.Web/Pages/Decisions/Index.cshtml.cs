@@ -135,13 +135,13 @@ public sealed class IndexModel(ISender sender) : PageModel
 
             if (query.From is { } from)
             {
-                var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                var start = UtcDays.Start(from);
                 decisions = decisions.Where(decision => decision.PublishedAt >= start);
             }
 
             if (query.To is { } to)
             {
-                var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                var end = UtcDays.End(to);
                 decisions = decisions.Where(decision => decision.PublishedAt < end);
             }
 

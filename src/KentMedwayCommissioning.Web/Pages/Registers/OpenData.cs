@@ -87,7 +87,7 @@ public static class OpenData
             entry.Summary,
             new Uri($"{origin}/registers/{register}"),
             $"{origin}/registers/{register}#{entry.Id}",
-            new DateTimeOffset(entry.Updated.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))).ToList();
+            UtcDays.Start(entry.Updated))).ToList();
         var feed = new SyndicationFeed(
             $"Kent and Medway Commissioning: {title.ToLowerInvariant()}",
             $"The published {title.ToLowerInvariant()}, latest 50 entries",
