@@ -65,7 +65,7 @@ public sealed class CommandAuthorizationBehaviour<TMessage, TResponse>(CurrentUs
 
         if (message is IInterestRegisterCommand register)
         {
-            await Pages.Interests.InterestKeepers.RequireKeeperAsync(db, user, register.PersonSlug, DateOnly.FromDateTime(clock.GetLocalNow().Date), cancellationToken);
+            await InterestKeepers.RequireKeeperAsync(db, user, register.PersonSlug, DateOnly.FromDateTime(clock.GetLocalNow().Date), cancellationToken);
         }
 
         return await next(message, cancellationToken);

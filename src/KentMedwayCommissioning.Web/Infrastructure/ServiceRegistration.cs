@@ -118,6 +118,6 @@ public static class ServiceRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<DemoDataLoader>();
-        services.AddHostedService<Pages.Registers.RegisterRetentionJob>();
+        services.AddHostedService<RegisterRetentionJob>();
     }
 }

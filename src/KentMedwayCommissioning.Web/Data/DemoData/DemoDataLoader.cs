@@ -3,7 +3,6 @@ using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Programme;
 using KentMedwayCommissioning.Web.Domain.Registers;
 using KentMedwayCommissioning.Web.Infrastructure;
-using KentMedwayCommissioning.Web.Pages.Decisions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

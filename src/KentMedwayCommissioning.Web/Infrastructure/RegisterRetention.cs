@@ -1,9 +1,10 @@
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Registers;
+using KentMedwayCommissioning.Web.Pages.Registers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace KentMedwayCommissioning.Web.Pages.Registers;
+namespace KentMedwayCommissioning.Web.Infrastructure;
 
 /// <summary>
 /// The retention rule of the guidance: records of interests and of gifts and hospitality are kept for 6 years, then

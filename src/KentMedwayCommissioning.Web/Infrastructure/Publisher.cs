@@ -1,26 +1,9 @@
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Register;
-using KentMedwayCommissioning.Web.Infrastructure;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace KentMedwayCommissioning.Web.Pages.Decisions;
-
-/// <summary>
-/// The secretary publishes the decided items of a closed meeting: each becomes an entry in the append-only hash chain.
-/// Items already published are skipped, so publishing twice (or twice at once) publishes each item once.
-/// </summary>
-public static class PublishMeeting
-{
-    public sealed record Command(int MeetingId) : ICommand<int>, IMeetingSecretaryCommand;
-
-    internal sealed class Handler(AppDbContext db, TimeProvider clock) : ICommandHandler<Command, int>
-    {
-        public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken) =>
-            await Publisher.PublishAsync(db, command.MeetingId, clock.GetUtcNow(), cancellationToken);
-    }
-}
+namespace KentMedwayCommissioning.Web.Infrastructure;
 
 /// <summary>Appends a closed meeting's decided items to the chain; used by the secretary's command and the demo data.</summary>
 public static class Publisher
