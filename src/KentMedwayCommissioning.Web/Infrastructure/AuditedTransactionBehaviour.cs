@@ -4,8 +4,11 @@ using System.Text.Json.Serialization.Metadata;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Audit;
 using Mediator;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace KentMedwayCommissioning.Web.Infrastructure;
 
@@ -86,8 +89,19 @@ public sealed class AuditedTransactionBehaviour<TMessage, TResponse>(AppDbContex
 /// <summary>A row a command changed: its table, key, and the values before and after (secrets only marked as changed).</summary>
 public sealed record RowChange(string Table, string State, IReadOnlyDictionary<string, object?> Key, IReadOnlyDictionary<string, object?>? Before, IReadOnlyDictionary<string, object?>? After)
 {
-    /// <summary>Identity's secrets: an audit log must show that they changed, never what they are.</summary>
-    private static readonly HashSet<string> SecretColumns = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Xml"];
+    /// <summary>
+    /// Secrets in types we do not own (Identity's, data protection's), named by their declaring type as well as their
+    /// name: an ordinary column that shares a name (a gift's Value) is never hidden. Our own secrets carry
+    /// <see cref="AuditRedactedAttribute"/>.
+    /// </summary>
+    private static readonly HashSet<(Type DeclaringType, string Name)> ForeignSecrets =
+    [
+        (typeof(IdentityUser<string>), nameof(IdentityUser.PasswordHash)),
+        (typeof(IdentityUser<string>), nameof(IdentityUser.SecurityStamp)),
+        (typeof(IdentityUser<string>), nameof(IdentityUser.ConcurrencyStamp)),
+        (typeof(IdentityUserToken<string>), nameof(IdentityUserToken<string>.Value)),
+        (typeof(DataProtectionKey), nameof(DataProtectionKey.Xml)),
+    ];
 
     private const string ChangedSecret = "(changed)";
 
@@ -116,7 +130,12 @@ public sealed record RowChange(string Table, string State, IReadOnlyDictionary<s
     private static Dictionary<string, object?> Values(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value) =>
         properties.ToDictionary(
             property => property.Metadata.Name,
-            property => SecretColumns.Contains(property.Metadata.Name) ? ChangedSecret : value(property));
+            property => IsSecret(property.Metadata) ? ChangedSecret : value(property));
+
+    /// <summary>An audit log must show that a secret changed, never what it is.</summary>
+    private static bool IsSecret(IProperty property) =>
+        property.PropertyInfo is { DeclaringType: { } declaringType } member
+        && (member.IsDefined(typeof(AuditRedactedAttribute), inherit: true) || ForeignSecrets.Contains((declaringType, member.Name)));
 }
 
 /// <summary>How commands and their answers are written into the audit log.</summary>

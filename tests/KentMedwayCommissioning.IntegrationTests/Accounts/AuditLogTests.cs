@@ -8,6 +8,9 @@ using KentMedwayCommissioning.TestSupport;
 using KentMedwayCommissioning.Web.Data.DemoData;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Pages.Meetings;
+using KentMedwayCommissioning.Web.Pages.Interests;
+using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Domain.Registers;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -55,6 +58,21 @@ public sealed class AuditLogTests(TestApp app) : IAsyncLifetime
         var account = rows.First(row => row.GetProperty("table").GetString() == "users" && row.GetProperty("state").GetString() == "Modified");
         Assert.Equal("(changed)", account.GetProperty("after").GetProperty("SecurityStamp").GetString());
         Assert.DoesNotContain(layMember.SecurityStamp!, entry.Changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_gift_s_value_is_audited_in_full_because_only_marked_secrets_are_redacted()
+    {
+        var gp = DemoAccounts.GpMember.PersonName!;
+        var gpId = await app.QueryDbAsync(db => db.People.Where(person => person.FullName == gp).Select(person => person.Id).SingleAsync());
+
+        await app.SendAsAsync(TestApp.Member(gpId), new RegisterModel.RecordOffer(
+            Slug.From(gp), OfferKind.Hospitality, "Dinner after a conference", "A regional network", false, 42.50m, new DateOnly(2026, 1, 12), true, null));
+
+        var entry = await app.QueryDbAsync(db => db.AuditEntries.SingleAsync(candidate => candidate.Command == "Interests.Register.RecordOffer"));
+        using var changes = JsonDocument.Parse(entry.Changes);
+        var offer = changes.RootElement.EnumerateArray().Single(row => row.GetProperty("table").GetString() == "gifts_and_hospitality");
+        Assert.Equal(42.50m, offer.GetProperty("after").GetProperty("Value").GetDecimal());
     }
 
     [Fact]

@@ -45,6 +45,6 @@ public sealed class AuditEntry
     }
 }
 
-/// <summary>Marks a command property whose value must never be written to the audit log (a password, a one-time code).</summary>
+/// <summary>Marks a command or entity property whose value must never be written to the audit log (a password, a one-time code).</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class AuditRedactedAttribute : Attribute;
