@@ -63,10 +63,18 @@ public static class Publisher
     /// <summary>
     /// Publishes a correction: a new entry, pointing at the one it corrects, with the corrected outcome and the reason.
     /// The original stays as it was.
+    /// An entry is corrected once: a second correction corrects the newest entry, so every page, feed and API agree that
+    /// the current entry for an item is the one nothing corrects.
     /// </summary>
     public static async Task<long> PublishCorrectionAsync(AppDbContext db, PublishedDecision original, string outcome, string explanation, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (sequence, previous) = await LockHeadAsync(db, cancellationToken);
+        // Under the chain's lock, so two corrections sent at once cannot both pass.
+        if (await CorrectedByAsync(db, original.Sequence, cancellationToken) is { } newer)
+        {
+            throw new GovernanceException($"Decision {original.Sequence} is already corrected by decision {newer}: correct decision {newer} instead.");
+        }
+
         var correction = new PublishedDecision(
             sequence + 1, original.BodyName, original.BodySlug, original.AgendaItemId, original.MeetingTitle, original.MeetingDate,
             original.ItemTitle, original.Question, outcome, explanation, original.VotesFor, original.VotesAgainst, original.Abstentions,
@@ -75,6 +83,10 @@ public static class Publisher
         await db.SaveChangesAsync(cancellationToken);
         return correction.Sequence;
     }
+
+    /// <summary>The entry that corrects <paramref name="sequence"/>, if any.</summary>
+    public static async Task<long?> CorrectedByAsync(AppDbContext db, long sequence, CancellationToken cancellationToken) =>
+        await db.PublishedDecisions.AsNoTracking().Where(candidate => candidate.CorrectsSequence == sequence).Select(candidate => (long?)candidate.Sequence).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Takes the chain's lock for the caller's transaction (a command's, or the demo load's) and reads its head.</summary>
     private static async Task<(long Sequence, string Hash)> LockHeadAsync(AppDbContext db, CancellationToken cancellationToken)

@@ -130,6 +130,25 @@ public sealed class CorrectionTests(TestApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_entry_is_corrected_once_and_a_later_correction_chains_from_the_newest()
+    {
+        var original = await SequenceOfAsync("thanet-ccg");
+        var secretary = TestApp.Secretary(await app.QueryDbAsync(db => db.Bodies.Where(body => body.Slug == "thanet-ccg").Select(body => body.Id).SingleAsync()));
+        var first = await app.SendAsAsync(secretary, new Correct.Command(original, "thanet-ccg", "Deferred", "Deferred for more detail.", "Wrong outcome"));
+
+        var refusal = await Assert.ThrowsAsync<KentMedwayCommissioning.Web.Domain.Meetings.GovernanceException>(() =>
+            app.SendAsAsync(secretary, new Correct.Command(original, "thanet-ccg", "Noted", "Noted.", "Wrong again")));
+        var second = await app.SendAsAsync(secretary, new Correct.Command(first, "thanet-ccg", "Noted", "Noted.", "Still wrong"));
+
+        Assert.Equal($"Decision {original} is already corrected by decision {first}: correct decision {first} instead.", refusal.Message);
+        var current = await app.QueryDbAsync(db => db.PublishedDecisions
+            .Where(decision => decision.BodySlug == "thanet-ccg" && !db.PublishedDecisions.Any(later => later.CorrectsSequence == decision.Sequence))
+            .Select(decision => decision.Sequence).ToListAsync());
+        Assert.Equal([second], current);
+        Assert.Contains($"This decision is corrected by decision {first}", (await new Browsing(app).GetPageAsync($"/decisions/{original}")).MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_secretary_cannot_correct_another_body_s_decision()
     {
         var thanet = await SequenceOfAsync("thanet-ccg");

@@ -48,7 +48,8 @@ public sealed class DetailsModel(ISender sender, KentMedwayCommissioning.Web.Inf
 
     public PublishedDecision Decision { get; private set; } = null!;
 
-    public IReadOnlyList<long> CorrectedBy { get; private set; } = [];
+    /// <summary>The entry that corrects this one: an entry is corrected once, and a later correction corrects that entry.</summary>
+    public long? CorrectedBy { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long sequence, CancellationToken cancellationToken) =>
         await ShowAsync(sequence, cancellationToken) ? Page() : NotFound();
@@ -62,7 +63,7 @@ public sealed class DetailsModel(ISender sender, KentMedwayCommissioning.Web.Inf
         }
 
         (Decision, CorrectedBy) = view.Value;
-        CanCorrect = user.IsSignedIn && await sender.Send(new BodyIdQuery(Decision.BodySlug), cancellationToken) is { } bodyId && user.CanRunMeetingsOf(bodyId);
+        CanCorrect = CorrectedBy is null && user.IsSignedIn && await sender.Send(new BodyIdQuery(Decision.BodySlug), cancellationToken) is { } bodyId && user.CanRunMeetingsOf(bodyId);
         return true;
     }
 
@@ -74,11 +75,11 @@ public sealed class DetailsModel(ISender sender, KentMedwayCommissioning.Web.Inf
             await db.Bodies.Where(body => body.Slug == query.Slug).Select(body => (int?)body.Id).SingleOrDefaultAsync(cancellationToken);
     }
 
-    public sealed record Query(long Sequence) : IQuery<(PublishedDecision, IReadOnlyList<long>)?>;
+    public sealed record Query(long Sequence) : IQuery<(PublishedDecision, long?)?>;
 
-    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, (PublishedDecision, IReadOnlyList<long>)?>
+    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, (PublishedDecision, long?)?>
     {
-        public async ValueTask<(PublishedDecision, IReadOnlyList<long>)?> Handle(Query query, CancellationToken cancellationToken)
+        public async ValueTask<(PublishedDecision, long?)?> Handle(Query query, CancellationToken cancellationToken)
         {
             var decision = await db.PublishedDecisions.AsNoTracking().SingleOrDefaultAsync(candidate => candidate.Sequence == query.Sequence, cancellationToken);
             if (decision is null)
@@ -86,8 +87,7 @@ public sealed class DetailsModel(ISender sender, KentMedwayCommissioning.Web.Inf
                 return null;
             }
 
-            var corrections = await db.PublishedDecisions.AsNoTracking().Where(candidate => candidate.CorrectsSequence == query.Sequence).Select(candidate => candidate.Sequence).ToListAsync(cancellationToken);
-            return (decision, corrections);
+            return (decision, await Publisher.CorrectedByAsync(db, query.Sequence, cancellationToken));
         }
     }
 }
