@@ -15,6 +15,8 @@ using KentMedwayCommissioning.Web.Pages.Interests;
 using KentMedwayCommissioning.Web.Pages.Meetings;
 using KentMedwayCommissioning.Web.Pages.Registers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace KentMedwayCommissioning.IntegrationTests.Registers;
 
@@ -103,10 +105,47 @@ public sealed class RegistersTests(TestApp app) : IAsyncLifetime
 
         var purged = await app.SendAsync(new Retention.PurgeExpiredRecords());
 
-        Assert.Equal(1, purged.Interests);
+        Assert.Equal(1, purged!.Interests);
         Assert.Equal(0, purged.GiftsAndHospitality);
         var left = await app.QueryDbAsync(db => db.Interests.Select(interest => interest.Description).OrderBy(description => description).ToListAsync());
         Assert.Equal(["Ended six years ago today", "Held since long ago"], left);
+    }
+
+    [Fact]
+    public async Task The_retention_job_purges_as_soon_as_the_app_starts_not_a_day_later()
+    {
+        var gp = DemoAccounts.GpMember.PersonName!;
+        await app.SendAsAsync(TestApp.Member(await PersonIdAsync(gp)), new RegisterModel.AddInterest(Slug.From(gp), InterestKind.Financial, "Ended seven years ago", null, Today.AddYears(-9), Today.AddYears(-7)));
+        var services = app.Factory.Services;
+        using var job = new RegisterRetentionJob(
+            services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, services.GetRequiredService<ILogger<RegisterRetentionJob>>());
+
+        await job.StartAsync(CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await app.QueryDbAsync(db => db.Interests.AnyAsync(interest => interest.Description == "Ended seven years ago")) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        await job.StopAsync(CancellationToken.None);
+        Assert.False(await app.QueryDbAsync(db => db.Interests.AnyAsync(interest => interest.Description == "Ended seven years ago")));
+    }
+
+    [Fact]
+    public async Task A_second_instance_s_retention_run_leaves_the_purge_to_the_instance_already_running_it()
+    {
+        var gp = DemoAccounts.GpMember.PersonName!;
+        await app.SendAsAsync(TestApp.Member(await PersonIdAsync(gp)), new RegisterModel.AddInterest(Slug.From(gp), InterestKind.Financial, "Ended seven years ago", null, Today.AddYears(-9), Today.AddYears(-7)));
+        await using var otherInstance = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await otherInstance.OpenAsync();
+        await new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({Retention.Lock})", otherInstance).ExecuteNonQueryAsync();
+
+        var whileHeld = await app.SendAsync(new Retention.PurgeExpiredRecords());
+        await new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({Retention.Lock})", otherInstance).ExecuteNonQueryAsync();
+        var afterwards = await app.SendAsync(new Retention.PurgeExpiredRecords());
+
+        Assert.Null(whileHeld);
+        Assert.Equal(1, afterwards!.Interests);
     }
 
     [Fact]
