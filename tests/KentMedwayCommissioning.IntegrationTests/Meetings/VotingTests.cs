@@ -169,6 +169,59 @@ public sealed class VotingTests(TestApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Closing_the_meeting_while_a_vote_opens_never_leaves_a_closed_meeting_with_an_open_vote()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 3, openVote: false);
+        var secretary = TestApp.Secretary(board.BodyId);
+        async Task<bool> SucceedsAsync<TResponse>(Mediator.ICommand<TResponse> command)
+        {
+            try
+            {
+                await app.SendAsAsync(secretary, command);
+                return true;
+            }
+            catch (GovernanceException)
+            {
+                return false;
+            }
+        }
+
+        // Hold the meeting row so that the close has read the items and waits to write: the moment a vote could open.
+        await using var holder = new NpgsqlConnection(app.ConnectionString);
+        await holder.OpenAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        await new NpgsqlCommand($"SELECT 1 FROM meetings WHERE id = {board.MeetingId} FOR UPDATE", holder, hold).ExecuteNonQueryAsync();
+        var closing = SucceedsAsync(new RunMeeting.ChangeStatus(board.MeetingId, RunMeeting.StatusChange.Close));
+        await WaitForLockWaitersAsync(1, closing);
+        var opening = SucceedsAsync(new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Open));
+        await WaitForLockWaitersAsync(2, opening);
+        await hold.RollbackAsync();
+        var (closed, opened) = (await closing, await opening);
+
+        var state = await app.QueryDbAsync(db => db.AgendaItems.Where(item => item.Id == board.ItemId).Select(item => new { item.VoteState, item.Meeting!.Status }).SingleAsync());
+        Assert.NotEqual(closed, opened);
+        Assert.Equal(closed ? (MeetingStatus.Closed, VoteState.NotOpened) : (MeetingStatus.InProgress, VoteState.Open), (state.Status, state.VoteState));
+        if (closed)
+        {
+            await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.ItemId, VoteChoice.For)));
+        }
+    }
+
+    /// <summary>Waits until <paramref name="count"/> statements of this test database wait on a lock, or the command has finished.</summary>
+    private async Task WaitForLockWaitersAsync(int count, Task command)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var waiters = new NpgsqlCommand("SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!command.IsCompleted && (int)(await waiters.ExecuteScalarAsync())! < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The command neither finished nor waited on a lock.");
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
     public async Task A_tie_waits_for_the_chair_s_casting_vote()
     {
         var board = await VotingBoard.CreateAsync(app, voters: 4);
@@ -239,6 +292,31 @@ public sealed class VoteEdgeTests(TestApp app) : IAsyncLifetime
 
         var outcome = await app.SendAsAsync(secretary, new RunVote.RecordOutcomeCommand(board.MeetingId, board.ItemNumber, Outcome.Deferred, "Tied with the chair absent"));
         Assert.Equal("Deferred: Tied with the chair absent", outcome);
+    }
+
+    [Fact]
+    public async Task A_chair_whose_chair_seat_has_no_vote_but_who_holds_a_voting_seat_gives_the_casting_vote()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 3);
+        var chair = board.Voters[1];
+        await app.QueryDbAsync(async db =>
+        {
+            // Member 1 no longer chairs; member 2 keeps their voting lay seat and chairs from a seat without a vote.
+            await db.Database.ExecuteSqlAsync($"UPDATE memberships SET role = {nameof(KentMedwayCommissioning.Web.Domain.MemberRole.GpMember)} WHERE body_id = {board.BodyId} AND person_id = {board.Voters[0]}");
+            db.Memberships.Add(new KentMedwayCommissioning.Web.Domain.Membership(
+                (await db.Bodies.FindAsync(board.BodyId))!, (await db.People.FindAsync(chair))!,
+                KentMedwayCommissioning.Web.Domain.MemberRole.Chair, KentMedwayCommissioning.Web.Domain.MemberBackground.Lay, hasVote: false, from: null));
+            return await db.SaveChangesAsync();
+        });
+        var secretary = TestApp.Secretary(board.BodyId);
+        await app.SendAsAsync(TestApp.Member(chair), new CastVote.Command(board.ItemId, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[2]), new CastVote.Command(board.ItemId, VoteChoice.Against));
+        await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
+
+        var decided = await app.SendAsAsync(secretary, new RunVote.CastingVoteCommand(board.MeetingId, board.ItemNumber, VoteChoice.For));
+
+        Assert.StartsWith("Carried 2 to 1 on the chair's casting vote", decided, StringComparison.Ordinal);
+        Assert.Equal(chair, await app.QueryDbAsync(db => db.AgendaItems.Where(item => item.Id == board.ItemId).Select(item => item.CastingVoteByPersonId).SingleAsync()));
     }
 
     [Fact]

@@ -67,8 +67,8 @@ public static class CastVote
                     : "The vote on this item has not opened yet.");
             }
 
-            var seat = item.HasVote is { } hasVote ? new MeetingRoll.Seat(hasVote, item.IsPresent == true, item.IsWithdrawn) : null;
-            if (MeetingRoll.WhyNotEligible(item.BodyName, user.PersonId is null ? null : seat) is { } refusal)
+            var standing = item.HasVote is { } hasVote ? new VotingEligibility.Standing(hasVote, item.IsPresent == true, item.IsWithdrawn) : null;
+            if (VotingEligibility.WhyNot(item.BodyName, user.PersonId is null ? null : standing) is { } refusal)
             {
                 throw new GovernanceException(refusal);
             }

@@ -14,6 +14,7 @@ public sealed record RollMember(
     MemberRole Role,
     MemberBackground Background,
     bool HasVote,
+    bool IsChair,
     AttendanceStatus? Attendance,
     DateTimeOffset? ArrivedAt,
     DateTimeOffset? LeftAt)
@@ -29,36 +30,19 @@ public sealed record MeetingRoll(int MeetingId, int BodyId, string BodyName, str
 {
     public IEnumerable<RollMember> VotingMembers => Members.Where(member => member.HasVote);
 
-    public int? ChairPersonId => Members.FirstOrDefault(member => member.Role == MemberRole.Chair)?.PersonId;
+    public int? ChairPersonId => Members.FirstOrDefault(member => member.IsChair)?.PersonId;
 
     public QuorumAssessment MeetingQuorum() => ItemQuorum([]);
 
     public QuorumAssessment ItemQuorum(IReadOnlyCollection<int> withdrawnPersonIds) =>
         Quorum.Assess(Rule, VotingMembers.Select(member => new QuorumSeat(member.Background, member.IsPresent, withdrawnPersonIds.Contains(member.PersonId))).ToList());
 
-    /// <summary>Why a person may not vote on an item now, or null when they may.</summary>
+    /// <summary>Why a person may not vote on an item now, or null when they may (<see cref="VotingEligibility"/>).</summary>
     public string? WhyNotEligible(int? personId, IReadOnlyCollection<int> withdrawnPersonIds)
     {
         var member = personId is null ? null : Members.FirstOrDefault(candidate => candidate.PersonId == personId);
-        return WhyNotEligible(BodyName, member is null ? null : new Seat(member.HasVote, member.IsPresent, withdrawnPersonIds.Contains(member.PersonId)));
+        return VotingEligibility.WhyNot(BodyName, member is null ? null : new VotingEligibility.Standing(member.HasVote, member.IsPresent, withdrawnPersonIds.Contains(member.PersonId)));
     }
-
-    /// <summary>One person's standing on an item: whether their seat votes, they are in the room, and they withdrew.</summary>
-    public sealed record Seat(bool HasVote, bool IsPresent, bool IsWithdrawn);
-
-    /// <summary>
-    /// The rule itself, for a person without a seat on the body (null) or with <paramref name="seat"/>; CastVote reads
-    /// just the voter's seat rather than the whole roll.
-    /// </summary>
-    public static string? WhyNotEligible(string bodyName, Seat? seat) =>
-        seat switch
-        {
-            null => $"Only members of {bodyName} vote on its items.",
-            { HasVote: false } => $"Your seat on {bodyName} does not carry a vote.",
-            { IsPresent: false } => "Only members recorded as present at the meeting can vote. Ask the board secretary to record your attendance.",
-            { IsWithdrawn: true } => "You declared an interest in this item, so you are withdrawn from its vote.",
-            _ => null,
-        };
 
     public static async Task<MeetingRoll?> LoadAsync(AppDbContext db, int meetingId, CancellationToken cancellationToken)
     {
@@ -94,16 +78,17 @@ public sealed record MeetingRoll(int MeetingId, int BodyId, string BodyName, str
             .Where(attendance => attendance.MeetingId == meetingId)
             .ToDictionaryAsync(attendance => attendance.PersonId, cancellationToken);
 
-        // A person with two seats (say chair and GP member) is one member with the first seat that votes.
+        // A person with two seats (say chair and GP member) is one member, shown in the first seat that votes.
         var members = seats
             .GroupBy(seat => seat.PersonId)
-            .Select(group => group.OrderByDescending(seat => seat.HasVote).ThenBy(seat => seat.Role).First())
-            .OrderBy(seat => seat.Role)
-            .ThenBy(seat => seat.FullName, StringComparer.Ordinal)
-            .Select(seat =>
+            .Select(group => (Seat: group.OrderByDescending(seat => seat.HasVote).ThenBy(seat => seat.Role).First(), Combined: VotingEligibility.Combine(group.Select(seat => (seat.Role, seat.HasVote)))))
+            .OrderBy(member => member.Seat.Role)
+            .ThenBy(member => member.Seat.FullName, StringComparer.Ordinal)
+            .Select(member =>
             {
+                var seat = member.Seat;
                 attendance.TryGetValue(seat.PersonId, out var record);
-                return new RollMember(seat.PersonId, seat.FullName, seat.Slug, seat.IsFictional, seat.Role, seat.Background, seat.HasVote, record?.Status, record?.ArrivedAt, record?.LeftAt);
+                return new RollMember(seat.PersonId, seat.FullName, seat.Slug, seat.IsFictional, seat.Role, seat.Background, member.Combined.HasVote, member.Combined.IsChair, record?.Status, record?.ArrivedAt, record?.LeftAt);
             })
             .ToList();
         return new MeetingRoll(meeting.Id, meeting.BodyId, meeting.BodyName, meeting.BodySlug, meeting.Rule, members);

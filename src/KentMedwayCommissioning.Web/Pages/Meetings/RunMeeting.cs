@@ -153,10 +153,20 @@ public static class RunMeeting
         private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
-    private static async Task<Meeting> LoadAsync(AppDbContext db, int meetingId, CancellationToken cancellationToken) =>
-        await db.Meetings
+    /// <summary>
+    /// Locks the meeting's row for the command's transaction. Every change to a meeting or to its items' votes takes
+    /// this lock before the item's, one order for all, so closing the meeting and opening a vote never pass each other.
+    /// </summary>
+    internal static async Task LockAsync(AppDbContext db, int meetingId, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM meetings WHERE id = {meetingId} FOR NO KEY UPDATE", cancellationToken);
+
+    private static async Task<Meeting> LoadAsync(AppDbContext db, int meetingId, CancellationToken cancellationToken)
+    {
+        await LockAsync(db, meetingId, cancellationToken);
+        return await db.Meetings
             .Include(meeting => meeting.Items)
             .Include(meeting => meeting.Attendances)
             .SingleOrDefaultAsync(meeting => meeting.Id == meetingId, cancellationToken)
-        ?? throw new NotFoundException($"There is no meeting {meetingId}.");
+            ?? throw new NotFoundException($"There is no meeting {meetingId}.");
+    }
 }

@@ -102,9 +102,13 @@ public static class RunVote
         }
     }
 
-    /// <summary>Takes the item's row lock (FOR UPDATE, which waits for votes being written) and loads it to change.</summary>
+    /// <summary>
+    /// Takes the meeting's lock and then the item's row lock (FOR UPDATE, which waits for votes being written), and
+    /// loads the item to change.
+    /// </summary>
     private static async Task<(AgendaItem Item, MeetingRoll Roll)> LockItemAsync(AppDbContext db, int meetingId, int number, CancellationToken cancellationToken)
     {
+        await RunMeeting.LockAsync(db, meetingId, cancellationToken);
         var locked = await db.Database
             .SqlQuery<int>($"SELECT id AS \"Value\" FROM agenda_items WHERE meeting_id = {meetingId} AND number = {number} FOR UPDATE")
             .ToListAsync(cancellationToken);
