@@ -28,7 +28,7 @@ public sealed class RegistersJourneyTests(BrowserApp app) : IAsyncLifetime
         await gp.GetByLabel("Describe it").FillAsync("Dinner after the stroke services conference");
         await gp.GetByLabel("Who offered it").FillAsync("A regional stroke network");
         await gp.GetByLabel("Value in pounds").FillAsync("40");
-        await gp.GetByLabel("Offered on").FillAsync(DateOnly.FromDateTime(DateTime.Now).AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await gp.GetByLabel("Offered on").FillAsync(KentMedwayCommissioning.Web.Domain.UkCalendar.Today(TimeProvider.System).AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await gp.GetByLabel("Accepted", new() { Exact = true }).CheckAsync();
         await gp.GetByRole(AriaRole.Button, new() { Name = "Check what the rules say" }).ClickAsync();
         await Assertions.Expect(gp.Locator("#offer-check")).ToContainTextAsync("It may be accepted and must be declared");

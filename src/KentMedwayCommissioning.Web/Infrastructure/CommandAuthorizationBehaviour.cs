@@ -1,4 +1,5 @@
 using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,7 +66,7 @@ public sealed class CommandAuthorizationBehaviour<TMessage, TResponse>(CurrentUs
 
         if (message is IInterestRegisterCommand register)
         {
-            await InterestKeepers.RequireKeeperAsync(db, user, register.PersonSlug, DateOnly.FromDateTime(clock.GetLocalNow().Date), cancellationToken);
+            await InterestKeepers.RequireKeeperAsync(db, user, register.PersonSlug, UkCalendar.Today(clock), cancellationToken);
         }
 
         return await next(message, cancellationToken);

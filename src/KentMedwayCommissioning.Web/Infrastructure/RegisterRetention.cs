@@ -1,6 +1,6 @@
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Registers;
-using KentMedwayCommissioning.Web.Pages.Registers;
+using KentMedwayCommissioning.Web.Domain;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +34,7 @@ public static class Retention
                 return null;
             }
 
-            var before = ConflictsOfInterestGuidance.PurgeIfEndedBefore(DecisionMakingStaff.Today(clock));
+            var before = ConflictsOfInterestGuidance.PurgeIfEndedBefore(UkCalendar.Today(clock));
             var interests = await db.Interests.Where(interest => interest.To != null && interest.To < before).ExecuteDeleteAsync(cancellationToken);
             var offers = await db.GiftsAndHospitality.Where(offer => offer.OfferedOn < before).ExecuteDeleteAsync(cancellationToken);
             return new Purged(interests, offers);

@@ -87,6 +87,44 @@ public sealed class VotingTests(TestApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_vote_statement_and_the_meeting_s_roll_give_the_domain_rule_s_answer_for_every_standing()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 5, openVote: false);
+        var other = await VotingBoard.CreateAsync(app, voters: 3, name: "Other Board");
+        var secretary = TestApp.Secretary(board.BodyId);
+        await app.SendAsAsync(TestApp.Member(board.Voters[3]), new DeclareInterest.Command(board.ItemId, null, "Trustee of a bidder", DeclarationAction.WithdrewFromDiscussionAndVote));
+        await app.SendAsAsync(secretary, new RunMeeting.RecordDeparture(board.MeetingId, board.Voters[4]));
+        await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Open));
+        var cases = new (int PersonId, VotingEligibility.Standing? Standing)[]
+        {
+            (other.Voters[0], null),
+            (board.NonVoterId, new(HasVote: false, IsPresent: true, IsWithdrawn: false)),
+            (board.AbsentId, new(HasVote: true, IsPresent: false, IsWithdrawn: false)),
+            (board.Voters[4], new(HasVote: true, IsPresent: false, IsWithdrawn: false)),
+            (board.Voters[3], new(HasVote: true, IsPresent: true, IsWithdrawn: true)),
+            (board.Voters[1], new(HasVote: true, IsPresent: true, IsWithdrawn: false)),
+        };
+        var roll = (await app.QueryDbAsync(db => MeetingRoll.LoadAsync(db, board.MeetingId, CancellationToken.None)))!;
+
+        foreach (var (personId, standing) in cases)
+        {
+            var expected = VotingEligibility.WhyNot("Voting Test Board", standing);
+            string? statement = null;
+            try
+            {
+                await app.SendAsAsync(TestApp.Member(personId), new CastVote.Command(board.ItemId, VoteChoice.For));
+            }
+            catch (GovernanceException refusal)
+            {
+                statement = refusal.Message;
+            }
+
+            Assert.Equal(expected, statement);
+            Assert.Equal(expected, roll.WhyNotEligible(personId, [board.Voters[3]]));
+        }
+    }
+
+    [Fact]
     public async Task A_member_who_declared_an_interest_is_withdrawn_from_the_vote()
     {
         var board = await VotingBoard.CreateAsync(app, voters: 5, openVote: false);
@@ -317,6 +355,29 @@ public sealed class VoteEdgeTests(TestApp app) : IAsyncLifetime
 
         Assert.StartsWith("Carried 2 to 1 on the chair's casting vote", decided, StringComparison.Ordinal);
         Assert.Equal(chair, await app.QueryDbAsync(db => db.AgendaItems.Where(item => item.Id == board.ItemId).Select(item => item.CastingVoteByPersonId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_meeting_half_an_hour_after_midnight_in_summer_falls_on_the_uk_day_for_who_holds_a_seat()
+    {
+        // 23:30 UTC on 30 June 2026 is 00:30 on 1 July in Kent (BST): a seat that starts on 1 July votes at this meeting.
+        var board = await VotingBoard.CreateAsync(app, voters: 3);
+        var newcomer = await app.QueryDbAsync(async db =>
+        {
+            var person = new KentMedwayCommissioning.Web.Domain.Person("Newcomer From July", isFictional: true);
+            db.Memberships.Add(new KentMedwayCommissioning.Web.Domain.Membership(
+                (await db.Bodies.FindAsync(board.BodyId))!, person, KentMedwayCommissioning.Web.Domain.MemberRole.GpMember,
+                KentMedwayCommissioning.Web.Domain.MemberBackground.Clinical, hasVote: true, from: new DateOnly(2026, 7, 1)));
+            await db.SaveChangesAsync();
+            var startsAt = new DateTimeOffset(2026, 6, 30, 23, 30, 0, TimeSpan.Zero);
+            await db.Database.ExecuteSqlAsync($"UPDATE meetings SET starts_at = {startsAt} WHERE id = {board.MeetingId}");
+            await db.Database.ExecuteSqlAsync($"INSERT INTO attendances (meeting_id, person_id, status, arrived_at) VALUES ({board.MeetingId}, {person.Id}, 'Present', {startsAt})");
+            return person.Id;
+        });
+
+        await app.SendAsAsync(TestApp.Member(newcomer), new CastVote.Command(board.ItemId, VoteChoice.For));
+
+        Assert.Equal(VoteChoice.For, await app.QueryDbAsync(db => db.Votes.Where(vote => vote.PersonId == newcomer).Select(vote => vote.Choice).SingleAsync()));
     }
 
     [Fact]

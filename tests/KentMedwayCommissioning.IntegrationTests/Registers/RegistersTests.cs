@@ -15,6 +15,7 @@ using KentMedwayCommissioning.Web.Pages.Interests;
 using KentMedwayCommissioning.Web.Pages.Meetings;
 using KentMedwayCommissioning.Web.Pages.Registers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -28,7 +29,7 @@ public sealed class RegistersTests(TestApp app) : IAsyncLifetime
     private static readonly ClaimsPrincipal Administrator = new(new ClaimsIdentity(
         [new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, Roles.Administrator)], authenticationType: "Test"));
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    private static DateOnly Today => UkCalendar.Today(TimeProvider.System);
 
     public Task InitializeAsync() => app.ResetAsync();
 
@@ -109,6 +110,25 @@ public sealed class RegistersTests(TestApp app) : IAsyncLifetime
         Assert.Equal(0, purged.GiftsAndHospitality);
         var left = await app.QueryDbAsync(db => db.Interests.Select(interest => interest.Description).OrderBy(description => description).ToListAsync());
         Assert.Equal(["Ended six years ago today", "Held since long ago"], left);
+    }
+
+    [Fact]
+    public async Task An_interest_declared_half_an_hour_after_midnight_in_summer_is_declared_on_the_uk_day_and_so_late()
+    {
+        // 23:30 UTC on 1 July 2026 is 00:30 on 2 July in Kent (BST): 29 days after the interest began on 3 June.
+        await using var halfPastMidnight = app.Factory.WithWebHostBuilder(host => host.ConfigureTestServices(services =>
+            services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 7, 1, 23, 30, 0, TimeSpan.Zero)))));
+        var gp = DemoAccounts.GpMember.PersonName!;
+        var gpId = await PersonIdAsync(gp);
+        await using var scope = halfPastMidnight.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = TestApp.Member(gpId);
+
+        await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(
+            new RegisterModel.AddInterest(Slug.From(gp), InterestKind.Financial, "Shares in a dispensing practice", null, new DateOnly(2026, 6, 3), null));
+
+        var declaredOn = await app.QueryDbAsync(db => db.Interests.Where(interest => interest.Description == "Shares in a dispensing practice").Select(interest => interest.DeclaredOn).SingleAsync());
+        Assert.Equal(new DateOnly(2026, 7, 2), declaredOn);
+        Assert.True(ConflictsOfInterestGuidance.IsDeclaredLate(new DateOnly(2026, 6, 3), declaredOn));
     }
 
     [Fact]

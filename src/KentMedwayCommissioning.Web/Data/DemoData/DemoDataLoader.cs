@@ -1,7 +1,7 @@
-using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Programme;
 using KentMedwayCommissioning.Web.Domain.Registers;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -281,7 +281,7 @@ public sealed class DemoDataLoader(
     {
         var titles = await db.Meetings.Where(meeting => meeting.BodyId == westKent.Id).Select(meeting => meeting.Title).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var today = new DateTimeOffset(now.UtcDateTime.Date.AddHours(10), TimeSpan.Zero);
+        var today = UkCalendar.FromUkTime(UkCalendar.DayOf(now).ToDateTime(new TimeOnly(10, 0)));
         const string place = "Demo meeting room";
 
         if (!titles.Contains(DecisionsData.DemoMeetingInProgress))
@@ -396,7 +396,7 @@ public sealed class DemoDataLoader(
         if (!await db.Contracts.AnyAsync(cancellationToken))
         {
             // Fictional, so the register and its due-date flag can be tried: due within a year of the day it is loaded.
-            var started = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(-Contract.RecommissioningYears).AddMonths(6);
+            var started = UkCalendar.Today(clock).AddYears(-Contract.RecommissioningYears).AddMonths(6);
             db.Contracts.Add(new Contract(bodies[PapersData.WestKent].Id, "Community services (demo)", "A community services provider (demo)", 1_200_000m, started, isFictional: true));
         }
 
@@ -417,7 +417,7 @@ public sealed class DemoDataLoader(
     /// <summary>The fictional gifts, hospitality and procurement decision of <see cref="RegistersData"/>, dated from the day they are loaded.</summary>
     private async Task LoadRegistersAsync(Body westKent, Dictionary<string, Person> people, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkCalendar.Today(clock);
         if (!await db.GiftsAndHospitality.AnyAsync(offer => offer.IsFictional, cancellationToken))
         {
             foreach (var offer in RegistersData.Offers)

@@ -155,7 +155,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
                 .ToListAsync(cancellationToken);
 
             return new BodyDetails(
-                DateOnly.FromDateTime(clock.GetLocalNow().Date),
+                UkCalendar.Today(clock),
                 body.Name, body.Slug, body.Kind, body.SubSystem, body.Description, body.ExistedFrom, body.ExistedTo, body.Rule, body.TermsOfReference, body.MeetsInPublic,
                 members, posts, body.MemberBodies, sitsOn);
         }

@@ -51,7 +51,7 @@ public sealed class IndexModel(ISender sender) : PageModel
     {
         public async ValueTask<PersonSeats?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var today = DecisionMakingStaff.Today(clock);
+            var today = UkCalendar.Today(clock);
             var person = await db.People
                 .AsNoTracking()
                 .Where(person => person.Id == query.PersonId)

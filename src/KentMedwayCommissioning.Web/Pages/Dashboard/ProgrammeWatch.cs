@@ -23,7 +23,7 @@ public static class ProgrammeWatch
     {
         public async ValueTask<Summary> Handle(Query query, CancellationToken cancellationToken)
         {
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var today = UkCalendar.Today(clock);
             var margins = await db.Programmes.ToDictionaryAsync(programme => programme.Id, programme => programme.MarginDays, cancellationToken);
             var slipping = (await db.Milestones.AsNoTracking().Where(milestone => !milestone.IsDone).ToListAsync(cancellationToken))
                 .Select(milestone => (milestone.Id, milestone.Title, Rag: milestone.RagOn(today, margins[milestone.ProgrammeId])))

@@ -1,6 +1,7 @@
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Registers;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -116,7 +117,7 @@ public sealed partial class RegisterModel
     {
         public async ValueTask<OfferAssessment> Handle(RecordOffer command, CancellationToken cancellationToken)
         {
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var today = UkCalendar.Today(clock);
             var personId = await InterestKeepers.RequireKeeperAsync(db, user, command.PersonSlug, today, cancellationToken);
             var offer = new GiftOrHospitality(personId, command.Kind!.Value, command.Description!, command.Giver!, command.GiverIsSupplier, command.Value!.Value,
                 command.OfferedOn!.Value, command.Accepted!.Value, command.SeniorApproval, today, user.Name);

@@ -55,7 +55,7 @@ public sealed partial class RegisterModel(ISender sender, TimeProvider clock) : 
             return NotFound();
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = UkCalendar.Today(clock);
         var (ended, _) = await sender.TrySendAsync(new EndInterest(slug, interestId, today), ModelState, "End", cancellationToken);
         if (!ended)
         {
@@ -197,7 +197,7 @@ public sealed partial class RegisterModel(ISender sender, TimeProvider clock) : 
                 .ThenByDescending(offer => offer.Id)
                 .Select(offer => new OfferRow(offer.Id, offer.Kind, offer.Description, offer.Giver, offer.GiverIsSupplier, offer.Value, offer.OfferedOn, offer.Accepted, offer.SeniorApproval))
                 .ToListAsync(cancellationToken);
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var today = UkCalendar.Today(clock);
             return new PersonInterests(
                 person.FullName,
                 person.Slug,
@@ -213,7 +213,7 @@ public sealed partial class RegisterModel(ISender sender, TimeProvider clock) : 
     {
         public async ValueTask<int> Handle(AddInterest command, CancellationToken cancellationToken)
         {
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var today = UkCalendar.Today(clock);
             var personId = await InterestKeepers.RequireKeeperAsync(db, user, command.PersonSlug, today, cancellationToken);
             var interest = new Interest(personId, command.Kind!.Value, command.Description!, command.Touches, command.From, command.To, today, command.Management);
             db.Interests.Add(interest);
@@ -240,7 +240,7 @@ public sealed partial class RegisterModel(ISender sender, TimeProvider clock) : 
     {
         public async ValueTask<Unit> Handle(RecordManagement command, CancellationToken cancellationToken)
         {
-            var personId = await InterestKeepers.RequireKeeperAsync(db, user, command.PersonSlug, DateOnly.FromDateTime(clock.GetLocalNow().Date), cancellationToken);
+            var personId = await InterestKeepers.RequireKeeperAsync(db, user, command.PersonSlug, UkCalendar.Today(clock), cancellationToken);
             var interest = await db.Interests.SingleOrDefaultAsync(interest => interest.Id == command.InterestId && interest.PersonId == personId, cancellationToken)
                 ?? throw new NotFoundException("That interest is not on this person's register.");
             interest.RecordManagement(command.Management!);
@@ -253,7 +253,7 @@ public sealed partial class RegisterModel(ISender sender, TimeProvider clock) : 
     {
         public async ValueTask<Unit> Handle(ConfirmInterests command, CancellationToken cancellationToken)
         {
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var today = UkCalendar.Today(clock);
             var personId = await InterestKeepers.RequireKeeperAsync(db, user, command.PersonSlug, today, cancellationToken);
             (await db.People.SingleAsync(person => person.Id == personId, cancellationToken)).DeclareInterests(today);
             await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,8 @@ public static class CastVote
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
             // One round trip locks the item and reads the voter's standing: their seat on the body on the day of the
-            // meeting (a person with several seats votes if any of them does), their attendance and any declaration.
+            // meeting in Kent (a person with several seats votes if any of them does, as VotingEligibility.Combine says),
+            // their attendance and any declaration; VotingEligibility decides.
             var personId = user.PersonId ?? 0;
             var item = (await db.Database
                     .SqlQuery<LockedItem>(
@@ -52,8 +54,8 @@ public static class CastVote
                         CROSS JOIN LATERAL (
                             SELECT bool_or(s.has_vote) AS has_vote FROM memberships s
                             WHERE s.body_id = m.body_id AND s.person_id = {personId}
-                              AND (s.from_date IS NULL OR s.from_date <= (m.starts_at AT TIME ZONE 'UTC')::date)
-                              AND (s.to_date IS NULL OR s.to_date >= (m.starts_at AT TIME ZONE 'UTC')::date)) seat
+                              AND (s.from_date IS NULL OR s.from_date <= (m.starts_at AT TIME ZONE {UkCalendar.ZoneId})::date)
+                              AND (s.to_date IS NULL OR s.to_date >= (m.starts_at AT TIME ZONE {UkCalendar.ZoneId})::date)) seat
                         LEFT JOIN attendances a ON a.meeting_id = m.id AND a.person_id = {personId}
                         WHERE i.id = {command.ItemId}
                         FOR SHARE OF i

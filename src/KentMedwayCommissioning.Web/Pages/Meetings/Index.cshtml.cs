@@ -1,5 +1,6 @@
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Infrastructure;
 using KentMedwayCommissioning.Web.Pages.Shared;
 using Mediator;
@@ -34,7 +35,7 @@ public sealed class IndexModel(ISender sender, CurrentUser user) : PageModel
             return Page();
         }
 
-        var startsAt = Schedule.StartsAt is { } local ? Display.FromUkLocal(local) : (DateTimeOffset?)null;
+        var startsAt = Schedule.StartsAt is { } local ? UkCalendar.FromUkTime(local) : (DateTimeOffset?)null;
         var (scheduled, meetingId) = await sender.TrySendAsync(new RunMeeting.Schedule(slug, Schedule.Title ?? "", startsAt, Schedule.Place ?? ""), ModelState, nameof(Schedule), cancellationToken);
         if (!scheduled)
         {

@@ -56,7 +56,7 @@ public sealed record MeetingRoll(int MeetingId, int BodyId, string BodyName, str
             return null;
         }
 
-        var day = DateOnly.FromDateTime(meeting.StartsAt.UtcDateTime);
+        var day = UkCalendar.DayOf(meeting.StartsAt);
         var seats = await db.Memberships
             .AsNoTracking()
             .Where(membership => membership.BodyId == meeting.BodyId

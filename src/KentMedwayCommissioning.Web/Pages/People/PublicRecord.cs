@@ -108,7 +108,7 @@ public static class PublicRecord
                 .ToListAsync(cancellationToken);
             declarations.AddRange(procurement.Select(row => new PublishedDeclaration(DeclarationContext.Procurement, $"Procurement: {row.Service}", $"/registers/procurement#procurement-{row.Id}", row.Interest, row.Management.DisplayName())));
 
-            var today = DecisionMakingStaff.Today(clock);
+            var today = UkCalendar.Today(clock);
             var endedOnOrAfter = ConflictsOfInterestGuidance.PublishedIfEndedOnOrAfter(today);
             var standing = await db.Interests.AsNoTracking()
                 .Where(interest => interest.PersonId == person.Id && DecisionMakingStaff.PersonIds(db, today).Contains(person.Id) && (interest.To == null || interest.To >= endedOnOrAfter))

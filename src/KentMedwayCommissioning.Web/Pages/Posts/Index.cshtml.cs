@@ -20,7 +20,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        Today = UkCalendar.Today(clock);
         var posts = await sender.Send(new Query(), cancellationToken);
         Posts = VacantOnly ? posts.Where(post => post.StandingOn(Today) != PostStanding.Filled).ToList() : posts;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Programme;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -42,7 +43,7 @@ public sealed class ContractsModel(ISender sender, CurrentUser user, TimeProvide
 
     private async Task ShowAsync(CancellationToken cancellationToken)
     {
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        Today = UkCalendar.Today(clock);
         var register = await sender.Send(new Query(), cancellationToken);
         Contracts = register.Contracts;
         Bodies = register.Bodies;

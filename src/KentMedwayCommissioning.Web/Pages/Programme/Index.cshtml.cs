@@ -1,5 +1,6 @@
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Programme;
+using KentMedwayCommissioning.Web.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -47,7 +48,7 @@ public sealed class IndexModel(ISender sender) : PageModel
                 return null;
             }
 
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var today = UkCalendar.Today(clock);
             var milestones = (await db.Milestones.AsNoTracking().Where(milestone => milestone.ProgrammeId == programme.Id).ToListAsync(cancellationToken))
                 .OrderBy(milestone => milestone.Baseline.Date)
                 .ThenBy(milestone => milestone.Title, StringComparer.Ordinal)

@@ -1,5 +1,6 @@
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Programme;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -113,7 +114,7 @@ public sealed class MilestoneModel(ISender sender, CurrentUser user) : PageModel
                 : await db.Proposals.Where(candidate => candidate.Id == milestone.ProposalId).Select(candidate => new { candidate.Title, candidate.Slug }).SingleOrDefaultAsync(cancellationToken);
             var dependencyIds = milestone.Dependencies.Select(dependency => dependency.DependsOnId).ToList();
             var dependsOn = await db.Milestones.Where(candidate => dependencyIds.Contains(candidate.Id)).OrderBy(candidate => candidate.Title).Select(candidate => new { candidate.Id, candidate.Title }).ToListAsync(cancellationToken);
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var today = UkCalendar.Today(clock);
 
             return new MilestoneView(
                 milestone.Id, milestone.Title, milestone.Owner, milestone.Baseline, milestone.Forecast, milestone.IsDone, milestone.CompletedOn,

@@ -15,6 +15,4 @@ internal static class DecisionMakingStaff
             .Union(db.Appointments
                 .Where(appointment => (appointment.From == null || appointment.From <= today) && (appointment.To == null || appointment.To >= today))
                 .Select(appointment => appointment.PersonId));
-
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 }

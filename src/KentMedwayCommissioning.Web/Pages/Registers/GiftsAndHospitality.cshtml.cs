@@ -1,5 +1,6 @@
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Registers;
+using KentMedwayCommissioning.Web.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -42,7 +43,7 @@ public sealed class GiftsAndHospitalityModel(ISender sender) : PageModel
     {
         public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var today = DecisionMakingStaff.Today(clock);
+            var today = UkCalendar.Today(clock);
             var staff = DecisionMakingStaff.PersonIds(db, today);
             var kept = ConflictsOfInterestGuidance.PurgeIfEndedBefore(today);
             var offers = await db.GiftsAndHospitality

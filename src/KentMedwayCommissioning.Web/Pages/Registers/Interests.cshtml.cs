@@ -41,7 +41,7 @@ public sealed class InterestsModel(ISender sender) : PageModel
     {
         public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var today = DecisionMakingStaff.Today(clock);
+            var today = UkCalendar.Today(clock);
             var endedOnOrAfter = ConflictsOfInterestGuidance.PublishedIfEndedOnOrAfter(today);
             var staff = DecisionMakingStaff.PersonIds(db, today);
             return await db.Interests

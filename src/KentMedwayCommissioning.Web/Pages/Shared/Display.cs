@@ -11,24 +11,18 @@ public static class Display
     public static string Date(DateOnly? date, string whenUnknown = "not stated", DatePrecision precision = DatePrecision.Day) =>
         date?.ToString(precision == DatePrecision.Month ? "MMMM yyyy" : "d MMMM yyyy", British) ?? whenUnknown;
 
-    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     /// <summary>A moment as people in Kent read it: "Monday 5 February 2018 at 2:00pm".</summary>
     public static string DateTime(DateTimeOffset moment)
     {
-        var local = TimeZoneInfo.ConvertTime(moment, UkTime);
+        var local = UkCalendar.ToUkTime(moment);
         return local.ToString("dddd d MMMM yyyy 'at' h:mm", British) + (local.Hour < 12 ? "am" : "pm");
     }
 
     public static string Time(DateTimeOffset moment)
     {
-        var local = TimeZoneInfo.ConvertTime(moment, UkTime);
+        var local = UkCalendar.ToUkTime(moment);
         return local.ToString("h:mm", British) + (local.Hour < 12 ? "am" : "pm");
     }
-
-    /// <summary>A date and time typed in UK local time, as the moment it names.</summary>
-    public static DateTimeOffset FromUkLocal(System.DateTime local) =>
-        new(local, UkTime.GetUtcOffset(System.DateTime.SpecifyKind(local, DateTimeKind.Unspecified)));
 
     /// <summary>Pounds as people read them: "£40" for whole pounds, "£5.99" otherwise.</summary>
     public static string Pounds(decimal value) => value.ToString(decimal.Truncate(value) == value ? "C0" : "C2", British);
