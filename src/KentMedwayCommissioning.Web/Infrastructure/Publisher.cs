@@ -33,17 +33,17 @@ public static class Publisher
         {
             var votes = await db.Votes.AsNoTracking().Where(vote => vote.AgendaItemId == item.Id)
                 .OrderBy(vote => vote.Person!.FullName)
-                .Select(vote => new PublishedVote(vote.Person!.FullName, vote.Choice.ToString(), false))
+                .Select(vote => new PublishedVote(vote.Person!.FullName, vote.Choice.ToString(), false, vote.PersonId))
                 .ToListAsync(cancellationToken);
             if (item.CastingVote is { } casting && item.CastingVoteByPersonId is { } chairId)
             {
                 var chair = await db.People.Where(person => person.Id == chairId).Select(person => person.FullName).SingleAsync(cancellationToken);
-                votes.Add(new PublishedVote(chair, casting.ToString(), IsCastingVote: true));
+                votes.Add(new PublishedVote(chair, casting.ToString(), IsCastingVote: true, chairId));
             }
 
             var declarations = item.Declarations
                 .OrderBy(declaration => declaration.DeclaredAt)
-                .Select(declaration => new PublishedDeclaration(declaration.Person!.FullName, declaration.Interest, declaration.Action.DisplayName()))
+                .Select(declaration => new PublishedDeclaration(declaration.Person!.FullName, declaration.Interest, declaration.Action.DisplayName(), declaration.PersonId))
                 .ToList();
 
             var entry = new PublishedDecision(

@@ -286,6 +286,27 @@ public sealed class RegistersTests(TestApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_member_s_public_record_shows_what_was_published_not_what_the_live_tables_say_now()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 3, name: "Published Record Board");
+        var secretary = TestApp.Secretary(board.BodyId);
+        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.ItemId, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.ItemId, VoteChoice.For));
+        await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
+        await app.SendAsAsync(secretary, new RunMeeting.ChangeStatus(board.MeetingId, RunMeeting.StatusChange.Close));
+        await app.SendAsAsync(secretary, new PublishMeeting.Command(board.MeetingId));
+        // After publication the live tables say something else: a vote changed, and a vote by someone who cast none.
+        await app.QueryDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE votes SET choice = 'Against' WHERE agenda_item_id = {board.ItemId} AND person_id = {board.Voters[0]}"));
+        await app.QueryDbAsync(db => db.Database.ExecuteSqlAsync($"INSERT INTO votes (agenda_item_id, person_id, choice, cast_at) VALUES ({board.ItemId}, {board.Voters[2]}, 'Against', now())"));
+
+        using var voter = JsonDocument.Parse(await _browser.Client.GetStringAsync($"/api/v1/people/{Slug.From("Published Record Board Member 1")}/record"));
+        using var nonVoter = JsonDocument.Parse(await _browser.Client.GetStringAsync($"/api/v1/people/{Slug.From("Published Record Board Member 3")}/record"));
+
+        Assert.Equal("yes", Assert.Single(voter.RootElement.GetProperty("vote_events").EnumerateArray()).GetProperty("votes")[0].GetProperty("option").GetString());
+        Assert.Empty(nonVoter.RootElement.GetProperty("vote_events").EnumerateArray());
+    }
+
+    [Fact]
     public async Task The_chair_s_record_names_their_casting_vote()
     {
         var board = await VotingBoard.CreateAsync(app, voters: 2, name: "Casting Test Board");

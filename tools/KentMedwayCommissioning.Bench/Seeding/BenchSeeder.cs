@@ -434,7 +434,7 @@ public static class BenchSeeder
         {
             var meeting = meetings[item.MeetingId - 1];
             var votes = item.Votes
-                .Select(vote => new PublishedVote(people[vote.PersonId - 1], vote.Choice.ToString()))
+                .Select(vote => new PublishedVote(people[vote.PersonId - 1], vote.Choice.ToString(), PersonId: vote.PersonId))
                 .OrderBy(vote => vote.Member, StringComparer.Ordinal)
                 .ToList();
             var decision = new PublishedDecision(
@@ -511,14 +511,14 @@ public static class BenchSeeder
     }
 
     /// <summary>The JSON property names EF Core uses for a decision's owned votes, read from the app's model so the two never drift apart.</summary>
-    private sealed class JsonNames(string member, string vote, string casting)
+    private sealed class JsonNames(string member, string vote, string casting, string personId)
     {
         public static JsonNames From(DbContextOptions<AppDbContext> options)
         {
             using var db = new AppDbContext(options);
             var type = db.Model.FindEntityType(typeof(PublishedVote)) ?? throw new InvalidOperationException("PublishedVote is not in the model.");
             string Name(string property) => type.FindProperty(property)?.GetJsonPropertyName() ?? throw new InvalidOperationException($"PublishedVote.{property} has no JSON name.");
-            return new JsonNames(Name(nameof(PublishedVote.Member)), Name(nameof(PublishedVote.Vote)), Name(nameof(PublishedVote.IsCastingVote)));
+            return new JsonNames(Name(nameof(PublishedVote.Member)), Name(nameof(PublishedVote.Vote)), Name(nameof(PublishedVote.IsCastingVote)), Name(nameof(PublishedVote.PersonId)));
         }
 
         public string Votes(IEnumerable<PublishedVote> votes)
@@ -533,6 +533,10 @@ public static class BenchSeeder
                     writer.WriteString(member, published.Member);
                     writer.WriteString(vote, published.Vote);
                     writer.WriteBoolean(casting, published.IsCastingVote);
+                    if (published.PersonId is { } id)
+                    {
+                        writer.WriteNumber(personId, id);
+                    }
                     writer.WriteEndObject();
                 }
 

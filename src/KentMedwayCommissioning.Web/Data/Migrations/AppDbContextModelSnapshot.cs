@@ -2595,6 +2595,8 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                             b1.Property<string>("Member")
                                 .IsRequired();
 
+                            b1.Property<int?>("PersonId");
+
                             b1.HasKey("PublishedDecisionSequence", "__synthesizedOrdinal");
 
                             b1.ToTable("published_decisions");
@@ -2619,6 +2621,8 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
 
                             b1.Property<string>("Member")
                                 .IsRequired();
+
+                            b1.Property<int?>("PersonId");
 
                             b1.Property<string>("Vote")
                                 .IsRequired();

@@ -4,11 +4,14 @@ using System.Text.Json;
 
 namespace KentMedwayCommissioning.Web.Domain.Register;
 
-/// <summary>A named vote as published, the chair's casting vote marked as such.</summary>
-public sealed record PublishedVote(string Member, string Vote, bool IsCastingVote = false);
+/// <summary>
+/// A named vote as published, the chair's casting vote marked as such. <paramref name="PersonId"/> ties it to the
+/// member's public record; entries published before it was stored have none. It is stored, not hashed.
+/// </summary>
+public sealed record PublishedVote(string Member, string Vote, bool IsCastingVote = false, int? PersonId = null);
 
-/// <summary>An interest declared in the item, and how it was managed, as published.</summary>
-public sealed record PublishedDeclaration(string Member, string Interest, string Management);
+/// <summary>An interest declared in the item, and how it was managed, as published; <paramref name="PersonId"/> as for a vote.</summary>
+public sealed record PublishedDeclaration(string Member, string Interest, string Management, int? PersonId = null);
 
 /// <summary>
 /// A decision as published: a snapshot that is never changed. It is one entry in an append-only hash chain; a

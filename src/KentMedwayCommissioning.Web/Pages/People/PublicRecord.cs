@@ -41,7 +41,7 @@ public static class PublicRecord
         VoteChoice? Vote,
         VoteChoice? CastingVote,
         string? WithdrawalReason,
-        DeclarationAction? Withdrawal);
+        string? Withdrawal);
 
     /// <summary>Where the declaration was made: at a meeting (on a published decision), on a procurement decision, or on the register.</summary>
     public enum DeclarationContext
@@ -70,33 +70,31 @@ public static class PublicRecord
                 .Select(row => new MeetingAttended(row.meeting.Body!.Name, row.meeting.Title, row.meeting.StartsAt, row.meeting.DateAsReported, row.attendance.Status, row.meeting.IsFictional))
                 .ToListAsync(cancellationToken);
 
-            // A correction is a new entry: the person's part is read from the latest entry for each item.
-            var votes = await db.PublishedDecisions.AsNoTracking()
+            // What was published, never the live tables: the person's part in each current entry (one that no later
+            // correction replaces). Entries published before person ids were stored name the member only.
+            var entries = await db.PublishedDecisions.AsNoTracking()
                 .Where(decision => !db.PublishedDecisions.Any(later => later.CorrectsSequence == decision.Sequence))
-                .Where(decision => db.Votes.Any(vote => vote.AgendaItemId == decision.AgendaItemId && vote.PersonId == person.Id)
-                                   || db.Declarations.Any(declaration => declaration.AgendaItemId == decision.AgendaItemId && declaration.PersonId == person.Id)
-                                   || db.AgendaItems.Any(item => item.Id == decision.AgendaItemId && item.CastingVoteByPersonId == person.Id))
+                .Where(decision => decision.Votes.Any(vote => vote.PersonId == person.Id || (vote.PersonId == null && vote.Member == person.FullName))
+                                   || decision.Declarations.Any(declaration => declaration.PersonId == person.Id || (declaration.PersonId == null && declaration.Member == person.FullName)))
                 .OrderByDescending(decision => decision.Sequence)
-                .Select(decision => new VoteOnDecision(
-                    decision.Sequence,
-                    decision.BodyName,
-                    decision.MeetingTitle,
-                    decision.MeetingDate,
-                    decision.ItemTitle,
-                    decision.Question,
-                    decision.Outcome,
-                    decision.VotesFor,
-                    decision.VotesAgainst,
-                    decision.Abstentions,
-                    db.Votes.Where(vote => vote.AgendaItemId == decision.AgendaItemId && vote.PersonId == person.Id).Select(vote => (VoteChoice?)vote.Choice).FirstOrDefault(),
-                    db.AgendaItems.Where(item => item.Id == decision.AgendaItemId && item.CastingVoteByPersonId == person.Id).Select(item => item.CastingVote).FirstOrDefault(),
-                    db.Declarations.Where(declaration => declaration.AgendaItemId == decision.AgendaItemId && declaration.PersonId == person.Id).Select(declaration => declaration.Interest).FirstOrDefault(),
-                    db.Declarations.Where(declaration => declaration.AgendaItemId == decision.AgendaItemId && declaration.PersonId == person.Id).Select(declaration => (DeclarationAction?)declaration.Action).FirstOrDefault()))
                 .ToListAsync(cancellationToken);
+            bool IsTheirs(int? personId, string member) => personId == person.Id || (personId is null && member == person.FullName);
+            var votes = entries.Select(decision =>
+                {
+                    var vote = decision.Votes.FirstOrDefault(vote => !vote.IsCastingVote && IsTheirs(vote.PersonId, vote.Member));
+                    var casting = decision.Votes.FirstOrDefault(vote => vote.IsCastingVote && IsTheirs(vote.PersonId, vote.Member));
+                    var declaration = decision.Declarations.FirstOrDefault(declaration => IsTheirs(declaration.PersonId, declaration.Member));
+                    return new VoteOnDecision(
+                        decision.Sequence, decision.BodyName, decision.MeetingTitle, decision.MeetingDate, decision.ItemTitle, decision.Question,
+                        decision.Outcome, decision.VotesFor, decision.VotesAgainst, decision.Abstentions,
+                        vote is null ? null : Enum.Parse<VoteChoice>(vote.Vote), casting is null ? null : Enum.Parse<VoteChoice>(casting.Vote),
+                        declaration?.Interest, declaration?.Management);
+                })
+                .ToList();
 
             var declarations = votes
                 .Where(vote => vote.WithdrawalReason is not null)
-                .Select(vote => new PublishedDeclaration(DeclarationContext.Meeting, $"{vote.BodyName}: {vote.ItemTitle}", $"/decisions/{vote.Sequence}", vote.WithdrawalReason!, vote.Withdrawal!.Value.DisplayName()))
+                .Select(vote => new PublishedDeclaration(DeclarationContext.Meeting, $"{vote.BodyName}: {vote.ItemTitle}", $"/decisions/{vote.Sequence}", vote.WithdrawalReason!, vote.Withdrawal!))
                 .ToList();
 
             var procurement = await db.ProcurementInterests.AsNoTracking()
@@ -161,7 +159,7 @@ public static class PublicRecord
                 {
                     voter_id = record.Slug,
                     option = vote.Vote is { } choice ? Option(choice) : "not voting",
-                    withdrawal = vote.Withdrawal?.DisplayName(),
+                    withdrawal = vote.Withdrawal,
                     withdrawal_reason = vote.WithdrawalReason,
                 },
             },
