@@ -67,6 +67,31 @@ public sealed class MeetingTests
         Assert.Equal("Deferred: Not enough members", item.OutcomeExplanation);
     }
 
+    [Theory]
+    [InlineData(AgendaItemKind.ForDecision, true, new[] { Outcome.Deferred, Outcome.Declined, Outcome.Noted })]
+    [InlineData(AgendaItemKind.ForDecision, false, new[] { Outcome.Inquorate, Outcome.Deferred })]
+    [InlineData(AgendaItemKind.ForNoting, true, new[] { Outcome.Noted, Outcome.Deferred })]
+    [InlineData(AgendaItemKind.ForInformation, false, new[] { Outcome.Noted, Outcome.Deferred })]
+    public void An_item_may_have_exactly_its_outcomes_without_a_vote_and_no_other(AgendaItemKind kind, bool quorate, Outcome[] allowed)
+    {
+        Assert.Equal(allowed, AgendaItem.OutcomesWithoutAVote(kind, quorate ? Quorate : Inquorate));
+        foreach (var outcome in Enum.GetValues<Outcome>())
+        {
+            var meeting = new Meeting(1, "Governing body", Now, "Room 1");
+            var item = meeting.AddItem("Item", kind, MeetingPart.Public, kind == AgendaItemKind.ForDecision ? "That we agree." : null);
+            meeting.Start();
+            if (allowed.Contains(outcome))
+            {
+                item.RecordOutcome(outcome, "Reason", quorate ? Quorate : Inquorate, Now);
+                Assert.Equal(outcome, item.Outcome);
+            }
+            else
+            {
+                Assert.Throws<GovernanceException>(() => item.RecordOutcome(outcome, "Reason", quorate ? Quorate : Inquorate, Now));
+            }
+        }
+    }
+
     [Fact]
     public void Closing_a_tied_vote_waits_for_the_casting_vote_then_records_it()
     {

@@ -179,20 +179,30 @@ public sealed class AgendaItem
             throw new GovernanceException("Carried and not carried come only from a vote.");
         }
 
-        // The quorum governs decisions; an item for noting or information is simply noted or deferred.
-        if (Kind == AgendaItemKind.ForDecision && !quorum.IsQuorate && outcome is not (Meetings.Outcome.Inquorate or Meetings.Outcome.Deferred))
+        if (!OutcomesWithoutAVote(Kind, quorum).Contains(outcome))
         {
-            throw new GovernanceException($"The item is inquorate ({string.Join("; ", quorum.Reasons)}): it can only be recorded as inquorate or deferred.");
-        }
-
-        if ((quorum.IsQuorate || Kind != AgendaItemKind.ForDecision) && outcome == Meetings.Outcome.Inquorate)
-        {
-            throw new GovernanceException("The item is quorate, so it cannot be recorded as inquorate.");
+            throw new GovernanceException(
+                Kind != AgendaItemKind.ForDecision ? "An item for noting or information is noted or deferred."
+                : !quorum.IsQuorate ? $"The item is inquorate ({string.Join("; ", quorum.Reasons)}): it can only be recorded as inquorate or deferred."
+                : "The item is quorate, so it cannot be recorded as inquorate.");
         }
 
         OutcomeReason = reason.Trim();
         Decide(new DecisionResult(outcome, false, $"{outcome.DisplayName()}: {OutcomeReason}"), at);
     }
+
+    /// <summary>Every outcome the secretary may record without a vote, on some item.</summary>
+    public static IReadOnlyList<Outcome> AnyOutcomeWithoutAVote { get; } = [Meetings.Outcome.Deferred, Meetings.Outcome.Declined, Meetings.Outcome.Noted, Meetings.Outcome.Inquorate];
+
+    /// <summary>
+    /// The outcomes an item may have without a vote. The quorum governs decisions: a quorate item for decision is
+    /// deferred, declined or noted, an inquorate one inquorate or deferred; an item for noting or information is simply
+    /// noted or deferred.
+    /// </summary>
+    public static IReadOnlyList<Outcome> OutcomesWithoutAVote(AgendaItemKind kind, QuorumAssessment quorum) =>
+        kind != AgendaItemKind.ForDecision ? [Meetings.Outcome.Noted, Meetings.Outcome.Deferred]
+        : quorum.IsQuorate ? [Meetings.Outcome.Deferred, Meetings.Outcome.Declined, Meetings.Outcome.Noted]
+        : [Meetings.Outcome.Inquorate, Meetings.Outcome.Deferred];
 
     /// <summary>An outcome taken from a body's published minutes, for the record of decisions made before this product.</summary>
     public void RecordOutcomeFromMinutes(Outcome outcome, string explanation, DateTimeOffset at)

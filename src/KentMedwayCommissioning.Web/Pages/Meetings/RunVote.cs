@@ -39,7 +39,7 @@ public static class RunVote
         {
             RuleFor(command => command.Outcome)
                 .NotNull().WithMessage("Choose an outcome")
-                .Must(outcome => outcome is null or Outcome.Deferred or Outcome.Declined or Outcome.Noted or Outcome.Inquorate)
+                .Must(outcome => outcome is null || AgendaItem.AnyOutcomeWithoutAVote.Contains(outcome.Value))
                 .WithMessage("Choose deferred, declined, noted or inquorate");
             RuleFor(command => command.Reason)
                 .NotEmpty().WithMessage("Give the reason, as it will appear in the minutes")
