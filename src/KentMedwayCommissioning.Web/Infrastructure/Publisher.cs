@@ -48,7 +48,7 @@ public static class Publisher
 
             var entry = new PublishedDecision(
                 ++sequence, meeting.Body!.Name, meeting.Body.Slug, item.Id, meeting.Title,
-                meeting.DateAsReported ?? Pages.Shared.Display.DateTime(meeting.StartsAt),
+                meeting.DateAsReported ?? PublishedDecision.MeetingDateOf(meeting.StartsAt),
                 item.Title, item.Question, item.Outcome!.Value.DisplayName(), item.OutcomeExplanation ?? item.Outcome.Value.DisplayName(),
                 item.VotesFor, item.VotesAgainst, item.Abstentions, votes, declarations, now, correctsSequence: null, previous);
             db.PublishedDecisions.Add(entry);

@@ -25,6 +25,24 @@ public sealed class HashChainTests
         return chain;
     }
 
+    [Theory]
+    [InlineData("2018-02-05T14:00:00Z", "Monday 5 February 2018 at 2:00pm")]
+    [InlineData("2019-07-01T09:30:00Z", "Monday 1 July 2019 at 10:30am")]  // BST
+    public void A_meeting_s_published_date_is_fixed_in_the_domain_in_Kent_time(string startsAt, string published) =>
+        Assert.Equal(published, PublishedDecision.MeetingDateOf(DateTimeOffset.Parse(startsAt, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void A_person_s_id_is_stored_with_their_vote_and_declaration_but_not_hashed()
+    {
+        var named = Entry(1, PublishedDecision.GenesisHash);
+        var withIds = new PublishedDecision(1, "West Kent CCG", "west-kent-ccg", 1, "Governing body", "January or February 2018", "Proposal", "That we agree.",
+            "Carried", "Agreed.", 2, 1, 0, [new PublishedVote("A Member", "For", PersonId: 7), new PublishedVote("The Chair", "For", IsCastingVote: true, PersonId: 8)],
+            [new PublishedDeclaration("B Member", "Partner in a provider", "Withdrew from the discussion and the vote", PersonId: 9)], Published, null, PublishedDecision.GenesisHash);
+
+        Assert.Equal(named.Canonical(), withIds.Canonical());
+        Assert.Equal(named.Hash, withIds.Hash);
+    }
+
     [Fact]
     public void The_canonical_form_is_compact_json_in_the_documented_order()
     {

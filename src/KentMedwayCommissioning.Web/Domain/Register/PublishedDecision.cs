@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -74,6 +75,16 @@ public sealed class PublishedDecision
         CorrectsSequence = correctsSequence;
         PreviousHash = previousHash;
         Hash = ComputeHash();
+    }
+
+    /// <summary>
+    /// A meeting's date as an entry publishes it, when the minutes give none: "Monday 5 February 2018 at 2:00pm" in
+    /// Kent. It is hashed, so it is fixed here and never follows a change to how pages show dates.
+    /// </summary>
+    public static string MeetingDateOf(DateTimeOffset startsAt)
+    {
+        var local = UkCalendar.ToUkTime(startsAt);
+        return local.ToString("dddd d MMMM yyyy 'at' h:mm", CultureInfo.GetCultureInfo("en-GB")) + (local.Hour < 12 ? "am" : "pm");
     }
 
     /// <summary>The chain of an empty register starts from this.</summary>
