@@ -118,3 +118,18 @@ public sealed class ConflictsOfInterestGuidanceTests
         Assert.True(ConflictsOfInterestGuidance.IsReviewOverdue(null, declared));
     }
 }
+
+public sealed class RegisterKeepersTests
+{
+    private const int Person = 7;
+    private static readonly int[] TheirBodies = [1, 2];
+
+    [Theory]
+    [InlineData(Person, false, 0, true)]   // the person themselves
+    [InlineData(8, true, 0, true)]         // an administrator
+    [InlineData(8, false, 2, true)]        // the secretary of a body they sit on
+    [InlineData(8, false, 3, false)]       // the secretary of another body
+    [InlineData(null, false, 0, false)]    // an account linked to no person
+    public void The_person_an_administrator_or_the_secretary_of_a_body_they_sit_on_keeps_their_register(int? user, bool administrator, int secretaryOf, bool mayKeep) =>
+        Assert.Equal(mayKeep, RegisterKeepers.MayKeep(Person, user, administrator, TheirBodies, body => body == secretaryOf));
+}
