@@ -7,7 +7,8 @@ namespace KentMedwayCommissioning.Web.Infrastructure;
 
 /// <summary>
 /// The one place where a failure becomes an HTTP answer: invalid input is a 400 with a validation problem body,
-/// a missing record a 404; anything else falls through to the error page (or a 500 problem for the API).
+/// a missing record a 404 (the API's endpoints throw NotFoundException too); anything else falls through to the error
+/// page (or a 500 problem for the API).
 /// </summary>
 public sealed class ProblemDetailsExceptionHandler : IExceptionHandler
 {

@@ -63,7 +63,7 @@ public static class RequestPipeline
             return Task.CompletedTask;
         }).AllowAnonymous();
         // The same under /api/ (a sequence that is not a number, say), answered as the API answers every error: a problem document.
-        app.MapFallback("/api/{*path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "The API has nothing at this address."))
+        app.MapFallback("/api/{*path}", IResult () => throw new NotFoundException("The API has nothing at this address."))
             .AllowAnonymous()
             .ExcludeFromDescription();
         app.MapBodiesApi();

@@ -131,6 +131,22 @@ public sealed class ProposalsApiTests(TestApp app)
         Assert.Equal(8, json.RootElement.GetProperty("bodies").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("/api/v1/proposals/no-such-proposal", "There is no proposal 'no-such-proposal'.")]
+    [InlineData("/api/v1/people/no-such-person/record", "There is no person 'no-such-person'.")]
+    [InlineData("/api/v1/decisions/99999", "There is no published decision 99999.")]
+    [InlineData("/api/v1/no-such-thing", "The API has nothing at this address.")]
+    public async Task Every_api_404_is_the_one_handler_s_problem_body(string path, string detail)
+    {
+        var response = await app.Factory.CreateClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Not found.", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal(detail, problem.RootElement.GetProperty("detail").GetString());
+        Assert.True(problem.RootElement.TryGetProperty("traceId", out _));
+    }
+
     [Fact]
     public async Task An_unknown_proposal_is_a_404_problem()
     {

@@ -62,7 +62,7 @@ public static class OpenData
         endpoints.MapGet("/api/v1/decisions/{sequence:long}", async (long sequence, ISender sender, CancellationToken cancellationToken) =>
             await sender.Send(new DetailsModel.Query(sequence), cancellationToken) is { } found
                 ? Results.Ok(Json(found.Item1))
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"There is no published decision {sequence}."))
+                : throw new NotFoundException($"There is no published decision {sequence}."))
             .AllowAnonymous().CacheOutput(RegisterCache.Policy);
 
         endpoints.MapGet("/decisions.csv", async (string? q, string? body, string? outcome, DateOnly? from, DateOnly? to, ISender sender, CancellationToken cancellationToken) =>

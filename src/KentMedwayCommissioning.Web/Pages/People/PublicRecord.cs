@@ -2,6 +2,7 @@ using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Registers;
+using KentMedwayCommissioning.Web.Infrastructure;
 using KentMedwayCommissioning.Web.Pages.Registers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -123,7 +124,7 @@ public static class PublicRecord
         endpoints.MapGet("/api/v1/people/{slug}/record", async (string slug, ISender sender, CancellationToken cancellationToken) =>
                 await sender.Send(new Query(slug), cancellationToken) is { } record
                     ? Results.Ok(Json(record))
-                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"There is no person '{slug}'."))
+                    : throw new NotFoundException($"There is no person '{slug}'."))
             .AllowAnonymous();
 
     /// <summary>

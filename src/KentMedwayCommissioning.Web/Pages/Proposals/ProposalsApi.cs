@@ -1,3 +1,4 @@
+using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 
 namespace KentMedwayCommissioning.Web.Pages.Proposals;
@@ -22,6 +23,6 @@ public static class ProposalsApi
                             item = body.MeetingId is null ? null : $"/meetings/{body.MeetingId}/items/{body.ItemNumber}",
                         }),
                     })
-                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"There is no proposal '{slug}'."))
+                    : throw new NotFoundException($"There is no proposal '{slug}'."))
             .AllowAnonymous();
 }
