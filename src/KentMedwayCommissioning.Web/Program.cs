@@ -1,12 +1,28 @@
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Infrastructure;
+using KentMedwayCommissioning.Web.Pages.Bodies;
+using KentMedwayCommissioning.Web.Pages.Decisions;
+using KentMedwayCommissioning.Web.Pages.Meetings;
+using KentMedwayCommissioning.Web.Pages.People;
+using KentMedwayCommissioning.Web.Pages.Proposals;
+using KentMedwayCommissioning.Web.Pages.Registers;
 
+// The composition root: Infrastructure and Data know nothing of Pages/, so the slices' services and endpoints are
+// wired here.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStructuredLogging();
 builder.AddKentMedwayCommissioning();
+builder.Services.AddRegisterCache();
 
 var app = builder.Build();
 app.UseKentMedwayCommissioning();
+app.MapBodiesApi();
+app.MapDecisionsOpenData();
+app.MapRegisterBaseline();
+app.MapMeetingsCalendar();
+app.MapProposalsApi();
+app.MapPeopleApi();
+app.MapRegistersOpenData();
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
 

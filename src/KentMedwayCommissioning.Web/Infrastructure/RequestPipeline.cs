@@ -1,10 +1,4 @@
 using Microsoft.Extensions.FileProviders;
-using KentMedwayCommissioning.Web.Pages.Bodies;
-using KentMedwayCommissioning.Web.Pages.Decisions;
-using KentMedwayCommissioning.Web.Pages.Meetings;
-using KentMedwayCommissioning.Web.Pages.People;
-using KentMedwayCommissioning.Web.Pages.Proposals;
-using KentMedwayCommissioning.Web.Pages.Registers;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -66,13 +60,6 @@ public static class RequestPipeline
         app.MapFallback("/api/{*path}", IResult () => throw new NotFoundException("The API has nothing at this address."))
             .AllowAnonymous()
             .ExcludeFromDescription();
-        app.MapBodiesApi();
-        app.MapDecisionsOpenData();
-        app.MapRegisterBaseline();
-        app.MapMeetingsCalendar();
-        app.MapProposalsApi();
-        app.MapPeopleApi();
-        app.MapRegistersOpenData();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
     }
 }

@@ -3,7 +3,6 @@ using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Data.DemoData;
 using KentMedwayCommissioning.Web.Infrastructure.Passwords;
-using KentMedwayCommissioning.Web.Pages.Decisions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +18,6 @@ public static class ServiceRegistration
         var connectionString = builder.Configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("Set the connection string 'Default' (ConnectionStrings__Default), or start the app with ./scripts/run.sh.");
 
-        services.AddRegisterCache();
         services.AddDbContextPool<AppDbContext>(options => AppDbContext.Configure(options, connectionString));
 
         services
