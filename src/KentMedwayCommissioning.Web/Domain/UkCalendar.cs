@@ -19,6 +19,12 @@ public static class UkCalendar
     /// <summary>The moment as a clock in Kent shows it.</summary>
     public static DateTimeOffset ToUkTime(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Zone);
 
+    /// <summary>The first moment of a day in Kent, in UTC as the database stores moments: a "from" day in a filter.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day) => FromUkTime(day.ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
+
+    /// <summary>The first moment after a day in Kent, so a "to" day in a filter includes the whole of it.</summary>
+    public static DateTimeOffset EndOfDay(DateOnly day) => StartOfDay(day.AddDays(1));
+
     /// <summary>A date and time on a clock in Kent, as the moment it names.</summary>
     public static DateTimeOffset FromUkTime(DateTime local) =>
         new(local, Zone.GetUtcOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified)));

@@ -1,10 +1,13 @@
+using System.Text.Json;
 using KentMedwayCommissioning.IntegrationTests.Meetings;
 using KentMedwayCommissioning.TestSupport;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Register;
 using KentMedwayCommissioning.Web.Pages.Decisions;
 using KentMedwayCommissioning.Web.Pages.Meetings;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace KentMedwayCommissioning.IntegrationTests.Decisions;
@@ -146,6 +149,26 @@ public sealed class CorrectionTests(TestApp app) : IAsyncLifetime
             .Select(decision => decision.Sequence).ToListAsync());
         Assert.Equal([second], current);
         Assert.Contains($"This decision is corrected by decision {first}", (await new Browsing(app).GetPageAsync($"/decisions/{original}")).MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_date_filter_means_the_day_in_Kent_so_an_entry_published_at_half_past_midnight_in_summer_is_on_that_day()
+    {
+        // 23:30 UTC on 30 June 2026 is 00:30 on 1 July in Kent (BST), and the entry's page says 1 July.
+        await using var halfPastMidnight = app.Factory.WithWebHostBuilder(host => host.ConfigureTestServices(services =>
+            services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 6, 30, 23, 30, 0, TimeSpan.Zero)))));
+        var original = await SequenceOfAsync("thanet-ccg");
+        await using var scope = halfPastMidnight.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<KentMedwayCommissioning.Web.Infrastructure.CurrentUser>().Principal =
+            TestApp.Secretary(await app.QueryDbAsync(db => db.Bodies.Where(body => body.Slug == "thanet-ccg").Select(body => body.Id).SingleAsync()));
+        var correction = await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new Correct.Command(original, "thanet-ccg", "Deferred", "Deferred.", "Wrong outcome"));
+        var client = app.Factory.CreateClient();
+
+        using var first = JsonDocument.Parse(await client.GetStringAsync("/api/v1/decisions?from=2026-07-01&to=2026-07-01"));
+        using var dayBefore = JsonDocument.Parse(await client.GetStringAsync("/api/v1/decisions?from=2026-06-30&to=2026-06-30"));
+
+        Assert.Equal([correction], first.RootElement.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("sequence").GetInt64()));
+        Assert.Empty(dayBefore.RootElement.GetProperty("items").EnumerateArray());
     }
 
     [Fact]

@@ -48,4 +48,17 @@ public sealed class UkCalendarTests
         Assert.Equal(
             DateTimeOffset.Parse(utc, CultureInfo.InvariantCulture),
             UkCalendar.FromUkTime(DateTime.Parse(local, CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("2026-07-01", "2026-06-30T23:00:00Z", "2026-07-01T23:00:00Z")]  // BST
+    [InlineData("2026-01-31", "2026-01-31T00:00:00Z", "2026-02-01T00:00:00Z")]  // GMT
+    [InlineData("2026-03-29", "2026-03-29T00:00:00Z", "2026-03-29T23:00:00Z")]  // 23 hours: the clocks go forward
+    [InlineData("2026-10-25", "2026-10-24T23:00:00Z", "2026-10-26T00:00:00Z")]  // 25 hours: the clocks go back
+    public void A_day_in_a_filter_runs_from_midnight_to_midnight_in_Kent_given_in_UTC(string day, string start, string end)
+    {
+        var date = DateOnly.Parse(day, CultureInfo.InvariantCulture);
+
+        Assert.Equal((DateTimeOffset.Parse(start, CultureInfo.InvariantCulture), DateTimeOffset.Parse(end, CultureInfo.InvariantCulture)), (UkCalendar.StartOfDay(date), UkCalendar.EndOfDay(date)));
+        Assert.Equal((TimeSpan.Zero, TimeSpan.Zero), (UkCalendar.StartOfDay(date).Offset, UkCalendar.EndOfDay(date).Offset));
+    }
 }

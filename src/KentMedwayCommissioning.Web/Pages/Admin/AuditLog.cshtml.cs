@@ -1,6 +1,7 @@
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Audit;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -88,13 +89,13 @@ public sealed class AuditLogModel(ISender sender) : PageModel
 
             if (query.From is { } from)
             {
-                var start = UtcDays.Start(from);
+                var start = UkCalendar.StartOfDay(from);
                 entries = entries.Where(entry => entry.At >= start);
             }
 
             if (query.To is { } to)
             {
-                var end = UtcDays.End(to);
+                var end = UkCalendar.EndOfDay(to);
                 entries = entries.Where(entry => entry.At < end);
             }
 

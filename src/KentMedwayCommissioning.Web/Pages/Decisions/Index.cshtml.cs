@@ -2,6 +2,7 @@ using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Data.Configurations;
 using KentMedwayCommissioning.Web.Domain.Register;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -135,13 +136,13 @@ public sealed class IndexModel(ISender sender) : PageModel
 
             if (query.From is { } from)
             {
-                var start = UtcDays.Start(from);
+                var start = UkCalendar.StartOfDay(from);
                 decisions = decisions.Where(decision => decision.PublishedAt >= start);
             }
 
             if (query.To is { } to)
             {
-                var end = UtcDays.End(to);
+                var end = UkCalendar.EndOfDay(to);
                 decisions = decisions.Where(decision => decision.PublishedAt < end);
             }
 

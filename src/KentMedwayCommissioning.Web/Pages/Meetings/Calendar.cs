@@ -1,3 +1,4 @@
+using KentMedwayCommissioning.Web.Domain;
 using System.Globalization;
 using System.Text;
 using FluentValidation;
@@ -93,7 +94,7 @@ public static class Calendar
             else
             {
                 // Only part of the date is known: an all-day entry, with the papers' own words in the description.
-                Line($"DTSTART;VALUE=DATE:{meeting.StartsAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}");
+                Line($"DTSTART;VALUE=DATE:{UkCalendar.DayOf(meeting.StartsAt).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}");
             }
 
             Line($"SUMMARY:{Escape($"{meeting.BodyName}: {meeting.Title}")}");

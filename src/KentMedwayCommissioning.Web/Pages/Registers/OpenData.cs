@@ -87,7 +87,7 @@ public static class OpenData
             entry.Summary,
             new Uri($"{origin}/registers/{register}"),
             $"{origin}/registers/{register}#{entry.Id}",
-            UtcDays.Start(entry.Updated))).ToList();
+            UkCalendar.StartOfDay(entry.Updated))).ToList();
         var feed = new SyndicationFeed(
             $"Kent and Medway Commissioning: {title.ToLowerInvariant()}",
             $"The published {title.ToLowerInvariant()}, latest 50 entries",
