@@ -1,5 +1,6 @@
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Infrastructure;
+using KentMedwayCommissioning.Web.Pages.Account;
 using KentMedwayCommissioning.Web.Pages.Bodies;
 using KentMedwayCommissioning.Web.Pages.Decisions;
 using KentMedwayCommissioning.Web.Pages.Meetings;
@@ -15,6 +16,11 @@ builder.AddKentMedwayCommissioning();
 builder.Services.AddRegisterCache();
 
 var app = builder.Build();
+if (args is [CreateAdministrator.CommandName, .. var arguments])
+{
+    return await CreateAdministrator.RunFromCommandLineAsync(app, arguments);
+}
+
 app.UseKentMedwayCommissioning();
 app.MapBodiesApi();
 app.MapDecisionsOpenData();
@@ -25,6 +31,7 @@ app.MapPeopleApi();
 app.MapRegistersOpenData();
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

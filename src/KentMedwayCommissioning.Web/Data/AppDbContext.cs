@@ -1,4 +1,5 @@
 using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Domain.Accounts;
 using KentMedwayCommissioning.Web.Domain.Audit;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Programme;
@@ -41,6 +42,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ProcurementDecision> ProcurementDecisions => Set<ProcurementDecision>();
     public DbSet<ProcurementInterest> ProcurementInterests => Set<ProcurementInterest>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AccountLink> AccountLinks => Set<AccountLink>();
 
     /// <summary>ASP.NET Core's data-protection keys, shared by every instance so a sign-in or form made on one is good on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -20,4 +20,20 @@ public static class Roles
     public const string Member = nameof(Member);
 
     public static IReadOnlyList<string> All { get; } = [Administrator, BoardSecretary, ProgrammeOffice, Member];
+
+    /// <summary>Creates any role that is missing: an empty database needs them before the first account is given one.</summary>
+    public static async Task EnsureAllAsync(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                var created = await roles.CreateAsync(new IdentityRole(role));
+                if (!created.Succeeded)
+                {
+                    throw new InvalidOperationException($"Could not create the role {role}: {string.Join("; ", created.Errors.Select(error => error.Description))}");
+                }
+            }
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using KentMedwayCommissioning.Web.Data.DemoData;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace KentMedwayCommissioning.Web.Data;
@@ -27,6 +28,7 @@ public static class DatabaseStartup
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await db.Database.MigrateAsync(cancellationToken);
+            await Roles.EnsureAllAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         }
 
         if (options.LoadDemoData)

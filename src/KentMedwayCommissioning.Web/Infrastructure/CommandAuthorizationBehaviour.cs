@@ -23,6 +23,9 @@ public interface IProgrammeOfficeCommand;
 /// <summary>A command that only an administrator may send (accounts and roles).</summary>
 public interface IAdministratorCommand;
 
+/// <summary>A command sent only from the server's own command line (creating the first administrator), never over HTTP.</summary>
+public interface ICommandLineCommand;
+
 /// <summary>A change to a person's register of interests (or gifts and hospitality): only its keepers may send it.</summary>
 public interface IInterestRegisterCommand
 {
@@ -57,6 +60,11 @@ public sealed class CommandAuthorizationBehaviour<TMessage, TResponse>(CurrentUs
         if (message is IProgrammeOfficeCommand && !user.IsProgrammeOffice)
         {
             throw new ForbiddenException("Only programme office staff, or an administrator, can do this.");
+        }
+
+        if (message is ICommandLineCommand && !user.IsCommandLineOperator)
+        {
+            throw new ForbiddenException("This is done from the server's command line.");
         }
 
         if (message is IAdministratorCommand && !user.IsAdministrator)

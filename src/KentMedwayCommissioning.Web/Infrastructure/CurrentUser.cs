@@ -12,6 +12,13 @@ public sealed class CurrentUser(IHttpContextAccessor http)
 {
     public const string SecretaryOfClaim = "secretary_of";
 
+    /// <summary>How the host's own command line (create-admin) identifies itself; no sign-in cookie can carry it.</summary>
+    public const string CommandLineAuthentication = "command-line";
+
+    /// <summary>The person at the server's command line, who already holds the database's keys.</summary>
+    public static ClaimsPrincipal CommandLineOperator { get; } =
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "command line")], CommandLineAuthentication));
+
     private ClaimsPrincipal? _principal;
 
     public ClaimsPrincipal Principal
@@ -29,6 +36,8 @@ public sealed class CurrentUser(IHttpContextAccessor http)
 
     public int? PersonId =>
         int.TryParse(Principal.FindFirstValue(AppClaimsPrincipalFactory.PersonId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public bool IsCommandLineOperator => http.HttpContext is null && Principal.Identity?.AuthenticationType == CommandLineAuthentication;
 
     public bool IsAdministrator => Principal.IsInRole(Roles.Administrator);
 

@@ -93,6 +93,8 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         SignedIn("POST", "/account/two-factor"),
         SignedIn("POST", "/account/two-factor", "NewRecoveryCodes"),
         Public("GET", "/account/sign-out"),
+        Public("GET", "/account/set-password"),
+        Public("POST", "/account/set-password"),
         Public("POST", "/account/sign-out"),
         Any("/api/{*path}",                                                       NotFound),
         Public("GET", "/api/v1/bodies"),

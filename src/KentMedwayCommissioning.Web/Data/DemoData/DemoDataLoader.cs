@@ -440,13 +440,7 @@ public sealed class DemoDataLoader(
 
     private async Task LoadAccountsAsync(Dictionary<string, Person> people, Dictionary<string, Body> bodies)
     {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                Check(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
-            }
-        }
+        await Roles.EnsureAllAsync(roles);
 
         foreach (var account in DemoAccounts.All)
         {

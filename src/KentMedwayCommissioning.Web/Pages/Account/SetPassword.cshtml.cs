@@ -1,0 +1,138 @@
+using FluentValidation;
+using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain.Accounts;
+using KentMedwayCommissioning.Web.Domain.Audit;
+using KentMedwayCommissioning.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KentMedwayCommissioning.Web.Pages.Account;
+
+/// <summary>
+/// A person with a one-time link (the first administrator's, from <c>create-admin</c>) chooses their password. The link
+/// works once, for 24 hours; a used, expired, replaced or altered link gets a page saying so and changes nothing.
+/// </summary>
+[AllowAnonymous]
+public sealed class SetPasswordModel(ISender sender) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public PasswordForm Input { get; set; } = new(string.Empty);
+
+    public AccountLinkState State { get; private set; }
+
+    public string? Email { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        (State, Email) = await sender.Send(new LinkQuery(Token ?? string.Empty), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var (validated, outcome) = await sender.TrySendAsync(new Command(Token ?? string.Empty, Input.Password), ModelState, nameof(Input), cancellationToken);
+        if (!validated || outcome!.State != AccountLinkState.Usable)
+        {
+            (State, Email) = await sender.Send(new LinkQuery(Token ?? string.Empty), cancellationToken);
+            return Page();
+        }
+
+        if (!outcome.SignedIn)
+        {
+            TempData["Confirmation"] = "Your password is set. Sign in with it and a code from your authenticator app.";
+            return RedirectToPage("/Account/SignIn");
+        }
+
+        TempData["Confirmation"] = "Your password is set and you are signed in.";
+        return Redirect("/dashboard");
+    }
+
+    public sealed record PasswordForm([property: AuditRedacted] string Password);
+
+    public sealed record LinkQuery(string Token) : IQuery<(AccountLinkState State, string? Email)>;
+
+    public sealed record Command([property: AuditRedacted] string Token, [property: AuditRedacted] string Password) : ICommand<Outcome>;
+
+    /// <summary>The link's state when it was tried, and whether the person is now signed in.</summary>
+    public sealed record Outcome(AccountLinkState State, bool SignedIn);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(command => command.Token).MaximumLength(200).WithMessage("This link is not valid");
+            RuleFor(command => command.Password)
+                .NotEmpty().WithMessage("Enter a password")
+                .MaximumLength(512).WithMessage("Password must be 512 characters or fewer");
+        }
+    }
+
+    internal sealed class LinkHandler(AppDbContext db, TimeProvider clock) : IQueryHandler<LinkQuery, (AccountLinkState, string?)>
+    {
+        public async ValueTask<(AccountLinkState, string?)> Handle(LinkQuery query, CancellationToken cancellationToken)
+        {
+            var hash = AccountLink.HashOf(query.Token);
+            var found = await db.AccountLinks.AsNoTracking()
+                .Where(link => link.TokenHash == hash)
+                .Select(link => new { Link = link, Email = db.Users.Where(user => user.Id == link.UserId).Select(user => user.Email).Single() })
+                .SingleOrDefaultAsync(cancellationToken);
+            return found is null ? (AccountLinkState.Unknown, null) : (found.Link.StateAt(clock.GetUtcNow()), found.Email);
+        }
+    }
+
+    internal sealed class Handler(AppDbContext db, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, TimeProvider clock)
+        : ICommandHandler<Command, Outcome>
+    {
+        public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var hash = AccountLink.HashOf(command.Token);
+            // Locked for the transaction, so the same link sent twice at once sets a password once.
+            var link = (await db.AccountLinks.FromSql($"SELECT * FROM account_links WHERE token_hash = {hash} FOR UPDATE").ToListAsync(cancellationToken)).SingleOrDefault();
+            var now = clock.GetUtcNow();
+            var state = link?.StateAt(now) ?? AccountLinkState.Unknown;
+            if (link is null || state != AccountLinkState.Usable)
+            {
+                return new Outcome(state, SignedIn: false);
+            }
+
+            var account = await users.FindByIdAsync(link.UserId) ?? throw new NotFoundException("The account for this link no longer exists.");
+            if (await users.HasPasswordAsync(account))
+            {
+                Check(await users.RemovePasswordAsync(account));
+            }
+
+            Check(await users.AddPasswordAsync(account, command.Password));
+            account.EmailConfirmed = true;
+            Check(await users.UpdateAsync(account));
+            // Someone locked out who was given a fresh link can use their new password at once.
+            Check(await users.SetLockoutEndDateAsync(account, null));
+            Check(await users.ResetAccessFailedCountAsync(account));
+            link.Use(now);
+            await db.SaveChangesAsync(cancellationToken);
+
+            if (account.TwoFactorEnabled)
+            {
+                // A link alone must not stand in for the second factor the account already has.
+                return new Outcome(state, SignedIn: false);
+            }
+
+            await signIn.SignInAsync(account, isPersistent: false);
+            return new Outcome(state, SignedIn: true);
+        }
+
+        private static void Check(IdentityResult result)
+        {
+            if (!result.Succeeded)
+            {
+                throw new ValidationException(result.Errors.Select(error =>
+                    new FluentValidation.Results.ValidationFailure(nameof(PasswordForm.Password), error.Description.TrimEnd('.'))));
+            }
+        }
+    }
+}
