@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace KentMedwayCommissioning.IntegrationTests;
 
 /// <summary>Reads pages and submits forms the way a browser does, antiforgery token included.</summary>
-public sealed class Browsing(WebApplicationFactory<Program> factory)
+public sealed class Browsing(WebApplicationFactory<Program> factory, Uri? baseAddress = null)
 {
     private static readonly HtmlParser Parser = new();
 
@@ -17,7 +17,11 @@ public sealed class Browsing(WebApplicationFactory<Program> factory)
     {
     }
 
-    public HttpClient Client { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Client { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = baseAddress ?? new WebApplicationFactoryClientOptions().BaseAddress,
+    });
 
     public async Task<IDocument> GetPageAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
     {
