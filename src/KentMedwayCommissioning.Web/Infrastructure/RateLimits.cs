@@ -11,6 +11,8 @@ namespace KentMedwayCommissioning.Web.Infrastructure;
 /// </summary>
 public static class RateLimits
 {
+    private static readonly string[] GuessablePaths = ["/account/sign-in", "/account/set-password", "/account/forgot-password"];
+
     public sealed class Settings
     {
         public bool Enabled { get; set; } = true;
@@ -46,7 +48,8 @@ public static class RateLimits
                 }
 
                 var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/sign-in"))
+                // Guessing a password, a one-time link or which addresses have accounts: one budget per address.
+                if (HttpMethods.IsPost(context.Request.Method) && GuessablePaths.Any(path => context.Request.Path.StartsWithSegments(path)))
                 {
                     return RateLimitPartition.GetFixedWindowLimiter($"sign-in:{address}", _ => PerMinute(settings.SignInAttemptsPerMinute));
                 }

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
+using KentMedwayCommissioning.Web.Infrastructure.Email;
+
 namespace KentMedwayCommissioning.Web.Infrastructure;
 
 public static class ServiceRegistration
@@ -117,5 +119,9 @@ public static class ServiceRegistration
         services.AddScoped<CurrentUser>();
         services.AddScoped<DemoDataLoader>();
         services.AddHostedService<RegisterRetentionJob>();
+
+        services.Configure<SmtpOptions>(builder.Configuration.GetSection(SmtpOptions.Section));
+        services.AddSingleton<Outbox>();
+        services.AddHostedService<MailSender>();
     }
 }

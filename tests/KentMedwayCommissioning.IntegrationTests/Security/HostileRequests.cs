@@ -126,13 +126,17 @@ public static class HostileRequests
         }
 
         // Forms that show only part way through a journey: the code after a password, new recovery codes once two
-        // factors are on, unlocking once an account is locked, recording an offer once it has been checked.
+        // factors are on, unlocking once an account is locked, recording an offer once it has been checked, choosing a
+        // password from a one-time link.
         FoundForm[] midJourney =
         [
             new(Principal.Anonymous, "post", "/account/sign-in/code", [("Input.Code", "Hostile check")]),
             new(Principal.Anonymous, "post", "/account/sign-in/code?handler=Recovery", [("Recovery.Code", "Hostile check")]),
+            new(Principal.Anonymous, "post", "/account/set-password", [("Token", "Hostile check"), ("Input.Password", "Hostile check")]),
             new(Principal.Administrator, "post", "/account/two-factor?handler=NewRecoveryCodes", []),
             new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Unlock", []),
+            new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Resend", []),
+            new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Revoke", []),
             new(Principal.Administrator, "post", $"/people/{demo.MemberSlug}/interests?handler=RecordOffer",
                 [("Offer.Kind", "Hospitality"), ("Offer.Description", "Hostile check"), ("Offer.Giver", "Hostile check"), ("Offer.GiverIsSupplier", "false"),
                  ("Offer.Value", "40"), ("Offer.OfferedOn", "2026-01-01"), ("Offer.Accepted", "true"), ("Offer.SeniorApproval", "Hostile check")]),

@@ -145,6 +145,10 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("replaced_at");
 
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -9,6 +9,12 @@ public enum AccountLinkPurpose
 {
     /// <summary>The first administrator, made on the command line, chooses a password.</summary>
     SetPassword,
+
+    /// <summary>Someone an administrator invited accepts: they choose a password for the account made for them.</summary>
+    Invitation,
+
+    /// <summary>Someone who forgot their password chooses a new one.</summary>
+    PasswordReset,
 }
 
 /// <summary>Whether a link can still be used, and if not, why not: the page says which.</summary>
@@ -20,6 +26,7 @@ public enum AccountLinkState
     Used,
     Expired,
     Replaced,
+    Revoked,
 }
 
 /// <summary>
@@ -49,6 +56,7 @@ public sealed class AccountLink
     public DateTimeOffset ExpiresAt { get; private set; }
     public DateTimeOffset? UsedAt { get; private set; }
     public DateTimeOffset? ReplacedAt { get; private set; }
+    public DateTimeOffset? RevokedAt { get; private set; }
 
     /// <summary>A new link and the token to put in it; the token is not kept anywhere else.</summary>
     public static (AccountLink Link, string Token) Issue(string userId, AccountLinkPurpose purpose, DateTimeOffset now)
@@ -61,6 +69,7 @@ public sealed class AccountLink
 
     public AccountLinkState StateAt(DateTimeOffset now) =>
         UsedAt is not null ? AccountLinkState.Used
+        : RevokedAt is not null ? AccountLinkState.Revoked
         : ReplacedAt is not null ? AccountLinkState.Replaced
         : now >= ExpiresAt ? AccountLinkState.Expired
         : AccountLinkState.Usable;
@@ -78,9 +87,18 @@ public sealed class AccountLink
     /// <summary>A fresh link for the same account ends this one, so only the newest link works.</summary>
     public void ReplaceAt(DateTimeOffset now)
     {
-        if (UsedAt is null && ReplacedAt is null)
+        if (UsedAt is null && ReplacedAt is null && RevokedAt is null)
         {
             ReplacedAt = now;
+        }
+    }
+
+    /// <summary>An administrator withdraws an invitation before it is accepted.</summary>
+    public void Revoke(DateTimeOffset now)
+    {
+        if (UsedAt is null && ReplacedAt is null && RevokedAt is null)
+        {
+            RevokedAt = now;
         }
     }
 }

@@ -51,11 +51,7 @@ public static class CreateAdministrator
                 Check(await users.AddToRoleAsync(account, Roles.Administrator));
             }
 
-            var earlier = await db.AccountLinks.Where(link => link.UserId == account.Id && link.UsedAt == null && link.ReplacedAt == null).ToListAsync(cancellationToken);
-            earlier.ForEach(link => link.ReplaceAt(now));
-            var (fresh, token) = AccountLink.Issue(account.Id, AccountLinkPurpose.SetPassword, now);
-            db.AccountLinks.Add(fresh);
-            await db.SaveChangesAsync(cancellationToken);
+            var token = await AccountLinks.IssueAsync(db, account.Id, AccountLinkPurpose.SetPassword, now, cancellationToken);
             return new Issued(created, await users.IsInRoleAsync(account, Roles.Administrator), token);
         }
 
@@ -98,7 +94,6 @@ public static class CreateAdministrator
             return 1;
         }
 
-        var baseUrl = PublicAddress.BaseUrl(app.Configuration);
         Console.WriteLine(issued.Created
             ? $"Created the administrator account {arguments[0].Trim()}."
             : $"The account {arguments[0].Trim()} already exists; nothing about it has changed. Any earlier link for it no longer works.");
@@ -108,7 +103,7 @@ public static class CreateAdministrator
         }
 
         Console.WriteLine($"Open this link within {AccountLink.Lifetime.TotalHours:0} hours to choose a password (it works once):");
-        Console.WriteLine($"{baseUrl}/account/set-password?token={issued.Token}");
+        Console.WriteLine(AccountLinks.AddressOf(app.Configuration, issued.Token));
         return 0;
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Accounts;
 using KentMedwayCommissioning.Web.Domain.Audit;
+using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,8 @@ using Microsoft.EntityFrameworkCore;
 namespace KentMedwayCommissioning.Web.Pages.Account;
 
 /// <summary>
-/// A person with a one-time link (the first administrator's, from <c>create-admin</c>) chooses their password. The link
+/// A person with a one-time link (the first administrator's from <c>create-admin</c>, an invitation, or a password reset)
+/// chooses their password. The link
 /// works once, for 24 hours; a used, expired, replaced or altered link gets a page saying so and changes nothing.
 /// </summary>
 [AllowAnonymous]
@@ -29,21 +31,28 @@ public sealed class SetPasswordModel(ISender sender) : PageModel
 
     public string? Email { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
-    {
-        (State, Email) = await sender.Send(new LinkQuery(Token ?? string.Empty), cancellationToken);
-    }
+    public AccountLinkPurpose Purpose { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        (State, Email, Purpose) = await sender.Send(new LinkQuery(Token ?? string.Empty), cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var (validated, outcome) = await sender.TrySendAsync(new Command(Token ?? string.Empty, Input.Password), ModelState, nameof(Input), cancellationToken);
-        if (!validated || outcome!.State != AccountLinkState.Usable)
+        if (!validated)
         {
-            (State, Email) = await sender.Send(new LinkQuery(Token ?? string.Empty), cancellationToken);
+            (State, Email, Purpose) = await sender.Send(new LinkQuery(Token ?? string.Empty), cancellationToken);
+            if (State != AccountLinkState.Usable)
+            {
+                // The password's own errors do not matter when the link is dead: say only that.
+                ModelState.Clear();
+                ModelState.AddModelError(string.Empty, "This link cannot be used, so no password was set.");
+            }
+
             return Page();
         }
 
-        if (!outcome.SignedIn)
+        if (!outcome!.SignedIn)
         {
             TempData["Confirmation"] = "Your password is set. Sign in with it and a code from your authenticator app.";
             return RedirectToPage("/Account/SignIn");
@@ -55,12 +64,12 @@ public sealed class SetPasswordModel(ISender sender) : PageModel
 
     public sealed record PasswordForm([property: AuditRedacted] string Password);
 
-    public sealed record LinkQuery(string Token) : IQuery<(AccountLinkState State, string? Email)>;
+    public sealed record LinkQuery(string Token) : IQuery<(AccountLinkState State, string? Email, AccountLinkPurpose Purpose)>;
 
     public sealed record Command([property: AuditRedacted] string Token, [property: AuditRedacted] string Password) : ICommand<Outcome>;
 
-    /// <summary>The link's state when it was tried, and whether the person is now signed in.</summary>
-    public sealed record Outcome(AccountLinkState State, bool SignedIn);
+    /// <summary>Whether the person is now signed in (not when their account already has a second factor).</summary>
+    public sealed record Outcome(bool SignedIn);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -73,16 +82,18 @@ public sealed class SetPasswordModel(ISender sender) : PageModel
         }
     }
 
-    internal sealed class LinkHandler(AppDbContext db, TimeProvider clock) : IQueryHandler<LinkQuery, (AccountLinkState, string?)>
+    internal sealed class LinkHandler(AppDbContext db, TimeProvider clock) : IQueryHandler<LinkQuery, (AccountLinkState, string?, AccountLinkPurpose)>
     {
-        public async ValueTask<(AccountLinkState, string?)> Handle(LinkQuery query, CancellationToken cancellationToken)
+        public async ValueTask<(AccountLinkState, string?, AccountLinkPurpose)> Handle(LinkQuery query, CancellationToken cancellationToken)
         {
             var hash = AccountLink.HashOf(query.Token);
             var found = await db.AccountLinks.AsNoTracking()
                 .Where(link => link.TokenHash == hash)
                 .Select(link => new { Link = link, Email = db.Users.Where(user => user.Id == link.UserId).Select(user => user.Email).Single() })
                 .SingleOrDefaultAsync(cancellationToken);
-            return found is null ? (AccountLinkState.Unknown, null) : (found.Link.StateAt(clock.GetUtcNow()), found.Email);
+            return found is null
+                ? (AccountLinkState.Unknown, null, AccountLinkPurpose.SetPassword)
+                : (found.Link.StateAt(clock.GetUtcNow()), found.Email, found.Link.Purpose);
         }
     }
 
@@ -95,10 +106,10 @@ public sealed class SetPasswordModel(ISender sender) : PageModel
             // Locked for the transaction, so the same link sent twice at once sets a password once.
             var link = (await db.AccountLinks.FromSql($"SELECT * FROM account_links WHERE token_hash = {hash} FOR UPDATE").ToListAsync(cancellationToken)).SingleOrDefault();
             var now = clock.GetUtcNow();
-            var state = link?.StateAt(now) ?? AccountLinkState.Unknown;
-            if (link is null || state != AccountLinkState.Usable)
+            if (link is null || link.StateAt(now) != AccountLinkState.Usable)
             {
-                return new Outcome(state, SignedIn: false);
+                // Refused, so nothing is written, not even an audit entry: a guessed token leaves no trace to fill the log.
+                throw new GovernanceException("This link cannot be used, so no password was set.");
             }
 
             var account = await users.FindByIdAsync(link.UserId) ?? throw new NotFoundException("The account for this link no longer exists.");
@@ -119,11 +130,11 @@ public sealed class SetPasswordModel(ISender sender) : PageModel
             if (account.TwoFactorEnabled)
             {
                 // A link alone must not stand in for the second factor the account already has.
-                return new Outcome(state, SignedIn: false);
+                return new Outcome(SignedIn: false);
             }
 
             await signIn.SignInAsync(account, isPersistent: false);
-            return new Outcome(state, SignedIn: true);
+            return new Outcome(SignedIn: true);
         }
 
         private static void Check(IdentityResult result)

@@ -1,5 +1,6 @@
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain.Accounts;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
@@ -25,6 +26,9 @@ public sealed class AccountModel(ISender sender) : PageModel
     public List<string> SecretaryOf { get; set; } = [];
 
     public Details Account { get; private set; } = null!;
+
+    /// <summary>An invitation link just made: shown this once.</summary>
+    public Invitation.Sent? Sent { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -57,6 +61,37 @@ public sealed class AccountModel(ISender sender) : PageModel
         return Redirect("/admin/accounts");
     }
 
+    public async Task<IActionResult> OnPostResendAsync(string id, CancellationToken cancellationToken)
+    {
+        var (sent, invitation) = await sender.TrySendAsync(new Invitation.ResendCommand(id), ModelState, "Invitation", cancellationToken);
+        if (await sender.Send(new Query(id), cancellationToken) is not { } account)
+        {
+            return NotFound();
+        }
+
+        (Account, Roles, SecretaryOf) = (account, [.. account.Roles], [.. account.SecretaryOf]);
+        Sent = sent ? invitation : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(string id, CancellationToken cancellationToken)
+    {
+        var (revoked, _) = await sender.TrySendAsync(new Invitation.RevokeCommand(id), ModelState, "Invitation", cancellationToken);
+        if (await sender.Send(new Query(id), cancellationToken) is not { } account)
+        {
+            return NotFound();
+        }
+
+        if (!revoked)
+        {
+            (Account, Roles, SecretaryOf) = (account, [.. account.Roles], [.. account.SecretaryOf]);
+            return Page();
+        }
+
+        TempData["Confirmation"] = $"{account.DisplayName}'s invitation is withdrawn: its link no longer works.";
+        return Redirect($"/admin/accounts/{id}");
+    }
+
     public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken)
     {
         await sender.Send(new UnlockCommand(id), cancellationToken);
@@ -66,7 +101,7 @@ public sealed class AccountModel(ISender sender) : PageModel
 
     public sealed record Query(string Id) : IQuery<Details?>;
 
-    public sealed record Details(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> SecretaryOf, IReadOnlyList<(string Slug, string Name)> Bodies, bool LockedOut);
+    public sealed record Details(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> SecretaryOf, IReadOnlyList<(string Slug, string Name)> Bodies, bool LockedOut, AccountLinkState? Invitation);
 
     public sealed record ChangeAccessCommand(string UserId, IReadOnlyList<string> Roles, IReadOnlyList<string> SecretaryOf) : ICommand, IAdministratorCommand;
 
@@ -103,7 +138,8 @@ public sealed class AccountModel(ISender sender) : PageModel
                 (await users.GetRolesAsync(account)).Order().ToList(),
                 bodies.Where(body => secretaryOf.Contains(body.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).Select(body => body.Slug).ToList(),
                 bodies.Select(body => (body.Slug, body.Name)).ToList(),
-                account.LockoutEnd > clock.GetUtcNow());
+                account.LockoutEnd > clock.GetUtcNow(),
+                await Invitation.StateAsync(db, account, clock.GetUtcNow(), cancellationToken));
         }
     }
 

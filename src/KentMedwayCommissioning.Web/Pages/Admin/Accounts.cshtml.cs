@@ -19,7 +19,7 @@ public sealed class AccountsModel(ISender sender) : PageModel
 
     public sealed record Query : IQuery<IReadOnlyList<Row>>;
 
-    public sealed record Row(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> SecretaryOf, bool TwoFactor, bool LockedOut);
+    public sealed record Row(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> SecretaryOf, bool HasPassword, bool TwoFactor, bool LockedOut);
 
     internal sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, IReadOnlyList<Row>>
     {
@@ -39,6 +39,7 @@ public sealed class AccountsModel(ISender sender) : PageModel
                     user.Id, user.Email ?? user.UserName ?? user.Id, user.DisplayName,
                     roles.Where(role => role.UserId == user.Id).Select(role => role.Name!).Order().ToList(),
                     secretaryOf.Where(body => body.UserId == user.Id).Select(body => body.Name).Order().ToList(),
+                    user.PasswordHash != null,
                     user.TwoFactorEnabled,
                     user.LockoutEnd > now))
                 .ToList();

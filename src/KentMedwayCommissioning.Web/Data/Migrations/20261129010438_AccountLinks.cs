@@ -24,7 +24,8 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     issued_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     used_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    replaced_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    replaced_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace KentMedwayCommissioning.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129005405_AccountLinks")]
+    [Migration("20261129010438_AccountLinks")]
     partial class AccountLinks
     {
         /// <inheritdoc />
@@ -147,6 +147,10 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.Property<DateTimeOffset?>("ReplacedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("replaced_at");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -2664,6 +2668,8 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                             b1.Property<string>("Member")
                                 .IsRequired();
 
+                            b1.Property<int?>("PersonId");
+
                             b1.HasKey("PublishedDecisionSequence", "__synthesizedOrdinal");
 
                             b1.ToTable("published_decisions");
@@ -2688,6 +2694,8 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
 
                             b1.Property<string>("Member")
                                 .IsRequired();
+
+                            b1.Property<int?>("PersonId");
 
                             b1.Property<string>("Vote")
                                 .IsRequired();
