@@ -80,7 +80,7 @@ public sealed class SeatsModel(ISender sender, CurrentUser user) : PageModel
 
     public sealed record BodySeats(int BodyId, string BodyName, string BodySlug, IReadOnlyList<SeatRow> Seats, IReadOnlyList<PersonChoice> People);
 
-    public sealed record SeatRow(string PersonName, string PersonSlug, MemberRole Role, MemberBackground Background, bool HasVote, DateOnly? From, DateOnly? To);
+    public sealed record SeatRow(string PersonName, string PersonSlug, bool IsFictional, MemberRole Role, MemberBackground Background, bool HasVote, DateOnly? From, DateOnly? To);
 
     public sealed record PersonChoice(string Name, string Slug);
 
@@ -118,7 +118,7 @@ public sealed class SeatsModel(ISender sender, CurrentUser user) : PageModel
             var seats = await db.Memberships.AsNoTracking()
                 .Where(membership => membership.BodyId == body.Id)
                 .OrderBy(membership => membership.Role).ThenBy(membership => membership.Person.FullName).ThenBy(membership => membership.From)
-                .Select(membership => new SeatRow(membership.Person.FullName, membership.Person.Slug, membership.Role, membership.Background, membership.HasVote, membership.From, membership.To))
+                .Select(membership => new SeatRow(membership.Person.FullName, membership.Person.Slug, membership.Person.IsFictional, membership.Role, membership.Background, membership.HasVote, membership.From, membership.To))
                 .ToListAsync(cancellationToken);
             var people = await db.People.AsNoTracking()
                 .OrderBy(person => person.FullName)
