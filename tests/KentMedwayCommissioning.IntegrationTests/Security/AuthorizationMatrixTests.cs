@@ -124,6 +124,8 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Post("/bodies/{slug}/meetings", null, null,                               SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Get("/bodies/{slug}/rule",                                                SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
         Post("/bodies/{slug}/rule", null, null,                                   SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
+        Get("/bodies/{slug}/seats",                                               SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/bodies/{slug}/seats", null, null,                                  SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         SignedIn("GET", "/dashboard"),
         Public("GET", "/decisions"),
         Public("GET", "/decisions.csv"),

@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace KentMedwayCommissioning.Web.Domain;
+
+/// <summary>
+/// Whether a new seat may be added to a body beside the person's other seats on it. A chair's seat may sit beside
+/// one other seat (the chair is often also a GP or lay member); any other two seats of one person on one body must
+/// not overlap in time, or the roll would count the person twice for a day.
+/// </summary>
+public static class SeatRules
+{
+    public sealed record Period(MemberRole Role, bool HasVote, DateOnly? From, DateOnly? To);
+
+    /// <summary>A refusal and the field of the form it belongs next to.</summary>
+    public sealed record Refusal(string Field, string Message);
+
+    public static Refusal? WhyNotAdd(Period seat, IReadOnlyCollection<Period> personsOtherSeats, GovernanceRule rule)
+    {
+        if (seat.From is not null && seat.To is not null && seat.To < seat.From)
+        {
+            return new Refusal("To", "The seat must end on or after the day it starts");
+        }
+
+        if (seat.Role == MemberRole.OfficerInAttendance && seat.HasVote)
+        {
+            return new Refusal("HasVote", "An officer in attendance does not vote");
+        }
+
+        var clash = personsOtherSeats.FirstOrDefault(other => Overlap(seat, other) && (seat.Role == other.Role || (seat.Role != MemberRole.Chair && other.Role != MemberRole.Chair)));
+        if (clash is not null)
+        {
+            return new Refusal("From", $"This person already holds a seat on this body ({clash.Role.DisplayName()}, {Describe(clash)}) for part of this period");
+        }
+
+        // The casting vote belongs to a chair who votes: without a vote on the chair's seat, another voting seat must cover it.
+        if (seat.Role == MemberRole.Chair && !seat.HasVote && rule.ChairHasCastingVote
+            && !personsOtherSeats.Any(other => other.HasVote && Covers(other, seat)))
+        {
+            return new Refusal("HasVote", "This body's chair has a casting vote, so the chair needs a vote: give this seat a vote, or first add the person's voting seat for the same period");
+        }
+
+        return null;
+    }
+
+    public static bool Overlap(Period first, Period second) =>
+        (first.From is null || second.To is null || first.From <= second.To)
+        && (second.From is null || first.To is null || second.From <= first.To);
+
+    private static bool Covers(Period outer, Period inner) =>
+        (outer.From is null || (inner.From is not null && outer.From <= inner.From))
+        && (outer.To is null || (inner.To is not null && inner.To <= outer.To));
+
+    private static string Describe(Period seat) =>
+        (seat.From, seat.To) switch
+        {
+            (null, null) => "with no dates",
+            ({ } from, null) => $"from {Day(from)}",
+            (null, { } to) => $"until {Day(to)}",
+            ({ } from, { } to) => $"{Day(from)} to {Day(to)}",
+        };
+
+    private static string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,49 @@
+using KentMedwayCommissioning.Web.Data.DemoData;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace KentMedwayCommissioning.BrowserTests;
+
+[Collection(nameof(SharedBrowser))]
+public sealed class OrganisationJourneyTests(BrowserApp app) : IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_board_secretary_adds_a_dated_seat_after_correcting_the_form()
+    {
+        var newcomer = await app.QueryDbAsync(db => db.People
+            .Where(person => !db.Memberships.Any(membership => membership.PersonId == person.Id && membership.Body.Slug == "west-kent-ccg"))
+            .OrderBy(person => person.Slug).Select(person => person.FullName).FirstAsync());
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(DemoAccounts.BoardSecretary.Email);
+        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Your dashboard" }).WaitForAsync();
+
+        await page.GotoAsync("/bodies/west-kent-ccg");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Seats on West Kent CCG's governing body, past and present" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the seat" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".nhsuk-error-summary")).ToContainTextAsync("Choose the person who holds the seat");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+
+        await page.GetByLabel("Person").SelectOptionAsync(new SelectOptionValue { Label = newcomer });
+        await page.GetByLabel("Lay member").CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "What the member brings to the quorum" }).GetByLabel("Lay").CheckAsync();
+        await page.GetByLabel("This seat has a vote").CheckAsync();
+        await page.GetByLabel("Starts on").FillAsync("2030-04-01");
+        await page.GetByLabel("Ends on (optional)").FillAsync("2030-03-31");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the seat" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#input-to-error")).ToContainTextAsync("The seat must end on or after the day it starts");
+
+        await page.GetByLabel("Ends on (optional)").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the seat" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The seat has been added.");
+        await Assertions.Expect(page.Locator("table tbody tr").Filter(new() { HasText = newcomer })).ToContainTextAsync("Lay member");
+        await BrowserApp.ScreenshotAsync(page, "body-seats");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Net;
+using KentMedwayCommissioning.TestSupport;
+using KentMedwayCommissioning.Web.Data.DemoData;
+using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Pages.Meetings;
+using Microsoft.EntityFrameworkCore;
+
+namespace KentMedwayCommissioning.IntegrationTests.Pages;
+
+[Collection(nameof(SharedApp))]
+public sealed class SeatsTests(TestApp app) : IAsyncLifetime
+{
+    private const string WestKent = "west-kent-ccg";
+    private const string SeatsPage = $"/bodies/{WestKent}/seats";
+    private readonly Browsing _browser = new(app);
+
+    public Task InitializeAsync() => app.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_seat_added_after_a_meeting_leaves_that_meeting_s_quorum_unchanged()
+    {
+        var closed = await app.QueryDbAsync(db => db.Meetings.Where(meeting => meeting.Body!.Slug == WestKent && meeting.Status == MeetingStatus.Closed)
+            .OrderByDescending(meeting => meeting.StartsAt).Select(meeting => new { meeting.Id, meeting.StartsAt }).FirstAsync());
+        var before = await RollAsync(closed.Id);
+        var newcomer = await PersonWithoutSeatAsync();
+        await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
+
+        var from = UkCalendar.DayOf(closed.StartsAt).AddDays(1);
+        var response = await _browser.SubmitAsync(SeatsPage, Fields(newcomer, MemberRole.LayMember, hasVote: true, from));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await app.QueryDbAsync(db => db.Memberships.AnyAsync(membership => membership.Person.Slug == newcomer && membership.Body.Slug == WestKent && membership.From == from && membership.HasVote)));
+        var after = await RollAsync(closed.Id);
+        Assert.Equal(before.VotingMembers.Select(member => member.PersonId), after.VotingMembers.Select(member => member.PersonId));
+        Assert.Equal((before.MeetingQuorum().VotingMembers, before.MeetingQuorum().Needed), (after.MeetingQuorum().VotingMembers, after.MeetingQuorum().Needed));
+        var page = await _browser.GetPageAsync(SeatsPage);
+        Assert.Contains("The seat has been added.", page.MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_seat_overlapping_the_person_s_seat_on_the_body_is_refused_next_to_its_start()
+    {
+        var held = await app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Body.Slug == WestKent && membership.Role == MemberRole.LayMember)
+            .Select(membership => new { membership.Person.Slug, membership.From }).FirstAsync());
+        await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
+
+        await AssertRefusedAsync(Fields(held.Slug, MemberRole.GpMember, hasVote: true, held.From ?? new DateOnly(2019, 4, 1)), "input-from", "This person already holds a seat on this body (Lay member");
+    }
+
+    [Fact]
+    public async Task A_chair_without_a_vote_is_refused_where_the_chair_has_the_casting_vote()
+    {
+        var newcomer = await PersonWithoutSeatAsync();
+        await _browser.SignInAsync(DemoAccounts.Administrator.Email, DemoAccounts.Password);
+
+        await AssertRefusedAsync(Fields(newcomer, MemberRole.Chair, hasVote: false, new DateOnly(2030, 1, 1)), "input-hasvote", "This body's chair has a casting vote, so the chair needs a vote");
+    }
+
+    [Fact]
+    public async Task Dates_out_of_order_are_refused_next_to_the_end()
+    {
+        var newcomer = await PersonWithoutSeatAsync();
+        await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
+        var fields = Fields(newcomer, MemberRole.LayMember, hasVote: true, new DateOnly(2030, 1, 1));
+        fields["Input.To"] = "2029-12-31";
+
+        await AssertRefusedAsync(fields, "input-to", "The seat must end on or after the day it starts");
+    }
+
+    [Fact]
+    public async Task A_secretary_may_not_change_another_body_s_seats()
+    {
+        await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
+
+        var response = await _browser.Client.GetAsync("/bodies/medway-ccg/seats");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/access-denied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    private async Task AssertRefusedAsync(Dictionary<string, string> fields, string fieldId, string messageStart)
+    {
+        var seatsBefore = await app.QueryDbAsync(db => db.Memberships.CountAsync());
+
+        var response = await _browser.SubmitAsync(SeatsPage, fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Browsing.ParseAsync(response);
+        Assert.StartsWith(messageStart, page.QuerySelector($"#{fieldId}-error")!.TextContent.Replace("Error:", "", StringComparison.Ordinal).Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
+        Assert.Equal(seatsBefore, await app.QueryDbAsync(db => db.Memberships.CountAsync()));
+    }
+
+    private Task<string> PersonWithoutSeatAsync() =>
+        app.QueryDbAsync(db => db.People.Where(person => !db.Memberships.Any(membership => membership.PersonId == person.Id && membership.Body.Slug == WestKent))
+            .OrderBy(person => person.Slug).Select(person => person.Slug).FirstAsync());
+
+    private Task<MeetingRoll> RollAsync(int meetingId) =>
+        app.QueryDbAsync(async db => (await MeetingRoll.LoadAsync(db, meetingId, CancellationToken.None))!);
+
+    private static Dictionary<string, string> Fields(string personSlug, MemberRole role, bool hasVote, DateOnly from) => new()
+    {
+        ["Input.PersonSlug"] = personSlug,
+        ["Input.Role"] = role.ToString(),
+        ["Input.Background"] = role == MemberRole.GpMember ? nameof(MemberBackground.Clinical) : nameof(MemberBackground.Lay),
+        ["Input.HasVote"] = hasVote ? "true" : "false",
+        ["Input.From"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+}
