@@ -41,6 +41,9 @@ public sealed class CurrentUser(IHttpContextAccessor http)
 
     public bool IsAdministrator => Principal.IsInRole(Roles.Administrator);
 
+    /// <summary>How public pages name a member of staff: by role, since the guidance publishes only members' and decision makers' names.</summary>
+    public string StaffRole => Principal.IsInRole(Roles.ProgrammeOffice) || !IsAdministrator ? "Programme office" : "Administrator";
+
     public bool IsProgrammeOffice => IsAdministrator || Principal.IsInRole(Roles.ProgrammeOffice);
 
     /// <summary>A board secretary runs the meetings of the bodies named in their secretary_of claims; an administrator runs any.</summary>

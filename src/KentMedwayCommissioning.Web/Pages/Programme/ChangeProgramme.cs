@@ -62,7 +62,8 @@ public static class ChangeProgramme
             var milestone = await db.Milestones.Include(candidate => candidate.ForecastChanges).SingleOrDefaultAsync(candidate => candidate.Id == command.MilestoneId, cancellationToken)
                 ?? throw new NotFoundException($"There is no milestone {command.MilestoneId}.");
             var asReported = string.IsNullOrWhiteSpace(command.AsReported) ? null : command.AsReported.Trim();
-            milestone.Reforecast(new ReportedDate(command.Forecast!.Value, asReported), command.Reason!, user.Name, clock.GetUtcNow());
+            // The history is public: staff appear by their role, never their email (the audit log keeps who it was).
+            milestone.Reforecast(new ReportedDate(command.Forecast!.Value, asReported), command.Reason!, user.StaffRole, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
