@@ -10,7 +10,7 @@ namespace KentMedwayCommissioning.Web.Infrastructure;
 /// a missing record a 404 (the API's endpoints throw NotFoundException too); anything else falls through to the error
 /// page (or a 500 problem for the API).
 /// </summary>
-public sealed class ProblemDetailsExceptionHandler : IExceptionHandler
+public sealed partial class ProblemDetailsExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ public sealed class ProblemDetailsExceptionHandler : IExceptionHandler
             {
                 Status = badRequest.StatusCode,
                 Title = "The request is not valid.",
-                Detail = badRequest.Message,
+                Detail = WithoutTypeNames(badRequest.Message),
             },
             _ => null,
         };
@@ -56,7 +56,7 @@ public sealed class ProblemDetailsExceptionHandler : IExceptionHandler
         httpContext.Response.StatusCode = problem.Status!.Value;
         // By now the middleware has rewritten the path to the error page; the feature keeps the one requested.
         var requested = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
-        if (requested?.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) != true)
+        if (requested is null || !OpenDataEndpoints.AnswersWithProblemBodies(requested))
         {
             // A page request: the status code page (registered outside this handler) shows the error page.
             return true;
@@ -66,6 +66,18 @@ public sealed class ProblemDetailsExceptionHandler : IExceptionHandler
         await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", cancellationToken);
         return true;
     }
+
+    /// <summary>
+    /// ASP.NET Core names the parameter's .NET type when a value does not bind (<c>Failed to bind parameter
+    /// "Nullable&lt;long&gt; before" from "abc"</c>); a reader needs only the parameter's name.
+    /// </summary>
+    private static string WithoutTypeNames(string message) =>
+        BindFailure().Match(message) is { Success: true } failure
+            ? $"The value given for '{failure.Groups["name"].Value}' is not of the right form."
+            : message;
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"[^\"]* (?<name>[A-Za-z0-9_]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
 
     private static Dictionary<string, string[]> ToDictionary(ValidationException validation) =>
         validation.Errors

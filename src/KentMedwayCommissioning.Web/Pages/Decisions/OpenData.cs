@@ -2,7 +2,6 @@ using KentMedwayCommissioning.Web.Infrastructure;
 using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Text;
-using System.Xml;
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Register;
@@ -17,16 +16,25 @@ namespace KentMedwayCommissioning.Web.Pages.Decisions;
 /// </summary>
 public static class OpenData
 {
-    public const int ApiPageSize = 100;
+    public const int DefaultLimit = 100;
+    public const int MaximumLimit = 500;
 
     /// <summary>Matching decisions, newest first, up to <paramref name="Take"/> (all when null).</summary>
     public sealed record Export(IndexModel.Query Filters, int? Take) : IQuery<ExportResult>;
 
-    public sealed record ExportResult(IReadOnlyList<PublishedDecision> Decisions, long Entries, string HeadHash);
+    /// <param name="HeadPublishedAt">When the newest entry of the whole register was published; null while it is empty.</param>
+    public sealed record ExportResult(IReadOnlyList<PublishedDecision> Decisions, long Entries, string HeadHash, DateTimeOffset? HeadPublishedAt);
 
     public sealed class ExportValidator : AbstractValidator<Export>
     {
-        public ExportValidator() => RuleFor(export => export.Filters).SetValidator(new IndexModel.QueryValidator());
+        public ExportValidator(AppDbContext db)
+        {
+            RuleFor(export => export.Filters).SetValidator(new IndexModel.QueryValidator());
+            RuleFor(export => export.Filters.Body).MustBeAKnownBody(db).OverridePropertyName("Body");
+            // The API asks for one more than its limit, to know whether there is a next page.
+            RuleFor(export => export.Take).InclusiveBetween(2, MaximumLimit + 1).When(export => export.Take is not null)
+                .OverridePropertyName("Limit").WithMessage($"Limit must be a whole number from 1 to {MaximumLimit}");
+        }
     }
 
     internal sealed class ExportHandler(AppDbContext db) : IQueryHandler<Export, ExportResult>
@@ -35,50 +43,53 @@ public static class OpenData
         {
             var decisions = IndexModel.Handler.Filtered(db, export.Filters).OrderByDescending(decision => decision.Sequence);
             var rows = await (export.Take is { } take ? decisions.Take(take) : decisions).ToListAsync(cancellationToken);
-            var head = await db.PublishedDecisions.AsNoTracking().OrderByDescending(decision => decision.Sequence).Select(decision => new { decision.Sequence, decision.Hash }).FirstOrDefaultAsync(cancellationToken);
-            return new ExportResult(rows, head?.Sequence ?? 0, head?.Hash ?? PublishedDecision.GenesisHash);
+            var head = await db.PublishedDecisions.AsNoTracking().OrderByDescending(decision => decision.Sequence).Select(decision => new { decision.Sequence, decision.Hash, decision.PublishedAt }).FirstOrDefaultAsync(cancellationToken);
+            return new ExportResult(rows, head?.Sequence ?? 0, head?.Hash ?? PublishedDecision.GenesisHash, head?.PublishedAt);
         }
     }
 
     public static void MapDecisionsOpenData(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/decisions", async (string? q, string? body, string? outcome, long? before, DateOnly? from, DateOnly? to, ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapOpenData("/api/v1/decisions", async (string? q, string? body, string? outcome, long? before, DateOnly? from, DateOnly? to, int? limit, PublicAddress address, ISender sender, CancellationToken cancellationToken) =>
         {
             var filters = new IndexModel.Query(q, body, outcome, before, from, to);
-            var result = await sender.Send(new Export(filters, ApiPageSize + 1), cancellationToken);
-            var items = result.Decisions.Take(ApiPageSize).Select(Json).ToList();
-            var next = result.Decisions.Count > ApiPageSize
-                ? $"/api/v1/decisions?{Filters(filters with { Before = result.Decisions[ApiPageSize - 1].Sequence })}"
+            var pageSize = limit ?? DefaultLimit;
+            // One more than asked for says whether there is a next page.
+            var result = await sender.Send(new Export(filters, pageSize + 1), cancellationToken);
+            var items = result.Decisions.Take(pageSize).Select(Json).ToList();
+            var next = result.Decisions.Count > pageSize
+                ? address.Absolute($"/api/v1/decisions?{Filters(filters with { Before = result.Decisions[pageSize - 1].Sequence }, limit)}")
                 : null;
             return Results.Ok(new { items, next, entries = result.Entries, headHash = result.HeadHash });
-        }).AllowAnonymous().CacheOutput(RegisterCache.Policy);
+        }).CacheOutput(RegisterCache.Policy);
 
-        endpoints.MapGet("/api/v1/decisions/verify", async (ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapOpenData("/api/v1/decisions/verify", async (ISender sender, CancellationToken cancellationToken) =>
         {
             var result = await sender.Send(new VerifyModel.Query(), cancellationToken);
             return Results.Ok(new { intact = result.IsIntact, entries = result.Entries, headHash = result.HeadHash, firstFailingSequence = result.FirstFailingSequence, reason = result.Reason });
-        }).AllowAnonymous();
+        });
 
-        endpoints.MapGet("/api/v1/decisions/{sequence:long}", async (long sequence, ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapOpenData("/api/v1/decisions/{sequence:long}", async (long sequence, ISender sender, CancellationToken cancellationToken) =>
             await sender.Send(new DetailsModel.Query(sequence), cancellationToken) is { } found
                 ? Results.Ok(Json(found.Item1))
                 : throw new NotFoundException($"There is no published decision {sequence}."))
-            .AllowAnonymous().CacheOutput(RegisterCache.Policy);
+            .CacheOutput(RegisterCache.Policy);
 
-        endpoints.MapGet("/decisions.csv", async (string? q, string? body, string? outcome, DateOnly? from, DateOnly? to, ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapOpenData("/decisions.csv", async (string? q, string? body, string? outcome, DateOnly? from, DateOnly? to, ISender sender, CancellationToken cancellationToken) =>
         {
             var result = await sender.Send(new Export(new IndexModel.Query(q, body, outcome, null, from, to), null), cancellationToken);
             return Results.Text(Csv(result.Decisions), "text/csv; charset=utf-8", Encoding.UTF8);
-        }).AllowAnonymous();
+        });
 
-        endpoints.MapGet("/decisions/feed.atom", async (string? q, string? body, string? outcome, DateOnly? from, DateOnly? to, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapOpenData("/decisions/feed.atom", async (string? q, string? body, string? outcome, DateOnly? from, DateOnly? to, PublicAddress address, TimeProvider clock, ISender sender, CancellationToken cancellationToken) =>
         {
-            var result = await sender.Send(new Export(new IndexModel.Query(q, body, outcome, null, from, to), 50), cancellationToken);
-            return Results.Bytes(Atom(result, $"{http.Request.Scheme}://{http.Request.Host}"), "application/atom+xml; charset=utf-8");
-        }).AllowAnonymous().CacheOutput(RegisterCache.Policy);
+            var filters = new IndexModel.Query(q, body, outcome, null, from, to);
+            var result = await sender.Send(new Export(filters, 50), cancellationToken);
+            return AtomFeed.Result(Atom(result, filters, address, result.HeadPublishedAt ?? clock.GetUtcNow()));
+        }).CacheOutput(RegisterCache.Policy);
     }
 
-    private static string Filters(IndexModel.Query filters)
+    private static string Filters(IndexModel.Query filters, int? limit = null)
     {
         var parts = new List<string>();
         void Add(string name, string? value)
@@ -95,6 +106,7 @@ public static class OpenData
         Add("from", filters.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("to", filters.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("before", filters.Before?.ToString(CultureInfo.InvariantCulture));
+        Add("limit", limit?.ToString(CultureInfo.InvariantCulture));
         return string.Join('&', parts);
     }
 
@@ -136,31 +148,43 @@ public static class OpenData
 
     private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
-    private static byte[] Atom(ExportResult result, string origin)
+    private static byte[] Atom(ExportResult result, IndexModel.Query filters, PublicAddress address, DateTimeOffset updatedWhenEmpty)
     {
-        var feed = new SyndicationFeed(
-            "Kent and Medway Commissioning: register of decisions",
+        var query = Filters(filters);
+        // Each filtered feed is its own feed: its own id (its address) and a title that says what it holds.
+        var self = address.Absolute(query.Length == 0 ? "/decisions/feed.atom" : $"/decisions/feed.atom?{query}");
+        var title = "Kent and Medway Commissioning: register of decisions" + FilterTitle(filters);
+        var items = result.Decisions.Select(decision => new SyndicationItem(
+            $"{decision.BodyName}: {decision.ItemTitle} ({decision.Outcome})",
+            decision.Explanation,
+            new Uri(address.Absolute($"/decisions/{decision.Sequence}")),
+            address.Absolute($"/decisions/{decision.Sequence}"),
+            decision.PublishedAt)).ToList();
+        return AtomFeed.Write(
+            title,
             $"{result.Entries} entries; head of the hash chain {result.HeadHash}",
-            new Uri($"{origin}/decisions"),
-            $"{origin}/decisions/feed.atom",
-            result.Decisions.Count > 0 ? result.Decisions[0].PublishedAt : DateTimeOffset.UnixEpoch)
-        {
-            Items = result.Decisions.Select(decision => new SyndicationItem(
-                $"{decision.BodyName}: {decision.ItemTitle} ({decision.Outcome})",
-                decision.Explanation,
-                new Uri($"{origin}/decisions/{decision.Sequence}"),
-                $"{origin}/decisions/{decision.Sequence}",
-                decision.PublishedAt)).ToList(),
-        };
-        feed.ElementExtensions.Add("chainHead", "https://kentmedway.example/ns/register", result.HeadHash);
-        feed.ElementExtensions.Add("chainEntries", "https://kentmedway.example/ns/register", result.Entries);
+            self,
+            address.Absolute(query.Length == 0 ? "/decisions" : $"/decisions?{query}"),
+            items,
+            updatedWhenEmpty,
+            feed =>
+            {
+                feed.ElementExtensions.Add("chainHead", "https://kentmedway.example/ns/register", result.HeadHash);
+                feed.ElementExtensions.Add("chainEntries", "https://kentmedway.example/ns/register", result.Entries);
+            });
+    }
 
-        using var bytes = new MemoryStream();
-        using (var writer = XmlWriter.Create(bytes, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) }))
-        {
-            new Atom10FeedFormatter(feed).WriteTo(writer);
-        }
-
-        return bytes.ToArray();
+    private static string FilterTitle(IndexModel.Query filters)
+    {
+        string?[] parts =
+        [
+            string.IsNullOrWhiteSpace(filters.Body) ? null : $"body {filters.Body}",
+            string.IsNullOrWhiteSpace(filters.Outcome) ? null : $"outcome {filters.Outcome}",
+            string.IsNullOrWhiteSpace(filters.Search) ? null : $"matching \"{filters.Search}\"",
+            filters.From is { } from ? $"from {from:yyyy-MM-dd}" : null,
+            filters.To is { } to ? $"to {to:yyyy-MM-dd}" : null,
+        ];
+        var named = parts.OfType<string>().ToList();
+        return named.Count == 0 ? "" : $" ({string.Join(", ", named)})";
     }
 }

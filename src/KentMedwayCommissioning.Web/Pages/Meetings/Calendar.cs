@@ -1,3 +1,4 @@
+using KentMedwayCommissioning.Web.Infrastructure;
 using KentMedwayCommissioning.Web.Domain;
 using System.Globalization;
 using System.Text;
@@ -17,7 +18,11 @@ public static class Calendar
 
     public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public QueryValidator() => RuleFor(query => query.Body).MaximumLength(200).Matches("^[a-z0-9-]*$").WithMessage("Body must be a body's slug, such as west-kent-ccg");
+        public QueryValidator(AppDbContext db)
+        {
+            RuleFor(query => query.Body).MaximumLength(200).Matches("^[a-z0-9-]*$").WithMessage("Body must be a body's slug, such as west-kent-ccg");
+            RuleFor(query => query.Body).MustBeAKnownBody(db);
+        }
     }
 
     internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<Event>>
@@ -38,11 +43,11 @@ public static class Calendar
     }
 
     public static void MapMeetingsCalendar(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/meetings/calendar.ics", async (string? body, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapOpenData("/meetings/calendar.ics", async (string? body, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         {
             var events = await sender.Send(new Query(body), cancellationToken);
-            return Results.Text(Ics(events, $"{http.Request.Scheme}://{http.Request.Host}"), "text/calendar; charset=utf-8", Encoding.UTF8);
-        }).AllowAnonymous();
+            return Results.Text(Ics(events, http.RequestServices.GetRequiredService<PublicAddress>().Root), "text/calendar; charset=utf-8", Encoding.UTF8);
+        });
 
     private static string Ics(IReadOnlyList<Event> events, string origin)
     {

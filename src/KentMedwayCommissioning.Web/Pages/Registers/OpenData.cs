@@ -1,8 +1,6 @@
 using KentMedwayCommissioning.Web.Infrastructure;
 using System.Globalization;
 using System.ServiceModel.Syndication;
-using System.Text;
-using System.Xml;
 using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Registers;
@@ -19,55 +17,55 @@ public static class OpenData
 {
     public static void MapRegistersOpenData(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/registers/interests.csv", async (ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapOpenData("/registers/interests.csv", async (ISender sender, CancellationToken cancellationToken) =>
             CsvResult(["person", "kind", "interest", "touches", "from", "to", "declared_on", "declared_late", "action_taken"],
                 (await sender.Send(new InterestsModel.Query(), cancellationToken)).Select(row => new[]
                 {
                     row.PersonName, Interest.DisplayName(row.Kind), row.Description, row.Touches ?? "", Iso(row.From), Iso(row.To), Iso(row.DeclaredOn),
                     row.IsDeclaredLate ? "yes" : "no", row.Management ?? "",
-                }))).AllowAnonymous();
+                })));
 
-        endpoints.MapGet("/registers/interests/feed.atom", async (HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapOpenData("/registers/interests/feed.atom", async (HttpContext http, ISender sender, CancellationToken cancellationToken) =>
             AtomResult(http, "interests", "Register of interests",
                 (await sender.Send(new InterestsModel.Query(), cancellationToken)).Select(row => new Entry(
                     $"interest-{row.Id}",
                     $"{row.PersonName}: {Interest.DisplayName(row.Kind)} interest",
                     $"{row.Description}. {Display.Period(row.From, row.To)}. Action taken: {row.Management ?? "none recorded"}.",
-                    row.DeclaredOn)))).AllowAnonymous();
+                    row.DeclaredOn))));
 
-        endpoints.MapGet("/registers/gifts-and-hospitality.csv", async (ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapOpenData("/registers/gifts-and-hospitality.csv", async (ISender sender, CancellationToken cancellationToken) =>
             CsvResult(["person", "kind", "description", "offered_by", "offered_by_supplier", "value_gbp", "offered_on", "accepted", "senior_approval", "declared_on", "rule", "fictional"],
                 (await sender.Send(new GiftsAndHospitalityModel.Query(), cancellationToken)).Select(row => new[]
                 {
                     row.PersonName, GiftsAndHospitalityRules.DisplayName(row.Kind), row.Description, row.Giver, row.GiverIsSupplier ? "yes" : "no",
                     row.Value.ToString("0.00", CultureInfo.InvariantCulture), Iso(row.OfferedOn), row.Accepted ? "yes" : "no", row.SeniorApproval ?? "",
                     Iso(row.DeclaredOn), row.Assessment.Reason, row.IsFictional ? "yes" : "no",
-                }))).AllowAnonymous();
+                })));
 
-        endpoints.MapGet("/registers/gifts-and-hospitality/feed.atom", async (HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapOpenData("/registers/gifts-and-hospitality/feed.atom", async (HttpContext http, ISender sender, CancellationToken cancellationToken) =>
             AtomResult(http, "gifts-and-hospitality", "Register of gifts and hospitality",
                 (await sender.Send(new GiftsAndHospitalityModel.Query(), cancellationToken)).Select(row => new Entry(
                     $"offer-{row.Id}",
                     $"{row.PersonName}: {GiftsAndHospitalityRules.DisplayName(row.Kind).ToLowerInvariant()} from {row.Giver} ({(row.Accepted ? "accepted" : "declined")})",
                     $"{row.Description}, worth {Display.Pounds(row.Value)}, offered on {Display.Date(row.OfferedOn)}. {row.Assessment.Reason}",
-                    row.DeclaredOn)))).AllowAnonymous();
+                    row.DeclaredOn))));
 
-        endpoints.MapGet("/registers/procurement.csv", async (ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapOpenData("/registers/procurement.csv", async (ISender sender, CancellationToken cancellationToken) =>
             CsvResult(["body", "service", "provider", "value_gbp", "route", "decided_on", "meeting", "published_decision", "contract_starts_on", "recommissioning_due", "interests_declared", "fictional"],
                 (await sender.Send(new ProcurementModel.Query(), cancellationToken)).Select(row => new[]
                 {
                     row.BodyName, row.Service, row.Provider, row.Value.ToString("0.00", CultureInfo.InvariantCulture), ProcurementDecision.DisplayName(row.Route),
                     Iso(row.DecidedOn), row.MeetingTitle ?? "", row.DecisionSequence is { } sequence ? $"/decisions/{sequence}" : "", Iso(row.ContractStartsOn),
                     Iso(row.RecommissioningDue), Interests(row), row.IsFictional ? "yes" : "no",
-                }))).AllowAnonymous();
+                })));
 
-        endpoints.MapGet("/registers/procurement/feed.atom", async (HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapOpenData("/registers/procurement/feed.atom", async (HttpContext http, ISender sender, CancellationToken cancellationToken) =>
             AtomResult(http, "procurement", "Register of procurement decisions",
                 (await sender.Send(new ProcurementModel.Query(), cancellationToken)).Select(row => new Entry(
                     $"procurement-{row.Id}",
                     $"{row.BodyName}: {row.Service}",
                     $"{ProcurementDecision.DisplayName(row.Route)}, worth {Display.Pounds(row.Value)}, awarded to {row.Provider}. Interests declared: {(row.Interests.Count == 0 ? "none" : Interests(row))}.",
-                    row.DecidedOn)))).AllowAnonymous();
+                    row.DecidedOn))));
     }
 
     private sealed record Entry(string Id, string Title, string Summary, DateOnly Updated);
@@ -81,29 +79,20 @@ public static class OpenData
 
     private static IResult AtomResult(HttpContext http, string register, string title, IEnumerable<Entry> entries)
     {
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        var address = http.RequestServices.GetRequiredService<PublicAddress>();
+        var page = address.Absolute($"/registers/{register}");
         var items = entries.OrderByDescending(entry => entry.Updated).Take(50).Select(entry => new SyndicationItem(
             entry.Title,
             entry.Summary,
-            new Uri($"{origin}/registers/{register}"),
-            $"{origin}/registers/{register}#{entry.Id}",
+            new Uri($"{page}#{entry.Id}"),
+            $"{page}#{entry.Id}",
             UkCalendar.StartOfDay(entry.Updated))).ToList();
-        var feed = new SyndicationFeed(
+        return AtomFeed.Result(AtomFeed.Write(
             $"Kent and Medway Commissioning: {title.ToLowerInvariant()}",
             $"The published {title.ToLowerInvariant()}, latest 50 entries",
-            new Uri($"{origin}/registers/{register}"),
-            $"{origin}/registers/{register}/feed.atom",
-            items.Count > 0 ? items.Max(item => item.LastUpdatedTime) : DateTimeOffset.UnixEpoch)
-        {
-            Items = items,
-        };
-
-        using var bytes = new MemoryStream();
-        using (var writer = XmlWriter.Create(bytes, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) }))
-        {
-            new Atom10FeedFormatter(feed).WriteTo(writer);
-        }
-
-        return Results.Bytes(bytes.ToArray(), "application/atom+xml; charset=utf-8");
+            address.Absolute($"/registers/{register}/feed.atom"),
+            page,
+            items,
+            http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()));
     }
 }
