@@ -23,7 +23,8 @@ public static class OpenData
     public sealed record Export(IndexModel.Query Filters, int? Take) : IQuery<ExportResult>;
 
     /// <param name="HeadPublishedAt">When the newest entry of the whole register was published; null while it is empty.</param>
-    public sealed record ExportResult(IReadOnlyList<PublishedDecision> Decisions, long Entries, string HeadHash, DateTimeOffset? HeadPublishedAt);
+    /// <param name="Decisions">Read from the database as they are enumerated, so the CSV streams them.</param>
+    public sealed record ExportResult(IAsyncEnumerable<PublishedDecision> Decisions, long Entries, string HeadHash, DateTimeOffset? HeadPublishedAt);
 
     public sealed class ExportValidator : AbstractValidator<Export>
     {
@@ -42,7 +43,7 @@ public static class OpenData
         public async ValueTask<ExportResult> Handle(Export export, CancellationToken cancellationToken)
         {
             var decisions = IndexModel.Handler.Filtered(db, export.Filters).OrderByDescending(decision => decision.Sequence);
-            var rows = await (export.Take is { } take ? decisions.Take(take) : decisions).ToListAsync(cancellationToken);
+            var rows = (export.Take is { } take ? decisions.Take(take) : decisions).AsAsyncEnumerable();
             var head = await db.PublishedDecisions.AsNoTracking().OrderByDescending(decision => decision.Sequence).Select(decision => new { decision.Sequence, decision.Hash, decision.PublishedAt }).FirstOrDefaultAsync(cancellationToken);
             return new ExportResult(rows, head?.Sequence ?? 0, head?.Hash ?? PublishedDecision.GenesisHash, head?.PublishedAt);
         }
@@ -56,9 +57,10 @@ public static class OpenData
             var pageSize = limit ?? DefaultLimit;
             // One more than asked for says whether there is a next page.
             var result = await sender.Send(new Export(filters, pageSize + 1), cancellationToken);
-            var items = result.Decisions.Take(pageSize).Select(Json).ToList();
-            var next = result.Decisions.Count > pageSize
-                ? address.Absolute($"/api/v1/decisions?{Filters(filters with { Before = result.Decisions[pageSize - 1].Sequence }, limit)}")
+            var decisions = await result.Decisions.ToListAsync(cancellationToken);
+            var items = decisions.Take(pageSize).Select(Json).ToList();
+            var next = decisions.Count > pageSize
+                ? address.Absolute($"/api/v1/decisions?{Filters(filters with { Before = decisions[pageSize - 1].Sequence }, limit)}")
                 : null;
             return Results.Ok(new { items, next, entries = result.Entries, headHash = result.HeadHash });
         }).CacheOutput(RegisterCache.Policy);
@@ -78,14 +80,15 @@ public static class OpenData
         endpoints.MapOpenData("/decisions.csv", async (string? q, string? body, string? outcome, DateOnly? from, DateOnly? to, ISender sender, CancellationToken cancellationToken) =>
         {
             var result = await sender.Send(new Export(new IndexModel.Query(q, body, outcome, null, from, to), null), cancellationToken);
-            return Results.Text(Csv(result.Decisions), "text/csv; charset=utf-8", Encoding.UTF8);
+            return CsvFile.Result(CsvHeader, result.Decisions.Select(CsvRow));
         });
 
         endpoints.MapOpenData("/decisions/feed.atom", async (string? q, string? body, string? outcome, DateOnly? from, DateOnly? to, PublicAddress address, TimeProvider clock, ISender sender, CancellationToken cancellationToken) =>
         {
             var filters = new IndexModel.Query(q, body, outcome, null, from, to);
             var result = await sender.Send(new Export(filters, 50), cancellationToken);
-            return AtomFeed.Result(Atom(result, filters, address, result.HeadPublishedAt ?? clock.GetUtcNow()));
+            var decisions = await result.Decisions.ToListAsync(cancellationToken);
+            return AtomFeed.Result(Atom(result, decisions, filters, address, result.HeadPublishedAt ?? clock.GetUtcNow()));
         }).CacheOutput(RegisterCache.Policy);
     }
 
@@ -135,26 +138,26 @@ public static class OpenData
         hash = decision.Hash,
     };
 
-    private static string Csv(IReadOnlyList<PublishedDecision> decisions) =>
-        CsvFile.Write(
-            ["sequence", "body", "meeting", "meeting_date", "item", "question", "outcome", "explanation", "votes_for", "votes_against", "abstentions", "published_at", "corrects", "canonical", "previous_hash", "hash"],
-            decisions.Select(decision => new[]
-            {
-                decision.Sequence.ToString(CultureInfo.InvariantCulture), decision.BodyName, decision.MeetingTitle, decision.MeetingDate, decision.ItemTitle,
-                decision.Question ?? "", decision.Outcome, decision.Explanation, Number(decision.VotesFor), Number(decision.VotesAgainst), Number(decision.Abstentions),
-                decision.PublishedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), Number(decision.CorrectsSequence),
-                decision.Canonical(), decision.PreviousHash, decision.Hash,
-            }));
+    private static readonly string[] CsvHeader =
+        ["sequence", "body", "meeting", "meeting_date", "item", "question", "outcome", "explanation", "votes_for", "votes_against", "abstentions", "published_at", "corrects", "canonical", "previous_hash", "hash"];
+
+    private static string[] CsvRow(PublishedDecision decision) =>
+    [
+        decision.Sequence.ToString(CultureInfo.InvariantCulture), decision.BodyName, decision.MeetingTitle, decision.MeetingDate, decision.ItemTitle,
+        decision.Question ?? "", decision.Outcome, decision.Explanation, Number(decision.VotesFor), Number(decision.VotesAgainst), Number(decision.Abstentions),
+        decision.PublishedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), Number(decision.CorrectsSequence),
+        decision.Canonical(), decision.PreviousHash, decision.Hash,
+    ];
 
     private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
-    private static byte[] Atom(ExportResult result, IndexModel.Query filters, PublicAddress address, DateTimeOffset updatedWhenEmpty)
+    private static byte[] Atom(ExportResult result, IReadOnlyList<PublishedDecision> decisions, IndexModel.Query filters, PublicAddress address, DateTimeOffset updatedWhenEmpty)
     {
         var query = Filters(filters);
         // Each filtered feed is its own feed: its own id (its address) and a title that says what it holds.
         var self = address.Absolute(query.Length == 0 ? "/decisions/feed.atom" : $"/decisions/feed.atom?{query}");
         var title = "Kent and Medway Commissioning: register of decisions" + FilterTitle(filters);
-        var items = result.Decisions.Select(decision => new SyndicationItem(
+        var items = decisions.Select(decision => new SyndicationItem(
             $"{decision.BodyName}: {decision.ItemTitle} ({decision.Outcome})",
             decision.Explanation,
             new Uri(address.Absolute($"/decisions/{decision.Sequence}")),

@@ -75,7 +75,7 @@ public static class OpenData
     private static string Interests(ProcurementModel.Row row) =>
         string.Join("; ", row.Interests.Select(interest => $"{interest.PersonName}: {interest.Interest} ({interest.Management.DisplayName().ToLowerInvariant()})"));
 
-    private static IResult CsvResult(string[] header, IEnumerable<string[]> rows) => CsvFile.Result(header, rows);
+    private static IResult CsvResult(string[] header, IEnumerable<string[]> rows) => CsvFile.Result(header, rows.ToList());
 
     private static IResult AtomResult(HttpContext http, string register, string title, IEnumerable<Entry> entries)
     {
