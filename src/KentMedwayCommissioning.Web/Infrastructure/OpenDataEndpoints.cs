@@ -3,14 +3,24 @@ namespace KentMedwayCommissioning.Web.Infrastructure;
 /// <summary>How every open-data URL (the read-only API, CSV, Atom and the calendar) is mapped.</summary>
 public static class OpenDataEndpoints
 {
-    private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
-
     /// <summary>
-    /// GET and HEAD (RFC 9110 §9.1 asks for HEAD wherever GET is answered), anonymous, readable from any origin
-    /// (public data, no credentials) and cacheable by anyone for a minute.
+    /// A GET endpoint with a HEAD twin (RFC 9110 §9.1 asks for HEAD wherever GET is answered; the twin is left out of the
+    /// OpenAPI document, which describes each operation once), anonymous, readable from any origin (public data, no
+    /// credentials) and cacheable by anyone for a minute.
     /// </summary>
-    public static RouteHandlerBuilder MapOpenData(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) =>
-        endpoints.MapMethods(pattern, ReadMethods, handler).AllowAnonymous().AddEndpointFilter(async (context, next) =>
+    public static RouteHandlerBuilder MapOpenData(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler)
+    {
+        endpoints.MapMethods(pattern, [HttpMethods.Head], handler).ExcludeFromDescription().AsOpenData().AddEndpointFilter(async (context, next) =>
+        {
+            // The same headers as GET, no body, whichever server runs the app (Kestrel drops it; the test server would not).
+            context.HttpContext.Response.Body = Stream.Null;
+            return await next(context);
+        });
+        return endpoints.MapGet(pattern, handler).AsOpenData();
+    }
+
+    private static RouteHandlerBuilder AsOpenData(this RouteHandlerBuilder endpoint) =>
+        endpoint.AllowAnonymous().AddEndpointFilter(async (context, next) =>
         {
             var headers = context.HttpContext.Response.Headers;
             headers.AccessControlAllowOrigin = "*";

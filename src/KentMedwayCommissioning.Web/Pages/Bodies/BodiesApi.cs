@@ -1,3 +1,4 @@
+using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 
 namespace KentMedwayCommissioning.Web.Pages.Bodies;
@@ -6,8 +7,7 @@ namespace KentMedwayCommissioning.Web.Pages.Bodies;
 public static class BodiesApi
 {
     public static void MapBodiesApi(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/v1/bodies", async (string? kind, ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapOpenData("/api/v1/bodies", async (string? kind, ISender sender, CancellationToken cancellationToken) =>
                 Results.Ok(await sender.Send(new IndexModel.Query(kind), cancellationToken)))
-            .WithName("ListBodies")
-            .AllowAnonymous();
+            .WithName("ListBodies");
 }

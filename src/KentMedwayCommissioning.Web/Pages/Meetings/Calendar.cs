@@ -47,7 +47,7 @@ public static class Calendar
         {
             var events = await sender.Send(new Query(body), cancellationToken);
             return Results.Text(Ics(events, http.RequestServices.GetRequiredService<PublicAddress>().Root), "text/calendar; charset=utf-8", Encoding.UTF8);
-        });
+        }).WithName("MeetingsCalendar");
 
     private static string Ics(IReadOnlyList<Event> events, string origin)
     {

@@ -121,11 +121,11 @@ public static class PublicRecord
     }
 
     public static void MapPeopleApi(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/v1/people/{slug}/record", async (string slug, ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapOpenData("/api/v1/people/{slug}/record", async (string slug, ISender sender, CancellationToken cancellationToken) =>
                 await sender.Send(new Query(slug), cancellationToken) is { } record
                     ? Results.Ok(Json(record))
                     : throw new NotFoundException($"There is no person '{slug}'."))
-            .AllowAnonymous();
+            .WithName("GetPersonRecord");
 
     /// <summary>
     /// Popolo's vote_event (counts, and votes with voter_id and option), extended: a vote names the withdrawal and its

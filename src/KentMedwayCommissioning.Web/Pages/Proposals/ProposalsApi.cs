@@ -7,7 +7,7 @@ namespace KentMedwayCommissioning.Web.Pages.Proposals;
 public static class ProposalsApi
 {
     public static void MapProposalsApi(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/v1/proposals/{slug}", async (string slug, ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapOpenData("/api/v1/proposals/{slug}", async (string slug, ISender sender, CancellationToken cancellationToken) =>
                 await sender.Send(new DetailsModel.Query(slug), cancellationToken) is { } proposal
                     ? Results.Ok(new
                     {
@@ -24,5 +24,5 @@ public static class ProposalsApi
                         }),
                     })
                     : throw new NotFoundException($"There is no proposal '{slug}'."))
-            .AllowAnonymous();
+            .WithName("GetProposal");
 }
