@@ -157,6 +157,29 @@ public sealed class OpenDataStandardsTests(TestApp app)
         Assert.Equal("a=b", rows[2]["value"]);
     }
 
+    [Fact]
+    public async Task The_openapi_server_is_the_public_address_and_times_end_in_z()
+    {
+        using var openApi = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        using var decisions = JsonDocument.Parse(await _client.GetStringAsync("/api/v1/decisions?limit=1"));
+
+        Assert.Equal(PublicOrigin, Assert.Single(openApi.RootElement.GetProperty("servers").EnumerateArray()).GetProperty("url").GetString());
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", decisions.RootElement.GetProperty("items")[0].GetProperty("publishedAt").GetString());
+    }
+
+    [Fact]
+    public async Task The_calendar_s_dtstamp_is_when_it_was_written_not_when_the_meeting_is()
+    {
+        var before = DateTime.UtcNow.AddSeconds(-1);
+        var calendar = await _client.GetStringAsync("/meetings/calendar.ics");
+        var after = DateTime.UtcNow.AddSeconds(1);
+
+        var stamps = calendar.Split("\r\n").Where(line => line.StartsWith("DTSTAMP:", StringComparison.Ordinal))
+            .Select(line => DateTime.ParseExact(line["DTSTAMP:".Length..], "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)).ToList();
+        Assert.NotEmpty(stamps);
+        Assert.All(stamps, stamp => Assert.InRange(stamp, before.AddSeconds(-1), after));
+    }
+
     private async Task<SyndicationFeed> Feed(string url)
     {
         using var stream = await _client.GetStreamAsync(url);

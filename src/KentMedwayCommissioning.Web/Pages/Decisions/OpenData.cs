@@ -16,6 +16,9 @@ namespace KentMedwayCommissioning.Web.Pages.Decisions;
 /// </summary>
 public static class OpenData
 {
+    /// <summary>Times in UTC to the second with a <c>Z</c>, as in the canonical form.</summary>
+    private const string UtcSeconds = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
     public const int DefaultLimit = 100;
     public const int MaximumLimit = 500;
 
@@ -131,7 +134,7 @@ public static class OpenData
         abstentions = decision.Abstentions,
         votes = decision.Votes.Select(vote => new { member = vote.Member, vote = vote.Vote, casting = vote.IsCastingVote }),
         declarations = decision.Declarations.Select(declaration => new { member = declaration.Member, interest = declaration.Interest, management = declaration.Management }),
-        publishedAt = decision.PublishedAt,
+        publishedAt = decision.PublishedAt.UtcDateTime.ToString(UtcSeconds, CultureInfo.InvariantCulture),
         corrects = decision.CorrectsSequence,
         canonical = decision.Canonical(),
         previousHash = decision.PreviousHash,
@@ -145,7 +148,7 @@ public static class OpenData
     [
         decision.Sequence.ToString(CultureInfo.InvariantCulture), decision.BodyName, decision.MeetingTitle, decision.MeetingDate, decision.ItemTitle,
         decision.Question ?? "", decision.Outcome, decision.Explanation, Number(decision.VotesFor), Number(decision.VotesAgainst), Number(decision.Abstentions),
-        decision.PublishedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), Number(decision.CorrectsSequence),
+        decision.PublishedAt.UtcDateTime.ToString(UtcSeconds, CultureInfo.InvariantCulture), Number(decision.CorrectsSequence),
         decision.Canonical(), decision.PreviousHash, decision.Hash,
     ];
 

@@ -46,10 +46,10 @@ public static class Calendar
         endpoints.MapOpenData("/meetings/calendar.ics", async (string? body, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
         {
             var events = await sender.Send(new Query(body), cancellationToken);
-            return Results.Text(Ics(events, http.RequestServices.GetRequiredService<PublicAddress>().Root), "text/calendar; charset=utf-8", Encoding.UTF8);
+            return Results.Text(Ics(events, http.RequestServices.GetRequiredService<PublicAddress>().Root, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()), "text/calendar; charset=utf-8", Encoding.UTF8);
         }).WithName("MeetingsCalendar");
 
-    private static string Ics(IReadOnlyList<Event> events, string origin)
+    private static string Ics(IReadOnlyList<Event> events, string origin, DateTimeOffset writtenAt)
     {
         var ics = new StringBuilder();
         void Line(string text)
@@ -91,7 +91,8 @@ public static class Calendar
         {
             Line("BEGIN:VEVENT");
             Line($"UID:meeting-{meeting.Id.ToString(CultureInfo.InvariantCulture)}@kent-medway-commissioning");
-            Line($"DTSTAMP:{meeting.StartsAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}");
+            // RFC 5545: when this calendar was written, not when the meeting is.
+            Line($"DTSTAMP:{writtenAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}");
             if (meeting.DateAsReported is null)
             {
                 Line($"DTSTART:{meeting.StartsAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}");
