@@ -8,15 +8,20 @@ public static class OpenDataEndpoints
     /// OpenAPI document, which describes each operation once), anonymous, readable from any origin (public data, no
     /// credentials) and cacheable by anyone for a minute.
     /// </summary>
-    public static RouteHandlerBuilder MapOpenData(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler)
+    /// <param name="onBoth">Conventions that GET and HEAD must share, such as HTTP validators.</param>
+    public static RouteHandlerBuilder MapOpenData(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler, Action<RouteHandlerBuilder>? onBoth = null)
     {
-        endpoints.MapMethods(pattern, [HttpMethods.Head], handler).ExcludeFromDescription().AsOpenData().AddEndpointFilter(async (context, next) =>
+        var head = endpoints.MapMethods(pattern, [HttpMethods.Head], handler).ExcludeFromDescription().AsOpenData();
+        onBoth?.Invoke(head);
+        head.AddEndpointFilter(async (context, next) =>
         {
             // The same headers as GET, no body, whichever server runs the app (Kestrel drops it; the test server would not).
             context.HttpContext.Response.Body = Stream.Null;
             return await next(context);
         });
-        return endpoints.MapGet(pattern, handler).AsOpenData();
+        var get = endpoints.MapGet(pattern, handler).AsOpenData();
+        onBoth?.Invoke(get);
+        return get;
     }
 
     private static RouteHandlerBuilder AsOpenData(this RouteHandlerBuilder endpoint) =>

@@ -47,6 +47,30 @@ public sealed class OpenDataStandardsTests(TestApp app)
     }
 
     [Theory]
+    [InlineData("/api/v1/decisions")]
+    [InlineData("/api/v1/decisions/1")]
+    [InlineData("/decisions.csv")]
+    [InlineData("/decisions/feed.atom?body=west-kent-ccg")]
+    public async Task A_register_url_has_an_etag_and_last_modified_and_answers_304_to_if_none_match(string url)
+    {
+        using var first = await _client.GetAsync(url);
+        var tag = first.Headers.ETag;
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(tag!);
+        using var head = new HttpRequestMessage(HttpMethod.Head, url);
+        head.Headers.IfNoneMatch.Add(tag!);
+
+        using var notModified = await _client.SendAsync(again);
+        using var headNotModified = await _client.SendAsync(head);
+
+        Assert.NotNull(tag);
+        Assert.NotNull(first.Content.Headers.LastModified);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotModified, headNotModified.StatusCode);
+    }
+
+    [Theory]
     [MemberData(nameof(Feeds))]
     public async Task Every_feed_has_an_author_and_a_self_link_that_is_its_permanent_id(string url)
     {

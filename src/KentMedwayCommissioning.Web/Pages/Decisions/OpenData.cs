@@ -66,7 +66,7 @@ public static class OpenData
                 ? address.Absolute($"/api/v1/decisions?{Filters(filters with { Before = decisions[pageSize - 1].Sequence }, limit)}")
                 : null;
             return Results.Ok(new { items, next, entries = result.Entries, headHash = result.HeadHash });
-        }).WithName("ListDecisions").CacheOutput(RegisterCache.Policy);
+        }, endpoint => endpoint.WithChainValidators()).WithName("ListDecisions").CacheOutput(RegisterCache.Policy);
 
         endpoints.MapOpenData("/api/v1/decisions/verify", async (ISender sender, CancellationToken cancellationToken) =>
         {
@@ -77,14 +77,14 @@ public static class OpenData
         endpoints.MapOpenData("/api/v1/decisions/{sequence:long}", async (long sequence, ISender sender, CancellationToken cancellationToken) =>
             await sender.Send(new DetailsModel.Query(sequence), cancellationToken) is { } found
                 ? Results.Ok(Json(found.Item1))
-                : throw new NotFoundException($"There is no published decision {sequence}."))
+                : throw new NotFoundException($"There is no published decision {sequence}."), endpoint => endpoint.WithChainValidators())
             .WithName("GetDecision").CacheOutput(RegisterCache.Policy);
 
         endpoints.MapOpenData("/decisions.csv", async (string? q, string? body, string? outcome, DateOnly? from, DateOnly? to, ISender sender, CancellationToken cancellationToken) =>
         {
             var result = await sender.Send(new Export(new IndexModel.Query(q, body, outcome, null, from, to), null), cancellationToken);
             return CsvFile.Result(CsvHeader, result.Decisions.Select(CsvRow));
-        }).WithName("DecisionsCsv");
+        }, endpoint => endpoint.WithChainValidators()).WithName("DecisionsCsv");
 
         endpoints.MapOpenData("/decisions/feed.atom", async (string? q, string? body, string? outcome, DateOnly? from, DateOnly? to, PublicAddress address, TimeProvider clock, ISender sender, CancellationToken cancellationToken) =>
         {
@@ -92,7 +92,7 @@ public static class OpenData
             var result = await sender.Send(new Export(filters, 50), cancellationToken);
             var decisions = await result.Decisions.ToListAsync(cancellationToken);
             return AtomFeed.Result(Atom(result, decisions, filters, address, result.HeadPublishedAt ?? clock.GetUtcNow()));
-        }).WithName("DecisionsFeed").CacheOutput(RegisterCache.Policy);
+        }, endpoint => endpoint.WithChainValidators()).WithName("DecisionsFeed").CacheOutput(RegisterCache.Policy);
     }
 
     private static string Filters(IndexModel.Query filters, int? limit = null)
