@@ -158,7 +158,7 @@ public sealed partial class FirstAdministratorTests(TestApp app) : IAsyncLifetim
     public async Task In_production_the_new_administrator_is_sent_to_set_up_two_factor_authentication()
     {
         var issued = await CreateAdminAsync(Email);
-        await using var production = app.Factory.WithWebHostBuilder(host => host.UseEnvironment("Production"));
+        await using var production = app.Factory.WithWebHostBuilder(host => host.UseEnvironment("Production").UseSetting("AllowedHosts", "commissioning.example"));
         // Production's session cookie is Secure, so the browser speaks HTTPS.
         var browsing = new Browsing(production, new Uri("https://commissioning.example"));
 

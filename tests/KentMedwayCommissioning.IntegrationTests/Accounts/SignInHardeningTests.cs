@@ -106,7 +106,7 @@ public sealed class SignInHardeningTests(TestApp app) : IAsyncLifetime
     [Fact]
     public async Task In_production_the_sign_in_form_is_served_and_its_cookies_are_secure_over_https()
     {
-        await using var production = app.Factory.WithWebHostBuilder(host => host.UseEnvironment("Production"));
+        await using var production = app.Factory.WithWebHostBuilder(host => host.UseEnvironment("Production").UseSetting("AllowedHosts", "commissioning.example;localhost"));
         var https = production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://commissioning.example"), AllowAutoRedirect = false });
         var http = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
