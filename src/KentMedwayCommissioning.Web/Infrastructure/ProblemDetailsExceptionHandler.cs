@@ -81,7 +81,9 @@ public sealed partial class ProblemDetailsExceptionHandler : IExceptionHandler
 
     private static Dictionary<string, string[]> ToDictionary(ValidationException validation) =>
         validation.Errors
-            .GroupBy(error => ToCamelCase(error.PropertyName))
+            // Errors are keyed by the query parameter a client sent ("outcome"), not by where the request object holds it
+            // ("Filters.Outcome"): the API's inputs are flat query parameters.
+            .GroupBy(error => ToCamelCase(error.PropertyName[(error.PropertyName.LastIndexOf('.') + 1)..]))
             .ToDictionary(group => group.Key, group => group.Select(error => error.ErrorMessage).Distinct().ToArray());
 
     private static string ToCamelCase(string name) =>

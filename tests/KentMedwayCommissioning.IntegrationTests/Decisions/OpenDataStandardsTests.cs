@@ -135,6 +135,9 @@ public sealed class OpenDataStandardsTests(TestApp app)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var parameter = Assert.Single(problem.RootElement.GetProperty("errors").EnumerateObject()).Name;
+        Assert.Contains(parameter + "=", url, StringComparison.Ordinal);
     }
 
     [Fact]
