@@ -136,6 +136,7 @@ public static class HostileRequests
             new(Principal.Administrator, "post", "/account/two-factor?handler=NewRecoveryCodes", []),
             new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Unlock", []),
             new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Resend", []),
+            new(Principal.Administrator, "post", "/admin/bulk-start?handler=Confirm", [("Csv", "Hostile check")]),
             new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Revoke", []),
             new(Principal.Administrator, "post", $"/people/{demo.MemberSlug}/interests?handler=RecordOffer",
                 [("Offer.Kind", "Hospitality"), ("Offer.Description", "Hostile check"), ("Offer.Giver", "Hostile check"), ("Offer.GiverIsSupplier", "false"),
