@@ -42,6 +42,35 @@ public static class SeatRules
         return null;
     }
 
+    /// <summary>
+    /// Whether a seat may end on <paramref name="lastDay"/>. Meetings up to yesterday counted the seat, so its end may
+    /// not reach back before today: ending a seat never changes a past meeting's roll or quorum.
+    /// </summary>
+    public static Refusal? WhyNotEnd(Period seat, DateOnly lastDay, DateOnly today)
+    {
+        if (seat.To is { } ends && ends < today)
+        {
+            return new Refusal("EndsOn", $"This seat has already ended ({Describe(seat)})");
+        }
+
+        if (lastDay < today)
+        {
+            return new Refusal("EndsOn", $"The last day cannot be before today ({Day(today)}): meetings already held counted this seat");
+        }
+
+        if (seat.From is { } from && lastDay < from)
+        {
+            return new Refusal("EndsOn", $"The last day cannot be before the seat starts ({Day(from)})");
+        }
+
+        if (seat.To is { } to && to < lastDay)
+        {
+            return new Refusal("EndsOn", $"This seat already ends on {Day(to)}: choose that day or an earlier one");
+        }
+
+        return null;
+    }
+
     public static bool Overlap(Period first, Period second) =>
         (first.From is null || second.To is null || first.From <= second.To)
         && (second.From is null || first.To is null || second.From <= first.To);
