@@ -3,6 +3,7 @@ namespace KentMedwayCommissioning.Web.Domain;
 public enum MemberRole
 {
     Chair,
+    ViceChair,
     AccountableOfficer,
     ChiefFinanceOfficer,
     GpMember,
@@ -18,6 +19,9 @@ public enum MemberBackground
     Lay,
     Clinical,
     Officer,
+
+    /// <summary>Counts toward neither the lay nor the clinical part of a quorum rule (a Healthwatch or local authority seat, say).</summary>
+    Other,
 }
 
 public static class MemberRoleNames
@@ -25,6 +29,7 @@ public static class MemberRoleNames
     public static string DisplayName(this MemberRole role) => role switch
     {
         MemberRole.Chair => "Chair",
+        MemberRole.ViceChair => "Vice-chair",
         MemberRole.AccountableOfficer => "Accountable officer",
         MemberRole.ChiefFinanceOfficer => "Chief finance officer",
         MemberRole.GpMember => "GP member",
@@ -40,6 +45,7 @@ public static class MemberRoleNames
         MemberBackground.Lay => "Lay",
         MemberBackground.Clinical => "Clinical",
         MemberBackground.Officer => "Officer",
+        MemberBackground.Other => "Other",
         _ => throw new ArgumentOutOfRangeException(nameof(background), background, null),
     };
 }

@@ -3,9 +3,9 @@ using System.Globalization;
 namespace KentMedwayCommissioning.Web.Domain;
 
 /// <summary>
-/// Whether a new seat may be added to a body beside the person's other seats on it. A chair's seat may sit beside
-/// one other seat (the chair is often also a GP or lay member); any other two seats of one person on one body must
-/// not overlap in time, or the roll would count the person twice for a day.
+/// Whether a new seat may be added to a body beside the person's other seats on it. A chair's or vice-chair's seat
+/// may sit beside another seat (the chair is often also a GP or lay member); any other two seats of one person on one
+/// body must not overlap in time, or the roll would count the person twice for a day.
 /// </summary>
 public static class SeatRules
 {
@@ -26,7 +26,7 @@ public static class SeatRules
             return new Refusal("HasVote", "An officer in attendance does not vote");
         }
 
-        var clash = personsOtherSeats.FirstOrDefault(other => Overlap(seat, other) && (seat.Role == other.Role || (seat.Role != MemberRole.Chair && other.Role != MemberRole.Chair)));
+        var clash = personsOtherSeats.FirstOrDefault(other => Overlap(seat, other) && Presides(seat.Role) == Presides(other.Role));
         if (clash is not null)
         {
             return new Refusal("From", $"This person already holds a seat on this body ({clash.Role.DisplayName()}, {Describe(clash)}) for part of this period");
@@ -70,6 +70,9 @@ public static class SeatRules
 
         return null;
     }
+
+    /// <summary>The chair's and vice-chair's seats are offices held beside a member's own seat, not instead of it.</summary>
+    private static bool Presides(MemberRole role) => role is MemberRole.Chair or MemberRole.ViceChair;
 
     public static bool Overlap(Period first, Period second) =>
         (first.From is null || second.To is null || first.From <= second.To)

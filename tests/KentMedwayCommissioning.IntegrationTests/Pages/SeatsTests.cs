@@ -143,6 +143,23 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
         Assert.Null(await app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Id == medwaySeat).Select(membership => membership.To).SingleAsync()));
     }
 
+    [Fact]
+    public async Task A_vice_chair_s_seat_in_the_other_category_sits_beside_the_person_s_voting_seat()
+    {
+        var member = await app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Body.Slug == WestKent && membership.HasVote && membership.Role != MemberRole.Chair && membership.To == null)
+            .OrderBy(membership => membership.Id).Select(membership => membership.Person.Slug).FirstAsync());
+        await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
+        var fields = Fields(member, MemberRole.ViceChair, hasVote: false, UkCalendar.Today(TimeProvider.System));
+        fields["Input.Background"] = nameof(MemberBackground.Other);
+
+        var response = await _browser.SubmitAsync(SeatsPage, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await app.QueryDbAsync(db => db.Memberships.AnyAsync(membership => membership.Person.Slug == member && membership.Body.Slug == WestKent && membership.Role == MemberRole.ViceChair && membership.Background == MemberBackground.Other)));
+        var page = await _browser.GetPageAsync(SeatsPage);
+        Assert.Contains("Vice-chair", page.MainText(), StringComparison.Ordinal);
+    }
+
     private Task<int> CurrentWestKentSeatAsync() =>
         app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Body.Slug == WestKent && membership.To == null).OrderBy(membership => membership.Id).Select(membership => membership.Id).FirstAsync());
 

@@ -111,4 +111,14 @@ public sealed class SeatRulesTests
         Assert.Null(WhyNotEnd(endsInMay, new DateOnly(2021, 4, 30), today: March2021));
         Assert.Contains("already ended", WhyNotEnd(endedLastYear, March2021, today: March2021)?.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_vice_chair_seat_may_sit_beside_a_voting_seat_but_not_beside_the_chair_s()
+    {
+        var layMember = new Period(MemberRole.LayMember, true, April2020, null);
+        var chair = new Period(MemberRole.Chair, true, April2020, null);
+
+        Assert.Null(WhyNotAdd(new Period(MemberRole.ViceChair, false, April2020, March2021), [layMember], GovernanceRule.Default));
+        Assert.Equal("From", WhyNotAdd(new Period(MemberRole.ViceChair, true, April2020, March2021), [chair], GovernanceRule.Default)?.Field);
+    }
 }
