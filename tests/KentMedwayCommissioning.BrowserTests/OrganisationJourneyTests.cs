@@ -1,4 +1,5 @@
 using KentMedwayCommissioning.Web.Data.DemoData;
+using KentMedwayCommissioning.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -44,6 +45,34 @@ public sealed class OrganisationJourneyTests(BrowserApp app) : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The seat has been added.");
         await Assertions.Expect(page.Locator("table tbody tr").Filter(new() { HasText = newcomer })).ToContainTextAsync("Lay member");
         await BrowserApp.ScreenshotAsync(page, "body-seats");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+    }
+
+    [Fact]
+    public async Task The_board_secretary_ends_a_seat_today_with_a_reason_after_correcting_the_form()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(DemoAccounts.BoardSecretary.Email);
+        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Your dashboard" }).WaitForAsync();
+
+        await page.GotoAsync("/bodies/west-kent-ccg/seats");
+        var seat = page.GetByLabel("Seat", new() { Exact = true });
+        var chosen = (await seat.Locator("option").Nth(1).TextContentAsync())!.Trim();
+        await seat.SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("Last day in the seat").FillAsync(UkCalendar.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "End the seat" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#ending-reason-error")).ToContainTextAsync("Say why the seat ends");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+
+        await page.GetByLabel("Reason").FillAsync("Term of office ended");
+        await page.GetByRole(AriaRole.Button, new() { Name = "End the seat" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The seat's last day has been recorded.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Changes to seats" })).ToContainTextAsync("Term of office ended");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Changes to seats" })).ToContainTextAsync(chosen.Split(',')[0]);
+        await BrowserApp.ScreenshotAsync(page, "body-seats-ended");
         Assert.Empty(await Accessibility.ViolationsAsync(page));
     }
 }

@@ -20,6 +20,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<SeatChange> SeatChanges => Set<SeatChange>();
     public DbSet<Interest> Interests => Set<Interest>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();

@@ -3,6 +3,7 @@ namespace KentMedwayCommissioning.Web.Domain;
 public enum MemberRole
 {
     Chair,
+    ViceChair,
     AccountableOfficer,
     ChiefFinanceOfficer,
     GpMember,
@@ -18,6 +19,9 @@ public enum MemberBackground
     Lay,
     Clinical,
     Officer,
+
+    /// <summary>Counts toward neither the lay nor the clinical part of a quorum rule (a Healthwatch or local authority seat, say).</summary>
+    Other,
 }
 
 public static class MemberRoleNames
@@ -25,6 +29,7 @@ public static class MemberRoleNames
     public static string DisplayName(this MemberRole role) => role switch
     {
         MemberRole.Chair => "Chair",
+        MemberRole.ViceChair => "Vice-chair",
         MemberRole.AccountableOfficer => "Accountable officer",
         MemberRole.ChiefFinanceOfficer => "Chief finance officer",
         MemberRole.GpMember => "GP member",
@@ -40,6 +45,7 @@ public static class MemberRoleNames
         MemberBackground.Lay => "Lay",
         MemberBackground.Clinical => "Clinical",
         MemberBackground.Officer => "Officer",
+        MemberBackground.Other => "Other",
         _ => throw new ArgumentOutOfRangeException(nameof(background), background, null),
     };
 }
@@ -85,5 +91,47 @@ public sealed class Membership
     public DateOnly? From { get; private set; }
     public DateOnly? To { get; private set; }
 
+    /// <summary>Ends the seat after <paramref name="lastDay"/>; <see cref="SeatRules.WhyNotEnd"/> says whether it may.</summary>
+    public void End(DateOnly lastDay)
+    {
+        if (From is not null && lastDay < From)
+        {
+            throw new ArgumentException("A membership cannot end before it starts.", nameof(lastDay));
+        }
+
+        To = To is { } to && to < lastDay ? throw new ArgumentException("Ending a membership never lengthens it.", nameof(lastDay)) : lastDay;
+    }
+
     public bool IsCurrentOn(DateOnly day) => (From is null || From <= day) && (To is null || day <= To);
+}
+
+/// <summary>
+/// A change made to a seat, with the day it takes effect and the reason given, kept beside the seat so its history
+/// reads as it happened (the audit log also records who sent the command).
+/// </summary>
+public sealed class SeatChange
+{
+    private SeatChange()
+    {
+        Membership = null!;
+        Change = "";
+        Reason = "";
+    }
+
+    public SeatChange(Membership membership, string change, DateOnly effectiveOn, string reason, DateTimeOffset recordedAt)
+    {
+        Membership = membership;
+        Change = change;
+        EffectiveOn = effectiveOn;
+        Reason = reason;
+        RecordedAt = recordedAt;
+    }
+
+    public int Id { get; private set; }
+    public int MembershipId { get; private set; }
+    public Membership Membership { get; private set; }
+    public string Change { get; private set; }
+    public DateOnly EffectiveOn { get; private set; }
+    public string Reason { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
 }

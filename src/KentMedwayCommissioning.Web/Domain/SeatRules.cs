@@ -3,9 +3,9 @@ using System.Globalization;
 namespace KentMedwayCommissioning.Web.Domain;
 
 /// <summary>
-/// Whether a new seat may be added to a body beside the person's other seats on it. A chair's seat may sit beside
-/// one other seat (the chair is often also a GP or lay member); any other two seats of one person on one body must
-/// not overlap in time, or the roll would count the person twice for a day.
+/// Whether a new seat may be added to a body beside the person's other seats on it. A chair's or vice-chair's seat
+/// may sit beside another seat (the chair is often also a GP or lay member); any other two seats of one person on one
+/// body must not overlap in time, or the roll would count the person twice for a day.
 /// </summary>
 public static class SeatRules
 {
@@ -26,7 +26,7 @@ public static class SeatRules
             return new Refusal("HasVote", "An officer in attendance does not vote");
         }
 
-        var clash = personsOtherSeats.FirstOrDefault(other => Overlap(seat, other) && (seat.Role == other.Role || (seat.Role != MemberRole.Chair && other.Role != MemberRole.Chair)));
+        var clash = personsOtherSeats.FirstOrDefault(other => Overlap(seat, other) && Presides(seat.Role) == Presides(other.Role));
         if (clash is not null)
         {
             return new Refusal("From", $"This person already holds a seat on this body ({clash.Role.DisplayName()}, {Describe(clash)}) for part of this period");
@@ -41,6 +41,38 @@ public static class SeatRules
 
         return null;
     }
+
+    /// <summary>
+    /// Whether a seat may end on <paramref name="lastDay"/>. Meetings up to yesterday counted the seat, so its end may
+    /// not reach back before today: ending a seat never changes a past meeting's roll or quorum.
+    /// </summary>
+    public static Refusal? WhyNotEnd(Period seat, DateOnly lastDay, DateOnly today)
+    {
+        if (seat.To is { } ends && ends < today)
+        {
+            return new Refusal("EndsOn", $"This seat has already ended ({Describe(seat)})");
+        }
+
+        if (lastDay < today)
+        {
+            return new Refusal("EndsOn", $"The last day cannot be before today ({Day(today)}): meetings already held counted this seat");
+        }
+
+        if (seat.From is { } from && lastDay < from)
+        {
+            return new Refusal("EndsOn", $"The last day cannot be before the seat starts ({Day(from)})");
+        }
+
+        if (seat.To is { } to && to < lastDay)
+        {
+            return new Refusal("EndsOn", $"This seat already ends on {Day(to)}: choose that day or an earlier one");
+        }
+
+        return null;
+    }
+
+    /// <summary>The chair's and vice-chair's seats are offices held beside a member's own seat, not instead of it.</summary>
+    private static bool Presides(MemberRole role) => role is MemberRole.Chair or MemberRole.ViceChair;
 
     public static bool Overlap(Period first, Period second) =>
         (first.From is null || second.To is null || first.From <= second.To)

@@ -14,6 +14,7 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
 {
     private const string WestKent = "west-kent-ccg";
     private const string SeatsPage = $"/bodies/{WestKent}/seats";
+    private const int EndForm = 1;
     private readonly Browsing _browser = new(app);
 
     public Task InitializeAsync() => app.ResetAsync();
@@ -82,17 +83,106 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
         Assert.StartsWith("/account/access-denied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
     }
 
-    private async Task AssertRefusedAsync(Dictionary<string, string> fields, string fieldId, string messageStart)
+    [Fact]
+    public async Task A_seat_ended_today_leaves_a_past_meeting_s_quorum_unchanged_and_keeps_the_reason()
     {
-        var seatsBefore = await app.QueryDbAsync(db => db.Memberships.CountAsync());
+        var today = UkCalendar.Today(TimeProvider.System);
+        var closed = await app.QueryDbAsync(db => db.Meetings.Where(meeting => meeting.Body!.Slug == WestKent && meeting.Status == MeetingStatus.Closed)
+            .OrderByDescending(meeting => meeting.StartsAt).Select(meeting => new { meeting.Id, meeting.StartsAt }).FirstAsync());
+        var before = await RollAsync(closed.Id);
+        var closedDay = UkCalendar.DayOf(closed.StartsAt);
+        var seat = await app.QueryDbAsync(db => db.Memberships
+            .Where(membership => membership.Body.Slug == WestKent && membership.HasVote && membership.To == null && (membership.From == null || membership.From <= closedDay))
+            .Select(membership => new { membership.Id, membership.PersonId }).FirstAsync());
+        Assert.Contains(seat.PersonId, before.VotingMembers.Select(member => member.PersonId));
+        await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
+
+        var response = await _browser.SubmitAsync(SeatsPage, EndFields(seat.Id, today, "Resigned to chair a neighbouring trust"), formIndex: EndForm);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(today, await app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Id == seat.Id).Select(membership => membership.To).SingleAsync()));
+        var change = await app.QueryDbAsync(db => db.SeatChanges.Where(entry => entry.MembershipId == seat.Id).Select(entry => new { entry.EffectiveOn, entry.Reason }).SingleAsync());
+        Assert.Equal((today, "Resigned to chair a neighbouring trust"), (change.EffectiveOn, change.Reason));
+        var after = await RollAsync(closed.Id);
+        Assert.Equal(before.VotingMembers.Select(member => member.PersonId), after.VotingMembers.Select(member => member.PersonId));
+        Assert.Equal((before.MeetingQuorum().VotingMembers, before.MeetingQuorum().Needed), (after.MeetingQuorum().VotingMembers, after.MeetingQuorum().Needed));
+        var page = await _browser.GetPageAsync(SeatsPage);
+        Assert.Contains("The seat's last day has been recorded.", page.MainText(), StringComparison.Ordinal);
+        Assert.Contains("Resigned to chair a neighbouring trust", page.MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ending_a_seat_before_today_is_refused_next_to_the_last_day_and_changes_nothing()
+    {
+        var seatId = await CurrentWestKentSeatAsync();
+        await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
+
+        await AssertRefusedAsync(EndFields(seatId, UkCalendar.Today(TimeProvider.System).AddDays(-1), "Resigned last week"), "ending-endson", "The last day cannot be before today", formIndex: EndForm);
+
+        Assert.Null(await app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Id == seatId).Select(membership => membership.To).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Ending_a_seat_without_a_reason_is_refused_next_to_the_reason()
+    {
+        var seatId = await CurrentWestKentSeatAsync();
+        await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
+
+        await AssertRefusedAsync(EndFields(seatId, UkCalendar.Today(TimeProvider.System), ""), "ending-reason", "Say why the seat ends", formIndex: EndForm);
+    }
+
+    [Fact]
+    public async Task A_secretary_cannot_end_another_body_s_seat_through_their_own_body()
+    {
+        var medwaySeat = await app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Body.Slug == "medway-ccg" && membership.To == null)
+            .Select(membership => membership.Id).FirstAsync());
+        await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
+
+        await AssertRefusedAsync(EndFields(medwaySeat, UkCalendar.Today(TimeProvider.System), "Not mine to end"), "ending-seatid", "Choose a seat on this body from the list", formIndex: EndForm);
+
+        Assert.Null(await app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Id == medwaySeat).Select(membership => membership.To).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_vice_chair_s_seat_in_the_other_category_sits_beside_the_person_s_voting_seat()
+    {
+        var member = await app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Body.Slug == WestKent && membership.HasVote && membership.Role != MemberRole.Chair && membership.To == null)
+            .OrderBy(membership => membership.Id).Select(membership => membership.Person.Slug).FirstAsync());
+        await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
+        var fields = Fields(member, MemberRole.ViceChair, hasVote: false, UkCalendar.Today(TimeProvider.System));
+        fields["Input.Background"] = nameof(MemberBackground.Other);
 
         var response = await _browser.SubmitAsync(SeatsPage, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await app.QueryDbAsync(db => db.Memberships.AnyAsync(membership => membership.Person.Slug == member && membership.Body.Slug == WestKent && membership.Role == MemberRole.ViceChair && membership.Background == MemberBackground.Other)));
+        var page = await _browser.GetPageAsync(SeatsPage);
+        Assert.Contains("Vice-chair", page.MainText(), StringComparison.Ordinal);
+    }
+
+    private Task<int> CurrentWestKentSeatAsync() =>
+        app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Body.Slug == WestKent && membership.To == null).OrderBy(membership => membership.Id).Select(membership => membership.Id).FirstAsync());
+
+    private static Dictionary<string, string> EndFields(int seatId, DateOnly lastDay, string reason) => new()
+    {
+        ["Ending.SeatId"] = seatId.ToString(CultureInfo.InvariantCulture),
+        ["Ending.EndsOn"] = lastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["Ending.Reason"] = reason,
+    };
+
+    private async Task AssertRefusedAsync(Dictionary<string, string> fields, string fieldId, string messageStart, int formIndex = 0)
+    {
+        var seatsBefore = await app.QueryDbAsync(db => db.Memberships.CountAsync());
+        var changesBefore = await app.QueryDbAsync(db => db.SeatChanges.CountAsync());
+
+        var response = await _browser.SubmitAsync(SeatsPage, fields, formIndex);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Browsing.ParseAsync(response);
         Assert.StartsWith(messageStart, page.QuerySelector($"#{fieldId}-error")!.TextContent.Replace("Error:", "", StringComparison.Ordinal).Trim(), StringComparison.Ordinal);
         Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
         Assert.Equal(seatsBefore, await app.QueryDbAsync(db => db.Memberships.CountAsync()));
+        Assert.Equal(changesBefore, await app.QueryDbAsync(db => db.SeatChanges.CountAsync()));
     }
 
     private Task<string> PersonWithoutSeatAsync() =>

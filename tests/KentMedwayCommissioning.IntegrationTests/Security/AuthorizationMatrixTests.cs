@@ -137,6 +137,7 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Post("/bodies/{slug}/rule", null, null,                                   SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
         Get("/bodies/{slug}/seats",                                               SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/bodies/{slug}/seats", null, null,                                  SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/bodies/{slug}/seats", "End", null,                                 SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         SignedIn("GET", "/dashboard"),
         Public("GET", "/decisions"),
         Public("GET", "/decisions.csv"),

@@ -137,4 +137,16 @@ public sealed class QuorumTests
     [InlineData(0.333, 3, 1)]
     public void The_quorum_is_the_fraction_of_voting_members_rounded_up(double fraction, int votingMembers, int expected) =>
         Assert.Equal(expected, (Rule with { QuorumFraction = (decimal)fraction }).QuorumFor(votingMembers));
+
+    [Fact]
+    public void A_member_of_the_other_category_counts_to_the_number_but_is_neither_lay_nor_clinical()
+    {
+        var other = new QuorumSeat(MemberBackground.Other, IsPresent: true, IsWithdrawn: false);
+        var seats = new[] { Clinical(), other, Lay(false) };
+
+        var assessment = Quorum.Assess(Rule, seats);
+
+        Assert.Equal(2, assessment.Present);
+        Assert.Equal(["no lay member present"], assessment.Reasons);
+    }
 }

@@ -74,4 +74,51 @@ public sealed class SeatRulesTests
 
         Assert.Null(WhyNotAdd(new Period(MemberRole.Chair, false, April2020, null), [], rule));
     }
+
+    [Fact]
+    public void A_seat_may_end_today_or_later()
+    {
+        var seat = new Period(MemberRole.LayMember, true, April2020, null);
+
+        Assert.Null(WhyNotEnd(seat, March2021, today: March2021));
+        Assert.Null(WhyNotEnd(seat, March2021.AddDays(30), today: March2021));
+    }
+
+    [Fact]
+    public void A_seat_may_not_end_before_today_because_past_meetings_counted_it()
+    {
+        var refusal = WhyNotEnd(new Period(MemberRole.LayMember, true, April2020, null), March2021.AddDays(-1), today: March2021);
+
+        Assert.Equal("EndsOn", refusal?.Field);
+        Assert.Contains("cannot be before today (31 March 2021)", refusal!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_seat_may_not_end_before_it_starts_when_it_starts_later()
+    {
+        var refusal = WhyNotEnd(new Period(MemberRole.LayMember, true, March2021.AddDays(10), null), March2021.AddDays(5), today: March2021);
+
+        Assert.Contains("before the seat starts (10 April 2021)", refusal?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ending_never_lengthens_a_seat_nor_reopens_one_already_over()
+    {
+        var endsInMay = new Period(MemberRole.LayMember, true, April2020, new DateOnly(2021, 5, 31));
+        var endedLastYear = new Period(MemberRole.LayMember, true, April2020, new DateOnly(2020, 12, 31));
+
+        Assert.Contains("already ends on 31 May 2021", WhyNotEnd(endsInMay, new DateOnly(2021, 6, 30), today: March2021)?.Message, StringComparison.Ordinal);
+        Assert.Null(WhyNotEnd(endsInMay, new DateOnly(2021, 4, 30), today: March2021));
+        Assert.Contains("already ended", WhyNotEnd(endedLastYear, March2021, today: March2021)?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_vice_chair_seat_may_sit_beside_a_voting_seat_but_not_beside_the_chair_s()
+    {
+        var layMember = new Period(MemberRole.LayMember, true, April2020, null);
+        var chair = new Period(MemberRole.Chair, true, April2020, null);
+
+        Assert.Null(WhyNotAdd(new Period(MemberRole.ViceChair, false, April2020, March2021), [layMember], GovernanceRule.Default));
+        Assert.Equal("From", WhyNotAdd(new Period(MemberRole.ViceChair, true, April2020, March2021), [chair], GovernanceRule.Default)?.Field);
+    }
 }

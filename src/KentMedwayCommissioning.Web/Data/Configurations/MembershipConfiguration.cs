@@ -21,3 +21,13 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         });
     }
 }
+
+internal sealed class SeatChangeConfiguration : IEntityTypeConfiguration<SeatChange>
+{
+    public void Configure(EntityTypeBuilder<SeatChange> builder)
+    {
+        builder.HasOne(change => change.Membership).WithMany().HasForeignKey(change => change.MembershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(change => change.Change).HasMaxLength(200);
+        builder.Property(change => change.Reason).HasMaxLength(2000);
+    }
+}
