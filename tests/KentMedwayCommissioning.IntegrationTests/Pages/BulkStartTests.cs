@@ -35,14 +35,14 @@ public sealed class BulkStartTests(TestApp app) : IAsyncLifetime
     {
         var before = await CountsAsync();
 
-        var preview = await PreviewAsync(Seats + "\nnowhere-ccg,Someone,Lay member,lay,yes,2020-04-01\nwest-kent-ccg,Someone,Lay member,other,yes,2020-04-01\n");
+        var preview = await PreviewAsync(Seats + "\nnowhere-ccg,Someone,Lay member,lay,yes,2020-04-01\nwest-kent-ccg,Someone,Lay member,bogus,yes,2020-04-01\n");
 
         var rows = preview.QuerySelectorAll("#plan tbody tr").Select(row => row.TextContent).ToList();
         Assert.Equal(5, rows.Count);
         Assert.Contains("Adds a new person and this seat", rows[0], StringComparison.Ordinal);
         Assert.Contains("Adds this seat", rows[2], StringComparison.Ordinal);
         Assert.Contains("No body has the address 'nowhere-ccg'", rows[3], StringComparison.Ordinal);
-        Assert.Contains("Category must be lay, clinical or officer", rows[4], StringComparison.Ordinal);
+        Assert.Contains("Category must be one of: lay, clinical, officer, other", rows[4], StringComparison.Ordinal);
         Assert.NotNull(preview.QuerySelector("#fix-first"));
         Assert.Empty(preview.QuerySelectorAll("form[action*=Confirm]"));
         Assert.Equal(before, await CountsAsync());

@@ -172,7 +172,7 @@ public static class BulkStartPlanner
             : person.Length == 0 || Slug.From(person).Length == 0 ? "Give the person's name"
             : person.Length > 200 ? "The person's name must be 200 characters or fewer"
             : seat is null ? "Seat must be one of: " + string.Join(", ", Enum.GetValues<MemberRole>().Select(role => role.DisplayName()))
-            : category is null ? "Category must be lay, clinical or officer"
+            : category is null ? "Category must be one of: " + string.Join(", ", Enum.GetValues<MemberBackground>().Select(background => background.ToString().ToLowerInvariant()))
             : voting is null ? "Voting must be yes or no"
             : from is null ? "From must be a date, such as 2020-04-01"
             : toText.Length > 0 && to is null ? "To must be a date, such as 2021-03-31, or empty"
