@@ -31,26 +31,15 @@ public static class Publisher
 
         foreach (var item in meeting.Items.Where(item => item.Outcome is not null && !published.Contains(item.Id)).OrderBy(item => item.Number))
         {
-            var votes = await db.Votes.AsNoTracking().Where(vote => vote.AgendaItemId == item.Id)
-                .OrderBy(vote => vote.Person!.FullName)
-                .Select(vote => new PublishedVote(vote.Person!.FullName, vote.Choice.ToString(), false, vote.PersonId))
-                .ToListAsync(cancellationToken);
-            if (item.CastingVote is { } casting && item.CastingVoteByPersonId is { } chairId)
-            {
-                var chair = await db.People.Where(person => person.Id == chairId).Select(person => person.FullName).SingleAsync(cancellationToken);
-                votes.Add(new PublishedVote(chair, casting.ToString(), IsCastingVote: true, chairId));
-            }
-
-            var declarations = item.Declarations
-                .OrderBy(declaration => declaration.DeclaredAt)
-                .Select(declaration => new PublishedDeclaration(declaration.Person!.FullName, declaration.Interest, declaration.Action.DisplayName(), declaration.PersonId))
-                .ToList();
-
-            var entry = new PublishedDecision(
-                ++sequence, meeting.Body!.Name, meeting.Body.Slug, item.Id, meeting.Title,
-                meeting.DateAsReported ?? PublishedDecision.MeetingDateOf(meeting.StartsAt),
-                item.Title, item.Question, item.Outcome!.Value.DisplayName(), item.OutcomeExplanation ?? item.Outcome.Value.DisplayName(),
-                item.VotesFor, item.VotesAgainst, item.Abstentions, votes, declarations, now, correctsSequence: null, previous);
+            // A confidential item leaves only the fact that it was considered; a later record that it may be made
+            // public appends its full entry (PublishMadePublicAsync).
+            var entry = item.IsPublic
+                ? await FullEntryAsync(db, meeting, item, ++sequence, now, correctsSequence: null, explanationPrefix: null, previous, cancellationToken)
+                : new PublishedDecision(
+                    ++sequence, meeting.Body!.Name, meeting.Body.Slug, item.Id, meeting.Title,
+                    meeting.DateAsReported ?? PublishedDecision.MeetingDateOf(meeting.StartsAt),
+                    PrivateItem.Title, question: null, PrivateItem.Outcome, PrivateItem.Explanation,
+                    votesFor: null, votesAgainst: null, abstentions: null, votes: [], declarations: [], now, correctsSequence: null, previous);
             db.PublishedDecisions.Add(entry);
             previous = entry.Hash;
             count++;
@@ -58,6 +47,67 @@ public static class Publisher
 
         await db.SaveChangesAsync(cancellationToken);
         return count;
+    }
+
+    /// <summary>
+    /// Appends the full entry of a private-part item that the secretary has recorded may be made public. It corrects the
+    /// "considered in private" entry, so every page, feed and API shows the full entry as the item's current one.
+    /// </summary>
+    public static async Task<long> PublishMadePublicAsync(AppDbContext db, int agendaItemId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (sequence, previous) = await LockHeadAsync(db, cancellationToken);
+        var meeting = await db.Meetings.AsNoTracking()
+            .Include(candidate => candidate.Body)
+            .Include(candidate => candidate.Items.Where(item => item.Id == agendaItemId)).ThenInclude(item => item.Declarations).ThenInclude(declaration => declaration.Person)
+            .SingleOrDefaultAsync(candidate => candidate.Items.Any(item => item.Id == agendaItemId), cancellationToken)
+            ?? throw new NotFoundException($"There is no agenda item {agendaItemId}.");
+        var item = meeting.Items.Single();
+        if (item.MadePublicOn is not { } on)
+        {
+            throw new GovernanceException("The item has not been recorded as one that may be made public.");
+        }
+
+        // The newest entry for the item: under the chain's lock, so the item is released once.
+        var current = await db.PublishedDecisions.AsNoTracking()
+            .Where(decision => decision.AgendaItemId == agendaItemId)
+            .OrderByDescending(decision => decision.Sequence)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new GovernanceException("Publish the meeting first: the item is not in the register yet.");
+        if (!PrivateItem.IsPlaceholder(current))
+        {
+            throw new GovernanceException($"The item's full entry is already published as decision {current.Sequence}.");
+        }
+
+        var prefix = $"Made public on {on.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}: {item.MadePublicReason}. ";
+        var entry = await FullEntryAsync(db, meeting, item, sequence + 1, now, current.Sequence, prefix, previous, cancellationToken);
+        db.PublishedDecisions.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        return entry.Sequence;
+    }
+
+    private static async Task<PublishedDecision> FullEntryAsync(
+        AppDbContext db, Meeting meeting, AgendaItem item, long sequence, DateTimeOffset now, long? correctsSequence, string? explanationPrefix, string previous, CancellationToken cancellationToken)
+    {
+        var votes = await db.Votes.AsNoTracking().Where(vote => vote.AgendaItemId == item.Id)
+            .OrderBy(vote => vote.Person!.FullName)
+            .Select(vote => new PublishedVote(vote.Person!.FullName, vote.Choice.ToString(), false, vote.PersonId))
+            .ToListAsync(cancellationToken);
+        if (item.CastingVote is { } casting && item.CastingVoteByPersonId is { } chairId)
+        {
+            var chair = await db.People.Where(person => person.Id == chairId).Select(person => person.FullName).SingleAsync(cancellationToken);
+            votes.Add(new PublishedVote(chair, casting.ToString(), IsCastingVote: true, chairId));
+        }
+
+        var declarations = item.Declarations
+            .OrderBy(declaration => declaration.DeclaredAt)
+            .Select(declaration => new PublishedDeclaration(declaration.Person!.FullName, declaration.Interest, declaration.Action.DisplayName(), declaration.PersonId))
+            .ToList();
+
+        return new PublishedDecision(
+            sequence, meeting.Body!.Name, meeting.Body.Slug, item.Id, meeting.Title,
+            meeting.DateAsReported ?? PublishedDecision.MeetingDateOf(meeting.StartsAt),
+            item.Title, item.Question, item.Outcome!.Value.DisplayName(), explanationPrefix + (item.OutcomeExplanation ?? item.Outcome.Value.DisplayName()),
+            item.VotesFor, item.VotesAgainst, item.Abstentions, votes, declarations, now, correctsSequence, previous);
     }
 
     /// <summary>

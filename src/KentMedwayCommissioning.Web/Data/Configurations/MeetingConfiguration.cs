@@ -40,6 +40,7 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
         builder.Property(item => item.Question).HasMaxLength(2000);
         builder.Property(item => item.OutcomeExplanation).HasMaxLength(2000);
         builder.Property(item => item.OutcomeReason).HasMaxLength(2000);
+        builder.Property(item => item.MadePublicReason).HasMaxLength(400);
         builder.HasIndex(item => new { item.MeetingId, item.Number }).IsUnique();
         builder.HasIndex(item => item.ProposalId);
         builder.HasOne<Proposal>().WithMany().HasForeignKey(item => item.ProposalId).OnDelete(DeleteBehavior.Restrict);

@@ -515,6 +515,15 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<DateOnly?>("MadePublicOn")
+                        .HasColumnType("date")
+                        .HasColumnName("made_public_on");
+
+                    b.Property<string>("MadePublicReason")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("made_public_reason");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("integer")
                         .HasColumnName("meeting_id");

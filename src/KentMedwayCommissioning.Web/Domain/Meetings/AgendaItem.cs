@@ -56,6 +56,18 @@ public sealed class AgendaItem
     public VoteChoice? CastingVote { get; private set; }
     public int? CastingVoteByPersonId { get; private set; }
 
+    /// <summary>The day the secretary recorded that a private-part item may be made public; null while it stays confidential.</summary>
+    public DateOnly? MadePublicOn { get; private set; }
+
+    /// <summary>Why the private-part item may now be made public.</summary>
+    public string? MadePublicReason { get; private set; }
+
+    /// <summary>
+    /// Whether the public may see the item's detail: the public part always; the private part only once the secretary
+    /// has recorded that it may be made public.
+    /// </summary>
+    public bool IsPublic => Part == MeetingPart.Public || MadePublicOn is not null;
+
     public IReadOnlyList<Paper> Papers => _papers;
     public IReadOnlyList<Declaration> Declarations => _declarations;
 
@@ -214,6 +226,29 @@ public sealed class AgendaItem
 
         OutcomeReason = explanation;
         Decide(new DecisionResult(outcome, false, explanation), at);
+    }
+
+    /// <summary>Records that a decided private-part item may now be made public, on a day and for a reason.</summary>
+    public void MakePublic(DateOnly on, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Part != MeetingPart.Private)
+        {
+            throw new GovernanceException("This item was taken in the public part of the meeting: it is already public.");
+        }
+
+        if (MadePublicOn is not null)
+        {
+            throw new GovernanceException($"This item was already made public on {MadePublicOn.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}.");
+        }
+
+        if (!IsDecided)
+        {
+            throw new GovernanceException("Only a decided item is made public.");
+        }
+
+        MadePublicOn = on;
+        MadePublicReason = reason.Trim();
     }
 
     private void Decide(DecisionResult result, DateTimeOffset at)

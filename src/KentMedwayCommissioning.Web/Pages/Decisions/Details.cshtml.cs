@@ -21,6 +21,41 @@ public sealed class DetailsModel(ISender sender, KentMedwayCommissioning.Web.Inf
     /// <summary>The body's secretary may publish a correction; the check that counts is the command's.</summary>
     public bool CanCorrect { get; private set; }
 
+    [BindProperty]
+    public MadePublicForm MadePublic { get; set; } = new();
+
+    /// <summary>The entry says only that an item was considered in private; its secretary may record that it may be made public.</summary>
+    public bool IsPrivatePlaceholder { get; private set; }
+
+    public sealed class MadePublicForm
+    {
+        public DateOnly? On { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public async Task<IActionResult> OnPostMakePublicAsync(long sequence, CancellationToken cancellationToken)
+    {
+        if (!await ShowAsync(sequence, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!IsPrivatePlaceholder || await sender.Send(new MeetingOfItemQuery(Decision.AgendaItemId), cancellationToken) is not { } meetingId)
+        {
+            return NotFound();
+        }
+
+        var command = new MakeItemPublic.Command(meetingId, Decision.AgendaItemId, MadePublic.On, MadePublic.Reason);
+        var (published, entry) = await sender.TrySendAsync(command, ModelState, nameof(MadePublic), cancellationToken);
+        if (!published)
+        {
+            return Page();
+        }
+
+        TempData["Confirmation"] = $"The item's full entry is published as decision {entry}.";
+        return Redirect($"/decisions/{entry}");
+    }
+
     public sealed class CorrectionForm
     {
         public string? Outcome { get; set; }
@@ -63,6 +98,7 @@ public sealed class DetailsModel(ISender sender, KentMedwayCommissioning.Web.Inf
         }
 
         (Decision, CorrectedBy) = view.Value;
+        IsPrivatePlaceholder = PrivateItem.IsPlaceholder(Decision);
         CanCorrect = CorrectedBy is null && user.IsSignedIn && await sender.Send(new BodyIdQuery(Decision.BodySlug), cancellationToken) is { } bodyId && user.CanRunMeetingsOf(bodyId);
         return true;
     }
@@ -73,6 +109,14 @@ public sealed class DetailsModel(ISender sender, KentMedwayCommissioning.Web.Inf
     {
         public async ValueTask<int?> Handle(BodyIdQuery query, CancellationToken cancellationToken) =>
             await db.Bodies.Where(body => body.Slug == query.Slug).Select(body => (int?)body.Id).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public sealed record MeetingOfItemQuery(int AgendaItemId) : IQuery<int?>;
+
+    internal sealed class MeetingOfItemHandler(AppDbContext db) : IQueryHandler<MeetingOfItemQuery, int?>
+    {
+        public async ValueTask<int?> Handle(MeetingOfItemQuery query, CancellationToken cancellationToken) =>
+            await db.AgendaItems.Where(item => item.Id == query.AgendaItemId).Select(item => (int?)item.MeetingId).SingleOrDefaultAsync(cancellationToken);
     }
 
     public sealed record Query(long Sequence) : IQuery<(PublishedDecision, long?)?>;

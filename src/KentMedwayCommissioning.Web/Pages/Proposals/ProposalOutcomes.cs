@@ -13,6 +13,8 @@ internal static class ProposalOutcomes
         (await db.AgendaItems
             .AsNoTracking()
             .Where(item => item.ProposalId != null && proposalIds.Contains(item.ProposalId.Value))
+            // A private-part item's outcome is confidential until the secretary records that it may be made public.
+            .Where(item => item.Part == MeetingPart.Public || item.MadePublicOn != null)
             .Select(item => new Latest(item.ProposalId!.Value, item.Meeting.BodyId, item.MeetingId, item.Number, item.Outcome, item.OutcomeExplanation, item.Meeting.StartsAt, item.Meeting.DateAsReported))
             .ToListAsync(cancellationToken))
         .GroupBy(item => (item.ProposalId, item.BodyId))
