@@ -148,6 +148,7 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Public("GET", "/decisions/{sequence:long}"),
         // Corrections: the secretary of the decision's own body.
         Post("/decisions/{sequence:long}", null, null,                            Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/decisions/{sequence:long}", "MakePublic", null,                    Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         // The error page answers with the status it shows ({status} is 404 here).
         Get("/error/{status:int:range(400,599)?}",                                NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound),
         Post("/error/{status:int:range(400,599)?}", null, null,                   NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound),

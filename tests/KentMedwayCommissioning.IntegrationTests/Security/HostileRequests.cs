@@ -127,7 +127,7 @@ public static class HostileRequests
 
         // Forms that show only part way through a journey: the code after a password, new recovery codes once two
         // factors are on, unlocking once an account is locked, recording an offer once it has been checked, choosing a
-        // password from a one-time link.
+        // password from a one-time link, making public an item considered in private.
         FoundForm[] midJourney =
         [
             new(Principal.Anonymous, "post", "/account/sign-in/code", [("Input.Code", "Hostile check")]),
@@ -138,6 +138,7 @@ public static class HostileRequests
             new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Resend", []),
             new(Principal.Administrator, "post", "/admin/bulk-start?handler=Confirm", [("Csv", "Hostile check")]),
             new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Revoke", []),
+            new(Principal.Administrator, "post", $"/decisions/{demo.WestKentDecision}?handler=MakePublic", [("MadePublic.On", "2026-01-01"), ("MadePublic.Reason", "Hostile check")]),
             new(Principal.Administrator, "post", $"/people/{demo.MemberSlug}/interests?handler=RecordOffer",
                 [("Offer.Kind", "Hospitality"), ("Offer.Description", "Hostile check"), ("Offer.Giver", "Hostile check"), ("Offer.GiverIsSupplier", "false"),
                  ("Offer.Value", "40"), ("Offer.OfferedOn", "2026-01-01"), ("Offer.Accepted", "true"), ("Offer.SeniorApproval", "Hostile check")]),

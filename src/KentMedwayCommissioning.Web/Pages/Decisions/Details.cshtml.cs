@@ -40,7 +40,8 @@ public sealed class DetailsModel(ISender sender, KentMedwayCommissioning.Web.Inf
             return NotFound();
         }
 
-        if (!IsPrivatePlaceholder || await sender.Send(new MeetingOfItemQuery(Decision.AgendaItemId), cancellationToken) is not { } meetingId)
+        // The item's own rules refuse an item that is public already; the command's authorization decides who may send it.
+        if (await sender.Send(new MeetingOfItemQuery(Decision.AgendaItemId), cancellationToken) is not { } meetingId)
         {
             return NotFound();
         }
