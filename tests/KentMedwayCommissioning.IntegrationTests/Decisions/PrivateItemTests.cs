@@ -44,6 +44,7 @@ public sealed class PrivateItemTests(TestApp app) : IAsyncLifetime
             "/api/v1/decisions", $"/api/v1/decisions/{entry.Sequence}", "/meetings/calendar.ics", $"/bodies/{bodySlug}", "/api/v1/bodies",
             $"/people/{voterSlug}", $"/api/v1/people/{voterSlug}/record", $"/people/{declarerSlug}", $"/api/v1/people/{declarerSlug}/record",
             "/proposals", $"/proposals/{proposalSlug}", $"/api/v1/proposals/{proposalSlug}",
+            $"/meetings/{board.MeetingId}", $"/bodies/{bodySlug}/meetings",
         ];
         foreach (var output in outputs)
         {
@@ -62,6 +63,28 @@ public sealed class PrivateItemTests(TestApp app) : IAsyncLifetime
         var chain = await app.QueryDbAsync(db => db.PublishedDecisions.OrderBy(decision => decision.Sequence).ToListAsync());
         Assert.DoesNotContain(chain, decision => decision.Canonical().Contains("Harbour", StringComparison.Ordinal) || decision.Canonical().Contains("Private Board Member", StringComparison.Ordinal));
         Assert.True(ChainVerification.Check(chain).IsIntact);
+    }
+
+    [Fact]
+    public async Task A_visitor_follows_the_calendar_to_the_meeting_and_sees_only_that_an_item_was_considered_in_private_while_a_member_sees_it()
+    {
+        var (board, itemId, _) = await PublishPrivateItemAsync();
+        var number = await app.QueryDbAsync(db => db.AgendaItems.Where(item => item.Id == itemId).Select(item => item.Number).SingleAsync());
+        var visitor = new Browsing(app);
+        var calendar = await visitor.Client.GetStringAsync("/meetings/calendar.ics");
+        var link = calendar.Split("\r\n").Single(line => line.StartsWith("URL:", StringComparison.Ordinal) && line.EndsWith($"/meetings/{board.MeetingId}", StringComparison.Ordinal))["URL:".Length..];
+
+        var meeting = await visitor.GetPageAsync(new Uri(link).PathAndQuery);
+
+        Assert.Contains($"{number}. An item considered in private", meeting.MainText(), StringComparison.Ordinal);
+        Assert.Contains("1. Test proposal", meeting.MainText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(meeting.QuerySelectorAll("main a"), anchor => anchor.GetAttribute("href") == $"/meetings/{board.MeetingId}/items/{number}");
+        await visitor.GetPageAsync($"/meetings/{board.MeetingId}/items/{number}", System.Net.HttpStatusCode.NotFound);
+        await visitor.GetPageAsync($"/meetings/{board.MeetingId}/items/1");
+
+        var administrator = new Browsing(app);
+        await administrator.SignInAsync(KentMedwayCommissioning.Web.Data.DemoData.DemoAccounts.Administrator.Email, KentMedwayCommissioning.Web.Data.DemoData.DemoAccounts.Password);
+        Assert.Contains(Title, (await administrator.GetPageAsync($"/meetings/{board.MeetingId}/items/{number}")).MainText(), StringComparison.Ordinal);
     }
 
     [Fact]

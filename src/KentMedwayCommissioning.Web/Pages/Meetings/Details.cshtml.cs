@@ -9,12 +9,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KentMedwayCommissioning.Web.Pages.Meetings;
 
-/// <summary>A meeting: its quorum (live), attendance and agenda; the board secretary runs it from here.</summary>
+/// <summary>
+/// A meeting: its quorum (live), attendance and agenda, open to everyone; the board secretary runs it from here. The
+/// commands authorize themselves, and the private part's items are shown only to the body's members and secretary.
+/// </summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
 {
     public MeetingView Meeting { get; private set; } = null!;
 
     public bool CanRun { get; private set; }
+
+    public bool ShowsPrivatePart { get; private set; }
 
     [BindProperty]
     public NewItem Item { get; set; } = new();
@@ -98,6 +104,7 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
 
         Meeting = meeting;
         CanRun = user.CanRunMeetingsOf(meeting.Roll.BodyId);
+        ShowsPrivatePart = meeting.Roll.ShowsPrivatePartTo(user.PersonId, CanRun);
         return true;
     }
 

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KentMedwayCommissioning.Web.Pages.Meetings;
 
-/// <summary>A body's meetings, newest first; its board secretary schedules the next one here.</summary>
+/// <summary>A body's meetings, newest first, open to everyone; its board secretary schedules the next one here (the command authorizes itself).</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(ISender sender, CurrentUser user) : PageModel
 {
     public BodyMeetings Body { get; private set; } = null!;

@@ -13,6 +13,7 @@ namespace KentMedwayCommissioning.Web.Pages.Meetings;
 /// One agenda item: members declare interests and vote here; the board secretary opens and closes the vote and sees
 /// the tally change as votes arrive. The rules live in Domain/Meetings; the writes in CastVote, RunVote and DeclareInterest.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
 {
     public ItemView Item { get; private set; } = null!;
@@ -53,6 +54,12 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
     /// </remarks>
     public async Task<IActionResult> OnPostVoteAsync(int id, int number, VoteChoice? choice, CancellationToken cancellationToken)
     {
+        // The page is public, but only a signed-in member votes: a visitor is asked to sign in.
+        if (!user.IsSignedIn)
+        {
+            return Challenge();
+        }
+
         if (await sender.Send(new ItemIdQuery(id, number), cancellationToken) is not { } itemId)
         {
             return NotFound();
@@ -119,8 +126,14 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
             return false;
         }
 
-        Item = item;
         CanRun = user.CanRunMeetingsOf(item.Roll.BodyId);
+        if (item.Part == MeetingPart.Private && !item.Roll.ShowsPrivatePartTo(user.PersonId, CanRun))
+        {
+            // To the public a private item does not exist: its title, papers, declarations and votes stay confidential.
+            return false;
+        }
+
+        Item = item;
         var withdrawn = item.Declarations.Select(declaration => declaration.PersonId).ToList();
         WhyNotEligible = item.Roll.WhyNotEligible(user.PersonId, withdrawn);
         MyVote = item.Votes.FirstOrDefault(vote => vote.PersonId == user.PersonId)?.Choice;

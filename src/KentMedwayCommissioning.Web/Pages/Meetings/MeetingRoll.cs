@@ -34,6 +34,13 @@ public sealed record MeetingRoll(int MeetingId, int BodyId, string BodyName, str
 
     public QuorumAssessment MeetingQuorum() => ItemQuorum([]);
 
+    /// <summary>
+    /// Who may see the private part's items on the meeting pages: the body's members on the day and whoever runs its
+    /// meetings. The public sees only that an item was considered in private.
+    /// </summary>
+    public bool ShowsPrivatePartTo(int? personId, bool canRun) =>
+        canRun || (personId is not null && Members.Any(member => member.PersonId == personId));
+
     public QuorumAssessment ItemQuorum(IReadOnlyCollection<int> withdrawnPersonIds) =>
         Quorum.Assess(Rule, VotingMembers.Select(member => new QuorumSeat(member.Background, member.IsPresent, withdrawnPersonIds.Contains(member.PersonId))).ToList());
 
