@@ -83,6 +83,27 @@ public sealed class PublicJourneyTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task A_visitor_follows_the_calendar_s_link_to_a_meeting_and_reads_its_agenda_without_signing_in()
+    {
+        var page = await app.NewPageAsync();
+        var calendar = await (await page.APIRequest.GetAsync("/meetings/calendar.ics")).TextAsync();
+        var demoMeeting = calendar.Replace("\r\n ", "", StringComparison.Ordinal).Split("BEGIN:VEVENT").Single(entry => entry.Contains(DecisionsData.DemoMeetingInProgress, StringComparison.Ordinal));
+        var link = demoMeeting.Split("\r\n").Single(line => line.StartsWith("URL:", StringComparison.Ordinal))["URL:".Length..];
+
+        await page.GotoAsync(link);
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = DecisionsData.DemoMeetingInProgress, Level = 1 }).WaitForAsync();
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+        await page.GetByRole(AriaRole.Link, new() { Name = DecisionsData.DemoOpenItem }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = DecisionsData.DemoOpenItem, Level = 1 }).WaitForAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your vote" })).ToHaveCountAsync(0);
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+        await page.GotoAsync("/bodies/west-kent-ccg/meetings");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(DecisionsData.DemoMeetingInProgress);
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+    }
+
+    [Fact]
     public async Task A_member_signs_in_with_a_demo_account_and_out_again()
     {
         var page = await app.NewPageAsync();
