@@ -142,4 +142,33 @@ public sealed class MeetingTests
         Assert.False(meeting.IsPresent(5));
         Assert.Equal(Now.AddMinutes(30), attendance.LeftAt);
     }
+
+    [Fact]
+    public void A_decided_private_item_is_made_public_once_with_its_date_and_reason()
+    {
+        var meeting = new Meeting(1, "Governing body", Now, "Room 1");
+        var item = meeting.AddItem("Estates", AgendaItemKind.ForNoting, MeetingPart.Private, null);
+        meeting.Start();
+        Assert.Throws<GovernanceException>(() => item.MakePublic(new DateOnly(2026, 3, 2), "Sale completed"));
+        item.RecordOutcome(Outcome.Noted, "Noted", Quorate, Now);
+        Assert.False(item.IsPublic);
+
+        item.MakePublic(new DateOnly(2026, 3, 2), " Sale completed ");
+
+        Assert.True(item.IsPublic);
+        Assert.Equal(new DateOnly(2026, 3, 2), item.MadePublicOn);
+        Assert.Equal("Sale completed", item.MadePublicReason);
+        Assert.Throws<GovernanceException>(() => item.MakePublic(new DateOnly(2026, 3, 3), "Again"));
+    }
+
+    [Fact]
+    public void A_public_item_cannot_be_made_public()
+    {
+        var meeting = new Meeting(1, "Governing body", Now, "Room 1");
+        var item = meeting.AddItem("Finance report", AgendaItemKind.ForNoting, MeetingPart.Public, null);
+        meeting.Start();
+        item.RecordOutcome(Outcome.Noted, "Noted", Quorate, Now);
+
+        Assert.Throws<GovernanceException>(() => item.MakePublic(new DateOnly(2026, 3, 2), "Already public"));
+    }
 }
