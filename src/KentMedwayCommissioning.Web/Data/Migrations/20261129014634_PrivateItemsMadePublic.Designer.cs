@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace KentMedwayCommissioning.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129013033_PrivateItemsMadePublic")]
+    [Migration("20261129014634_PrivateItemsMadePublic")]
     partial class PrivateItemsMadePublic
     {
         /// <inheritdoc />
