@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace KentMedwayCommissioning.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129014634_PrivateItemsMadePublic")]
+    [Migration("20261129015549_PrivateItemsMadePublic")]
     partial class PrivateItemsMadePublic
     {
         /// <inheritdoc />
@@ -2067,6 +2067,48 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.ToTable("procurement_interests", (string)null);
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.SeatChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("change");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<int>("MembershipId")
+                        .HasColumnType("integer")
+                        .HasColumnName("membership_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_seat_changes");
+
+                    b.HasIndex("MembershipId")
+                        .HasDatabaseName("ix_seat_changes_membership_id");
+
+                    b.ToTable("seat_changes", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2785,6 +2827,18 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasConstraintName("fk_procurement_interests_procurement_decisions_procurement_dec");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.SeatChange", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Membership", "Membership")
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_seat_changes_memberships_membership_id");
+
+                    b.Navigation("Membership");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
