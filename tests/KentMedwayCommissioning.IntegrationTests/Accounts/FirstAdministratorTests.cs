@@ -187,6 +187,8 @@ public sealed partial class FirstAdministratorTests(TestApp app) : IAsyncLifetim
             });
             using var visitor = new HttpClient { BaseAddress = production.BaseAddress };
             Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/decisions")).StatusCode);
+            Assert.Contains("No programme has been recorded yet", await visitor.GetStringAsync("/programme"), StringComparison.Ordinal);
+            Assert.Contains("No bodies have been added yet", await visitor.GetStringAsync("/bodies"), StringComparison.Ordinal);
             Assert.Equal(0, await CountAsync(connectionString, "users"));
             Assert.Equal(0, await CountAsync(connectionString, "people"));
 

@@ -13,19 +13,11 @@ namespace KentMedwayCommissioning.Web.Pages.Programme;
 [AllowAnonymous]
 public sealed class IndexModel(ISender sender) : PageModel
 {
-    public ProgrammeView Programme { get; private set; } = null!;
+    /// <summary>Null until an organisation records its programme: the page then says so rather than answering 404.</summary>
+    public ProgrammeView? Programme { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        var programme = await sender.Send(new Query(), cancellationToken);
-        if (programme is null)
-        {
-            return NotFound();
-        }
-
-        Programme = programme;
-        return Page();
-    }
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Programme = await sender.Send(new Query(), cancellationToken);
 
     public sealed record Query : IQuery<ProgrammeView?>;
 
