@@ -47,20 +47,12 @@ public static class CreateAdministrator
             {
                 await Roles.EnsureAllAsync(roles);
                 account = new ApplicationUser { UserName = email, Email = email, DisplayName = email };
-                Check(await users.CreateAsync(account));
-                Check(await users.AddToRoleAsync(account, Roles.Administrator));
+                (await users.CreateAsync(account)).ThrowIfFailed(nameof(Command.Email));
+                (await users.AddToRoleAsync(account, Roles.Administrator)).ThrowIfFailed(nameof(Command.Email));
             }
 
             var token = await AccountLinks.IssueAsync(db, account.Id, AccountLinkPurpose.SetPassword, now, cancellationToken);
             return new Issued(created, await users.IsInRoleAsync(account, Roles.Administrator), token);
-        }
-
-        private static void Check(IdentityResult result)
-        {
-            if (!result.Succeeded)
-            {
-                throw new ValidationException(result.Errors.Select(error => new FluentValidation.Results.ValidationFailure(nameof(Command.Email), error.Description.TrimEnd('.'))));
-            }
         }
     }
 

@@ -115,15 +115,15 @@ public sealed class SetPasswordModel(ISender sender) : PageModel
             var account = await users.FindByIdAsync(link.UserId) ?? throw new NotFoundException("The account for this link no longer exists.");
             if (await users.HasPasswordAsync(account))
             {
-                Check(await users.RemovePasswordAsync(account));
+                (await users.RemovePasswordAsync(account)).ThrowIfFailed(nameof(PasswordForm.Password));
             }
 
-            Check(await users.AddPasswordAsync(account, command.Password));
+            (await users.AddPasswordAsync(account, command.Password)).ThrowIfFailed(nameof(PasswordForm.Password));
             account.EmailConfirmed = true;
-            Check(await users.UpdateAsync(account));
+            (await users.UpdateAsync(account)).ThrowIfFailed(nameof(PasswordForm.Password));
             // Someone locked out who was given a fresh link can use their new password at once.
-            Check(await users.SetLockoutEndDateAsync(account, null));
-            Check(await users.ResetAccessFailedCountAsync(account));
+            (await users.SetLockoutEndDateAsync(account, null)).ThrowIfFailed(nameof(PasswordForm.Password));
+            (await users.ResetAccessFailedCountAsync(account)).ThrowIfFailed(nameof(PasswordForm.Password));
             link.Use(now);
             await db.SaveChangesAsync(cancellationToken);
 
@@ -135,15 +135,6 @@ public sealed class SetPasswordModel(ISender sender) : PageModel
 
             await signIn.SignInAsync(account, isPersistent: false);
             return new Outcome(SignedIn: true);
-        }
-
-        private static void Check(IdentityResult result)
-        {
-            if (!result.Succeeded)
-            {
-                throw new ValidationException(result.Errors.Select(error =>
-                    new FluentValidation.Results.ValidationFailure(nameof(PasswordForm.Password), error.Description.TrimEnd('.'))));
-            }
         }
     }
 }

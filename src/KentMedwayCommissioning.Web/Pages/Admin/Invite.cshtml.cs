@@ -123,9 +123,9 @@ public sealed class InviteModel(ISender sender) : PageModel
 
             var person = await PersonAsync(command.PersonId, name, cancellationToken);
             var account = new ApplicationUser { UserName = email, Email = email, DisplayName = name, Person = person };
-            Invitation.Check(await users.CreateAsync(account), nameof(Command.Email));
-            Invitation.Check(await users.AddToRolesAsync(account, command.Roles.Distinct()), nameof(Command.Roles));
-            Invitation.Check(await users.AddClaimsAsync(account, bodies.Select(body => SecretaryClaim.For(body.Id))), nameof(Command.SecretaryOf));
+            (await users.CreateAsync(account)).ThrowIfFailed(nameof(Command.Email));
+            (await users.AddToRolesAsync(account, command.Roles.Distinct())).ThrowIfFailed(nameof(Command.Roles));
+            (await users.AddClaimsAsync(account, bodies.Select(body => SecretaryClaim.For(body.Id)))).ThrowIfFailed(nameof(Command.SecretaryOf));
             return await Invitation.SendAsync(db, outbox, configuration, account, clock.GetUtcNow(), cancellationToken);
         }
 
@@ -237,13 +237,5 @@ public static class Invitation
         var newest = await db.AccountLinks.AsNoTracking().Where(link => link.UserId == account.Id && link.Purpose == AccountLinkPurpose.Invitation)
             .OrderByDescending(link => link.IssuedAt).FirstOrDefaultAsync(cancellationToken);
         return newest?.StateAt(now);
-    }
-
-    public static void Check(IdentityResult result, string field)
-    {
-        if (!result.Succeeded)
-        {
-            throw new ValidationException(result.Errors.Select(error => new FluentValidation.Results.ValidationFailure(field, error.Description.TrimEnd('.'))));
-        }
     }
 }
