@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using KentMedwayCommissioning.Web.Domain.Meetings;
 
 namespace KentMedwayCommissioning.Web.Domain.Register;
 
@@ -53,7 +54,8 @@ public sealed class PublishedDecision
         IReadOnlyList<PublishedDeclaration> declarations,
         DateTimeOffset publishedAt,
         long? correctsSequence,
-        string previousHash)
+        string previousHash,
+        string? meetingDateIso = null)
     {
         Sequence = sequence;
         BodyName = bodyName;
@@ -61,6 +63,7 @@ public sealed class PublishedDecision
         AgendaItemId = agendaItemId;
         MeetingTitle = meetingTitle;
         MeetingDate = meetingDate;
+        MeetingDateIso = meetingDateIso;
         ItemTitle = itemTitle;
         Question = question;
         Outcome = outcome;
@@ -78,13 +81,21 @@ public sealed class PublishedDecision
     }
 
     /// <summary>
-    /// A meeting's date as an entry publishes it, when the minutes give none: "Monday 5 February 2018 at 2:00pm" in
-    /// Kent. It is hashed, so it is fixed here and never follows a change to how pages show dates.
+    /// A meeting's date as an entry publishes it, when the papers give no words of their own, no more precisely than it
+    /// is known: "Monday 5 February 2018 at 2:00pm" in Kent, "Thursday 22 February 2018", "February 2018" or "2018".
+    /// It is hashed, so it is fixed here and never follows a change to how pages show dates.
     /// </summary>
-    public static string MeetingDateOf(DateTimeOffset startsAt)
+    public static string MeetingDateOf(DateTimeOffset startsAt, MeetingDatePrecision precision = MeetingDatePrecision.Time)
     {
         var local = UkCalendar.ToUkTime(startsAt);
-        return local.ToString("dddd d MMMM yyyy 'at' h:mm", CultureInfo.GetCultureInfo("en-GB")) + (local.Hour < 12 ? "am" : "pm");
+        var british = CultureInfo.GetCultureInfo("en-GB");
+        return precision switch
+        {
+            MeetingDatePrecision.Year => local.ToString("yyyy", british),
+            MeetingDatePrecision.Month => local.ToString("MMMM yyyy", british),
+            MeetingDatePrecision.Day => local.ToString("dddd d MMMM yyyy", british),
+            _ => local.ToString("dddd d MMMM yyyy 'at' h:mm", british) + (local.Hour < 12 ? "am" : "pm"),
+        };
     }
 
     /// <summary>The chain of an empty register starts from this.</summary>
@@ -97,7 +108,15 @@ public sealed class PublishedDecision
     public string BodySlug { get; private set; }
     public int AgendaItemId { get; private set; }
     public string MeetingTitle { get; private set; }
+    /// <summary>The papers' words for the meeting's date, or the date in words: for people.</summary>
     public string MeetingDate { get; private set; }
+
+    /// <summary>
+    /// The meeting's date in ISO 8601 at the precision known (<see cref="Meetings.MeetingDate.Iso"/>): for machines.
+    /// Entries published before it was kept have none.
+    /// </summary>
+    public string? MeetingDateIso { get; private set; }
+
     public string ItemTitle { get; private set; }
     public string? Question { get; private set; }
     public string Outcome { get; private set; }
@@ -114,7 +133,7 @@ public sealed class PublishedDecision
 
     /// <summary>
     /// The documented canonical form: UTF-8 JSON with no whitespace and the fields in exactly this order; absent
-    /// values as null. The hash is SHA-256 of <c>previous_hash + "\n" + canonical</c>, in lower-case hex.
+    /// values as null, except <c>meeting_date_iso</c>, which entries published before it was kept leave out. The hash is SHA-256 of <c>previous_hash + "\n" + canonical</c>, in lower-case hex.
     /// </summary>
     public string Canonical()
     {
@@ -126,6 +145,12 @@ public sealed class PublishedDecision
             json.WriteString("body", BodyName);
             json.WriteString("meeting", MeetingTitle);
             json.WriteString("meeting_date", MeetingDate);
+            if (MeetingDateIso is not null)
+            {
+                // Only when present, so the entries published before it was kept hash as they always did.
+                json.WriteString("meeting_date_iso", MeetingDateIso);
+            }
+
             json.WriteString("item", ItemTitle);
             json.WriteString("question", Question);
             json.WriteString("outcome", Outcome);
