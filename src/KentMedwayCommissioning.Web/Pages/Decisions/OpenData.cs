@@ -4,6 +4,7 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Register;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -65,26 +66,26 @@ public static class OpenData
             var next = decisions.Count > pageSize
                 ? address.Absolute($"/api/v1/decisions?{Filters(filters with { Before = decisions[pageSize - 1].Sequence }, limit)}")
                 : null;
-            return Results.Ok(new { items, next, entries = result.Entries, headHash = result.HeadHash });
-        }, endpoint => endpoint.WithChainValidators()).WithName("ListDecisions").CacheOutput(RegisterCache.Policy);
+            return TypedResults.Ok(new DecisionPage(items, next, result.Entries, result.HeadHash));
+        }, endpoint => endpoint.WithChainValidators()).WithName("ListDecisions").Produces<DecisionPage>().CacheOutput(RegisterCache.Policy);
 
         endpoints.MapOpenData("/api/v1/decisions/verify", async (ISender sender, CancellationToken cancellationToken) =>
         {
             var result = await sender.Send(new VerifyModel.Query(), cancellationToken);
-            return Results.Ok(new { intact = result.IsIntact, entries = result.Entries, headHash = result.HeadHash, firstFailingSequence = result.FirstFailingSequence, reason = result.Reason });
-        }).WithName("VerifyDecisions");
+            return TypedResults.Ok(new ChainCheckJson(result.IsIntact, result.Entries, result.HeadHash, result.FirstFailingSequence, result.Reason));
+        }).WithName("VerifyDecisions").Produces<ChainCheckJson>();
 
         endpoints.MapOpenData("/api/v1/decisions/{sequence:long}", async (long sequence, ISender sender, CancellationToken cancellationToken) =>
             await sender.Send(new DetailsModel.Query(sequence), cancellationToken) is { } found
                 ? Results.Ok(Json(found.Item1))
                 : throw new NotFoundException($"There is no published decision {sequence}."), endpoint => endpoint.WithChainValidators())
-            .WithName("GetDecision").CacheOutput(RegisterCache.Policy);
+            .WithName("GetDecision").Produces<DecisionJson>().CacheOutput(RegisterCache.Policy);
 
         endpoints.MapOpenData("/decisions.csv", async (string? q, string? body, string? outcome, DateOnly? from, DateOnly? to, ISender sender, CancellationToken cancellationToken) =>
         {
             var result = await sender.Send(new Export(new IndexModel.Query(q, body, outcome, null, from, to), null), cancellationToken);
             return CsvFile.Result(CsvHeader, result.Decisions.Select(CsvRow));
-        }, endpoint => endpoint.WithChainValidators()).WithName("DecisionsCsv");
+        }, endpoint => endpoint.WithChainValidators()).WithName("DecisionsCsv").Produces<string>(contentType: CsvFile.ContentType);
 
         endpoints.MapOpenData("/decisions/feed.atom", async (string? q, string? body, string? outcome, DateOnly? from, DateOnly? to, PublicAddress address, TimeProvider clock, ISender sender, CancellationToken cancellationToken) =>
         {
@@ -92,7 +93,7 @@ public static class OpenData
             var result = await sender.Send(new Export(filters, 50), cancellationToken);
             var decisions = await result.Decisions.ToListAsync(cancellationToken);
             return AtomFeed.Result(Atom(result, decisions, filters, address, result.HeadPublishedAt ?? clock.GetUtcNow()));
-        }, endpoint => endpoint.WithChainValidators()).WithName("DecisionsFeed").CacheOutput(RegisterCache.Policy);
+        }, endpoint => endpoint.WithChainValidators()).WithName("DecisionsFeed").Produces<string>(contentType: AtomFeed.ContentType).CacheOutput(RegisterCache.Policy);
     }
 
     private static string Filters(IndexModel.Query filters, int? limit = null)
@@ -116,37 +117,81 @@ public static class OpenData
         return string.Join('&', parts);
     }
 
-    /// <summary>The JSON shape: every field of the canonical form, plus the chain hashes, so anyone can re-check it.</summary>
-    private static object Json(PublishedDecision decision) => new
-    {
-        sequence = decision.Sequence,
-        url = $"/decisions/{decision.Sequence}",
-        body = decision.BodyName,
-        bodySlug = decision.BodySlug,
-        meeting = decision.MeetingTitle,
-        meetingDate = decision.MeetingDate,
-        item = decision.ItemTitle,
-        question = decision.Question,
-        outcome = decision.Outcome,
-        explanation = decision.Explanation,
-        votesFor = decision.VotesFor,
-        votesAgainst = decision.VotesAgainst,
-        abstentions = decision.Abstentions,
-        votes = decision.Votes.Select(vote => new { member = vote.Member, vote = vote.Vote, casting = vote.IsCastingVote }),
-        declarations = decision.Declarations.Select(declaration => new { member = declaration.Member, interest = declaration.Interest, management = declaration.Management }),
-        publishedAt = decision.PublishedAt.UtcDateTime.ToString(UtcSeconds, CultureInfo.InvariantCulture),
-        corrects = decision.CorrectsSequence,
-        canonical = decision.Canonical(),
-        previousHash = decision.PreviousHash,
-        hash = decision.Hash,
-    };
+    /// <summary>One page of <c>/api/v1/decisions</c>: the decisions, the absolute URL of the next page, and the chain's head.</summary>
+    public sealed record DecisionPage(IReadOnlyList<DecisionJson> Items, string? Next, long Entries, string HeadHash);
+
+    /// <summary>
+    /// A published decision: every field of the canonical form, plus the chain hashes, so anyone can re-check it.
+    /// <paramref name="MeetingDate"/> is ISO 8601 at the precision the papers give (<c>2018</c>, <c>2018-02</c>,
+    /// <c>2018-02-22</c> or a UTC time), null on entries published before it was kept; <paramref name="MeetingDateText"/>
+    /// is the date in words, as the entry publishes it.
+    /// </summary>
+    public sealed record DecisionJson(
+        long Sequence,
+        string Url,
+        string Body,
+        string BodySlug,
+        string Meeting,
+        string? MeetingDate,
+        string? MeetingDatePrecision,
+        string MeetingDateText,
+        string Item,
+        string? Question,
+        string Outcome,
+        string Explanation,
+        int? VotesFor,
+        int? VotesAgainst,
+        int? Abstentions,
+        IReadOnlyList<VoteJson> Votes,
+        IReadOnlyList<DeclarationJson> Declarations,
+        string PublishedAt,
+        long? Corrects,
+        string Canonical,
+        string PreviousHash,
+        string Hash);
+
+    public sealed record VoteJson(string Member, string Vote, bool Casting);
+
+    public sealed record DeclarationJson(string Member, string Interest, string Management);
+
+    /// <summary>The whole chain re-checked: intact, or the first entry that fails and why.</summary>
+    public sealed record ChainCheckJson(bool Intact, long Entries, string HeadHash, long? FirstFailingSequence, string? Reason);
+
+    private static DecisionJson Json(PublishedDecision decision) => new(
+        decision.Sequence,
+        $"/decisions/{decision.Sequence}",
+        decision.BodyName,
+        decision.BodySlug,
+        decision.MeetingTitle,
+        decision.MeetingDateIso,
+        Precision(decision),
+        decision.MeetingDate,
+        decision.ItemTitle,
+        decision.Question,
+        decision.Outcome,
+        decision.Explanation,
+        decision.VotesFor,
+        decision.VotesAgainst,
+        decision.Abstentions,
+        [.. decision.Votes.Select(vote => new VoteJson(vote.Member, vote.Vote, vote.IsCastingVote))],
+        [.. decision.Declarations.Select(declaration => new DeclarationJson(declaration.Member, declaration.Interest, declaration.Management))],
+        decision.PublishedAt.UtcDateTime.ToString(UtcSeconds, CultureInfo.InvariantCulture),
+        decision.CorrectsSequence,
+        decision.Canonical(),
+        decision.PreviousHash,
+        decision.Hash);
+
+    /// <summary>"year", "month", "day" or "time": how much of the meeting's date is known.</summary>
+    private static string? Precision(PublishedDecision decision) =>
+        decision.MeetingDateIso is { } iso ? MeetingDate.PrecisionOf(iso).ToString().ToLowerInvariant() : null;
 
     private static readonly string[] CsvHeader =
-        ["sequence", "body", "meeting", "meeting_date", "item", "question", "outcome", "explanation", "votes_for", "votes_against", "abstentions", "published_at", "corrects", "canonical", "previous_hash", "hash"];
+        ["sequence", "body", "meeting", "meeting_date", "meeting_date_precision", "meeting_date_text", "item", "question", "outcome", "explanation", "votes_for", "votes_against", "abstentions", "published_at", "corrects", "canonical", "previous_hash", "hash"];
 
     private static string[] CsvRow(PublishedDecision decision) =>
     [
-        decision.Sequence.ToString(CultureInfo.InvariantCulture), decision.BodyName, decision.MeetingTitle, decision.MeetingDate, decision.ItemTitle,
+        decision.Sequence.ToString(CultureInfo.InvariantCulture), decision.BodyName, decision.MeetingTitle, decision.MeetingDateIso ?? "", Precision(decision) ?? "",
+        decision.MeetingDate, decision.ItemTitle,
         decision.Question ?? "", decision.Outcome, decision.Explanation, Number(decision.VotesFor), Number(decision.VotesAgainst), Number(decision.Abstentions),
         decision.PublishedAt.UtcDateTime.ToString(UtcSeconds, CultureInfo.InvariantCulture), Number(decision.CorrectsSequence),
         decision.Canonical(), decision.PreviousHash, decision.Hash,

@@ -23,7 +23,7 @@ public static class OpenData
                 {
                     row.PersonName, Interest.DisplayName(row.Kind), row.Description, row.Touches ?? "", Iso(row.From), Iso(row.To), Iso(row.DeclaredOn),
                     row.IsDeclaredLate ? "yes" : "no", row.Management ?? "",
-                }))).WithName("InterestsCsv");
+                }))).WithName("InterestsCsv").Produces<string>(contentType: CsvFile.ContentType);
 
         endpoints.MapOpenData("/registers/interests/feed.atom", async (HttpContext http, ISender sender, CancellationToken cancellationToken) =>
             AtomResult(http, "interests", "Register of interests",
@@ -31,7 +31,7 @@ public static class OpenData
                     $"interest-{row.Id}",
                     $"{row.PersonName}: {Interest.DisplayName(row.Kind)} interest",
                     $"{row.Description}. {Display.Period(row.From, row.To)}. Action taken: {row.Management ?? "none recorded"}.",
-                    row.DeclaredOn)))).WithName("InterestsFeed");
+                    row.DeclaredOn)))).WithName("InterestsFeed").Produces<string>(contentType: AtomFeed.ContentType);
 
         endpoints.MapOpenData("/registers/gifts-and-hospitality.csv", async (ISender sender, CancellationToken cancellationToken) =>
             CsvResult(["person", "kind", "description", "offered_by", "offered_by_supplier", "value_gbp", "offered_on", "accepted", "senior_approval", "declared_on", "rule", "fictional"],
@@ -40,7 +40,7 @@ public static class OpenData
                     row.PersonName, GiftsAndHospitalityRules.DisplayName(row.Kind), row.Description, row.Giver, row.GiverIsSupplier ? "yes" : "no",
                     row.Value.ToString("0.00", CultureInfo.InvariantCulture), Iso(row.OfferedOn), row.Accepted ? "yes" : "no", row.SeniorApproval ?? "",
                     Iso(row.DeclaredOn), row.Assessment.Reason, row.IsFictional ? "yes" : "no",
-                }))).WithName("GiftsAndHospitalityCsv");
+                }))).WithName("GiftsAndHospitalityCsv").Produces<string>(contentType: CsvFile.ContentType);
 
         endpoints.MapOpenData("/registers/gifts-and-hospitality/feed.atom", async (HttpContext http, ISender sender, CancellationToken cancellationToken) =>
             AtomResult(http, "gifts-and-hospitality", "Register of gifts and hospitality",
@@ -48,7 +48,7 @@ public static class OpenData
                     $"offer-{row.Id}",
                     $"{row.PersonName}: {GiftsAndHospitalityRules.DisplayName(row.Kind).ToLowerInvariant()} from {row.Giver} ({(row.Accepted ? "accepted" : "declined")})",
                     $"{row.Description}, worth {Display.Pounds(row.Value)}, offered on {Display.Date(row.OfferedOn)}. {row.Assessment.Reason}",
-                    row.DeclaredOn)))).WithName("GiftsAndHospitalityFeed");
+                    row.DeclaredOn)))).WithName("GiftsAndHospitalityFeed").Produces<string>(contentType: AtomFeed.ContentType);
 
         endpoints.MapOpenData("/registers/procurement.csv", async (ISender sender, CancellationToken cancellationToken) =>
             CsvResult(["body", "service", "provider", "value_gbp", "route", "decided_on", "meeting", "published_decision", "contract_starts_on", "recommissioning_due", "interests_declared", "fictional"],
@@ -57,7 +57,7 @@ public static class OpenData
                     row.BodyName, row.Service, row.Provider, row.Value.ToString("0.00", CultureInfo.InvariantCulture), ProcurementDecision.DisplayName(row.Route),
                     Iso(row.DecidedOn), row.MeetingTitle ?? "", row.DecisionSequence is { } sequence ? $"/decisions/{sequence}" : "", Iso(row.ContractStartsOn),
                     Iso(row.RecommissioningDue), Interests(row), row.IsFictional ? "yes" : "no",
-                }))).WithName("ProcurementCsv");
+                }))).WithName("ProcurementCsv").Produces<string>(contentType: CsvFile.ContentType);
 
         endpoints.MapOpenData("/registers/procurement/feed.atom", async (HttpContext http, ISender sender, CancellationToken cancellationToken) =>
             AtomResult(http, "procurement", "Register of procurement decisions",
@@ -65,7 +65,7 @@ public static class OpenData
                     $"procurement-{row.Id}",
                     $"{row.BodyName}: {row.Service}",
                     $"{ProcurementDecision.DisplayName(row.Route)}, worth {Display.Pounds(row.Value)}, awarded to {row.Provider}. Interests declared: {(row.Interests.Count == 0 ? "none" : Interests(row))}.",
-                    row.DecidedOn)))).WithName("ProcurementFeed");
+                    row.DecidedOn)))).WithName("ProcurementFeed").Produces<string>(contentType: AtomFeed.ContentType);
     }
 
     private sealed record Entry(string Id, string Title, string Summary, DateOnly Updated);
