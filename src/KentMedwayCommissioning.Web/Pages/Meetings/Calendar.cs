@@ -57,7 +57,7 @@ public static class Calendar
         {
             var events = await sender.Send(new Query(body), cancellationToken);
             return Results.Text(Ics(events, http.RequestServices.GetRequiredService<PublicAddress>().Root, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()), "text/calendar; charset=utf-8", Encoding.UTF8);
-        }).WithName("MeetingsCalendar").Produces<string>(contentType: "text/calendar");
+        }, endpoint => endpoint.WithDataVersionValidators()).WithName("MeetingsCalendar").Produces<string>(contentType: "text/calendar");
 
     /// <summary>
     /// How long a timed meeting is shown as lasting. The app records when a meeting starts, not when it ends, and a

@@ -129,6 +129,6 @@ public static class PublicRecord
                 await sender.Send(new DetailsModel.Query(slug), cancellationToken) is { } person
                 && await sender.Send(new Query(slug), cancellationToken) is { } record
                     ? Results.Ok(PopoloRecord.From(person, record))
-                    : throw new NotFoundException($"There is no person '{slug}'."))
+                    : throw new NotFoundException($"There is no person '{slug}'."), endpoint => endpoint.WithDataVersionValidators())
             .WithName("GetPersonRecord").Produces<PopoloRecord.PopoloPerson>();
 }

@@ -27,6 +27,6 @@ public static class ProposalsApi
                                 body.Explanation,
                                 body.MeetingId is null ? null : $"/meetings/{body.MeetingId}/items/{body.ItemNumber}")),
                         ]))
-                    : throw new NotFoundException($"There is no proposal '{slug}'."))
+                    : throw new NotFoundException($"There is no proposal '{slug}'."), endpoint => endpoint.WithDataVersionValidators())
             .WithName("GetProposal").Produces<ProposalJson>();
 }
