@@ -131,3 +131,39 @@ public sealed class OpenDataContractTests(TestApp app)
         Assert.Equal(3, PopoloSchemas.Problems("vote_event", old.RootElement).Count);
     }
 }
+
+[Collection(nameof(SharedApp))]
+public sealed class OpenDataFieldReferenceTests(TestApp app)
+{
+    [Fact]
+    public async Task The_open_data_page_names_every_json_field_and_csv_column_the_outputs_have()
+    {
+        var browsing = new Browsing(app);
+        var page = await browsing.GetPageAsync("/open-data");
+        var named = page.QuerySelectorAll("#fields ~ * code").Select(code => code.TextContent).ToHashSet(StringComparer.Ordinal);
+        var client = app.Factory.CreateClient();
+        var fields = new List<string>();
+        async Task Json(string url, Func<JsonElement, IEnumerable<JsonElement>> objects)
+        {
+            using var json = JsonDocument.Parse(await client.GetStringAsync(url));
+            fields.AddRange(objects(json.RootElement).SelectMany(element => element.EnumerateObject().Select(property => property.Name)));
+        }
+
+        await Json("/api/v1/decisions?limit=5", root => [root, .. root.GetProperty("items").EnumerateArray()]);
+        await Json("/api/v1/decisions/verify", root => [root]);
+        await Json("/api/v1/bodies", root => root.EnumerateArray());
+        await Json("/api/v1/proposals/establish-a-strategic-commissioner-and-share-a-single-senior-management-team-with-one-accountable-officer", root => [root, .. root.GetProperty("bodies").EnumerateArray()]);
+        await Json("/api/v1/people/ian-ayres/record", root => [root, .. root.GetProperty("memberships").EnumerateArray(), .. root.GetProperty("declarations").EnumerateArray()]);
+        foreach (var csv in new[] { "/decisions.csv", "/registers/interests.csv", "/registers/gifts-and-hospitality.csv", "/registers/procurement.csv" })
+        {
+            using var reader = new StringReader(await client.GetStringAsync(csv));
+            using var parser = new CsvHelper.CsvReader(reader, System.Globalization.CultureInfo.InvariantCulture);
+            parser.Read();
+            parser.ReadHeader();
+            fields.AddRange(parser.HeaderRecord!);
+        }
+
+        var unnamed = fields.Distinct().Where(field => !named.Contains(field)).ToList();
+        Assert.True(unnamed.Count == 0, "Not on the page: " + string.Join(", ", unnamed));
+    }
+}
