@@ -38,6 +38,8 @@ public sealed class OpenDataContractTests(TestApp app)
             Assert.Equal("application/problem+json", Assert.Single(responses["400"]!["content"]!.AsObject()).Key);
             Assert.Equal("application/problem+json", Assert.Single(responses["404"]!["content"]!.AsObject()).Key);
         });
+        var limit = contract.Document["paths"]!["/api/v1/decisions"]!["get"]!["parameters"]!.AsArray().Single(parameter => parameter!["name"]!.GetValue<string>() == "limit");
+        Assert.Contains("from 1 to 500", limit!["description"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Theory]

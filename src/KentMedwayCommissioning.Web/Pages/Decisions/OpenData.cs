@@ -1,4 +1,5 @@
 using KentMedwayCommissioning.Web.Infrastructure;
+using System.ComponentModel;
 using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Text;
@@ -55,7 +56,17 @@ public static class OpenData
 
     public static void MapDecisionsOpenData(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapOpenData("/api/v1/decisions", async (string? q, string? body, string? outcome, long? before, DateOnly? from, DateOnly? to, int? limit, PublicAddress address, ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapOpenData("/api/v1/decisions", async (
+            string? q,
+            string? body,
+            string? outcome,
+            [Description("Only decisions numbered below this: the next page's key, as the next link gives it.")] long? before,
+            DateOnly? from,
+            DateOnly? to,
+            [Description("How many decisions a page holds, from 1 to 500; 100 when not given.")] int? limit,
+            PublicAddress address,
+            ISender sender,
+            CancellationToken cancellationToken) =>
         {
             var filters = new IndexModel.Query(q, body, outcome, before, from, to);
             var pageSize = limit ?? DefaultLimit;
