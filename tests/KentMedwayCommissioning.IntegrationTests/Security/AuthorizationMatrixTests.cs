@@ -175,6 +175,10 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
                                                                                   Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/meetings/{id:int}/items/{number:int}", "Open", null,               Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/meetings/{id:int}/items/{number:int}", "Outcome", null,            Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        // Attaching a paper is for whoever runs the meeting; the demo's papers are links and text, so no document answers.
+        Get("/meetings/{id:int}/items/{number:int}/papers/new",                   SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/meetings/{id:int}/items/{number:int}/papers/new", null, null,      SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Get("/meetings/{id:int}/items/{number:int}/papers/{paperId:int}",         NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound),
         // Anyone signed in reaches the vote; who may vote is a governance rule (see Meetings/VotingTests), answered on the page.
         SignedIn("POST", "/meetings/{id:int}/items/{number:int}", handler: "Vote"),
         Public("GET", "/open-data"),

@@ -774,6 +774,29 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("agenda_item_id");
 
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<int?>("Size")
+                        .HasColumnType("integer")
+                        .HasColumnName("size");
+
                     b.Property<string>("Text")
                         .HasMaxLength(100000)
                         .HasColumnType("character varying(100000)")
@@ -784,6 +807,10 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title");
+
+                    b.Property<DateTimeOffset?>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
 
                     b.Property<string>("Url")
                         .HasMaxLength(2000)
@@ -798,7 +825,9 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
 
                     b.ToTable("paper", null, t =>
                         {
-                            t.HasCheckConstraint("ck_papers_text_or_link", "url IS NOT NULL OR text IS NOT NULL");
+                            t.HasCheckConstraint("ck_papers_document", "(content IS NULL) = (file_name IS NULL) AND (content IS NULL) = (content_type IS NULL)");
+
+                            t.HasCheckConstraint("ck_papers_text_or_link", "url IS NOT NULL OR text IS NOT NULL OR content IS NOT NULL");
                         });
                 });
 
