@@ -25,6 +25,8 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
 
     public VoteChoice? MyVote { get; private set; }
 
+    public IReadOnlyList<Actions.ActionView> ItemActions { get; private set; } = [];
+
     public int? MyPersonId => user.PersonId;
 
     [BindProperty]
@@ -137,6 +139,7 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
         var withdrawn = item.Declarations.Select(declaration => declaration.PersonId).ToList();
         WhyNotEligible = item.Roll.WhyNotEligible(user.PersonId, withdrawn);
         MyVote = item.Votes.FirstOrDefault(vote => vote.PersonId == user.PersonId)?.Choice;
+        ItemActions = await sender.Send(new Actions.ItemQuery(id, number), cancellationToken);
         return true;
     }
 
