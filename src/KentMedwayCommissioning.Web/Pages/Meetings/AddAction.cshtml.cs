@@ -8,14 +8,14 @@ namespace KentMedwayCommissioning.Web.Pages.Meetings;
 /// <summary>The secretary records an action arising from an item (<see cref="Actions"/>).</summary>
 public sealed class AddActionModel(ISender sender, CurrentUser user) : PageModel
 {
-    public AddPaperModel.ItemHeading Item { get; private set; } = null!;
+    public ItemHeading Item { get; private set; } = null!;
 
     [BindProperty]
     public ActionForm Action { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int id, int number, CancellationToken cancellationToken)
     {
-        if (await sender.Send(new AddPaperModel.Query(id, number), cancellationToken) is not { } item)
+        if (await sender.Send(new ItemHeading.Query(id, number), cancellationToken) is not { } item)
         {
             return NotFound();
         }
@@ -26,7 +26,7 @@ public sealed class AddActionModel(ISender sender, CurrentUser user) : PageModel
 
     public async Task<IActionResult> OnPostAsync(int id, int number, CancellationToken cancellationToken)
     {
-        if (await sender.Send(new AddPaperModel.Query(id, number), cancellationToken) is not { } item)
+        if (await sender.Send(new ItemHeading.Query(id, number), cancellationToken) is not { } item)
         {
             return NotFound();
         }

@@ -1,9 +1,7 @@
-using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KentMedwayCommissioning.Web.Pages.Meetings;
@@ -20,7 +18,7 @@ public sealed class AddPaperModel(ISender sender, CurrentUser user, IOptions<Pap
 
     public async Task<IActionResult> OnGetAsync(int id, int number, CancellationToken cancellationToken)
     {
-        if (await sender.Send(new Query(id, number), cancellationToken) is not { } item)
+        if (await sender.Send(new ItemHeading.Query(id, number), cancellationToken) is not { } item)
         {
             return NotFound();
         }
@@ -31,7 +29,7 @@ public sealed class AddPaperModel(ISender sender, CurrentUser user, IOptions<Pap
 
     public async Task<IActionResult> OnPostAsync(int id, int number, CancellationToken cancellationToken)
     {
-        if (await sender.Send(new Query(id, number), cancellationToken) is not { } item)
+        if (await sender.Send(new ItemHeading.Query(id, number), cancellationToken) is not { } item)
         {
             return NotFound();
         }
@@ -69,19 +67,5 @@ public sealed class AddPaperModel(ISender sender, CurrentUser user, IOptions<Pap
         public string? Title { get; set; }
         public IFormFile? File { get; set; }
         public string? Text { get; set; }
-    }
-
-    public sealed record Query(int MeetingId, int Number) : IQuery<ItemHeading?>;
-
-    public sealed record ItemHeading(int BodyId, string MeetingTitle, int Number, string Title);
-
-    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, ItemHeading?>
-    {
-        public async ValueTask<ItemHeading?> Handle(Query query, CancellationToken cancellationToken) =>
-            await db.AgendaItems
-                .AsNoTracking()
-                .Where(item => item.MeetingId == query.MeetingId && item.Number == query.Number)
-                .Select(item => new ItemHeading(item.Meeting.BodyId, item.Meeting.Title, item.Number, item.Title))
-                .SingleOrDefaultAsync(cancellationToken);
     }
 }
