@@ -16,7 +16,7 @@ public sealed class PaperOptions
 
     public int MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
 
-    public string MaxUploadText => $"{MaxUploadBytes / (1024.0 * 1024.0):0.#} MB";
+    public string MaxUploadText => Shared.Display.FileSize(MaxUploadBytes);
 }
 
 /// <summary>
