@@ -39,7 +39,9 @@ public sealed class MinutesAndActionsTests(TestApp app) : IAsyncLifetime
         var next = await StartNextMeetingAsync(board.BodyId);
         var number = await app.SendAsAsync(secretary, new WriteMinutes.Approve(board.MeetingId, next, "Item 1: 'plans' for 'plan'."));
 
-        var published = (await visitor.GetPageAsync($"/meetings/{board.MeetingId}/minutes")).MainText();
+        var publishedPage = await visitor.GetPageAsync($"/meetings/{board.MeetingId}/minutes");
+        Assert.Empty(publishedPage.QuerySelectorAll("main form"));
+        var published = publishedPage.MainText();
         Assert.Contains("Approved as a true record on", published, StringComparison.Ordinal);
         Assert.Contains("Item 1: 'plans' for 'plan'.", published, StringComparison.Ordinal);
         Assert.Contains("The board discussed the clinic plan at length.", published, StringComparison.Ordinal);
