@@ -14,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddStructuredLogging();
 builder.AddKentMedwayCommissioning();
 builder.Services.AddRegisterCache();
+builder.Services.AddMeetingPapers(builder.Configuration);
 
 var app = builder.Build();
 if (args is [CreateAdministrator.CommandName, .. var arguments])
@@ -26,6 +27,7 @@ app.MapBodiesApi();
 app.MapDecisionsOpenData();
 app.MapRegisterBaseline();
 app.MapMeetingsCalendar();
+app.MapMeetingPapers();
 app.MapProposalsApi();
 app.MapPeopleApi();
 app.MapRegistersOpenData();

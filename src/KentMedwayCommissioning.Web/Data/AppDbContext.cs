@@ -44,6 +44,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ProcurementInterest> ProcurementInterests => Set<ProcurementInterest>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccountLink> AccountLinks => Set<AccountLink>();
+    public DbSet<Minutes> Minutes => Set<Minutes>();
+    public DbSet<ActionPoint> Actions => Set<ActionPoint>();
 
     /// <summary>ASP.NET Core's data-protection keys, shared by every instance so a sign-in or form made on one is good on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -37,9 +37,27 @@ public sealed class PrivateItemTests(TestApp app) : IAsyncLifetime
         Assert.Empty(entry.Votes);
         Assert.Empty(entry.Declarations);
 
+        // Its paper, its minute (in minutes approved and published) and its action: none may show either.
+        var secretary = TestApp.Secretary(board.BodyId);
+        var number = await app.QueryDbAsync(db => db.AgendaItems.Where(item => item.Id == itemId).Select(item => item.Number).SingleAsync());
+        var paperId = await app.SendAsAsync(secretary, new Papers.Attach(board.MeetingId, number, "Harbour House valuation", "valuation.pdf", Meetings.PapersTests.Pdf, null));
+        await app.SendAsAsync(secretary, new Actions.Add(board.MeetingId, number, "Instruct the Harbour House agents", "Chair", new DateOnly(2020, 1, 1)));
+        await app.SendAsAsync(secretary, new WriteMinutes.SaveDraft(board.MeetingId, new Dictionary<int, string?> { [number] = "Harbour House is to be bought." }));
+        var next = await app.QueryDbAsync(async db =>
+        {
+            var meeting = new Meeting(board.BodyId, "Next meeting", DateTimeOffset.UtcNow.AddDays(1), "Test room");
+            meeting.Start();
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync();
+            return meeting.Id;
+        });
+        await app.SendAsAsync(secretary, new WriteMinutes.Approve(board.MeetingId, next, null));
+
         var visitor = new Browsing(app);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await visitor.Client.GetAsync($"/meetings/{board.MeetingId}/items/{number}/papers/{paperId}")).StatusCode);
         string[] outputs =
         [
+            $"/meetings/{board.MeetingId}/minutes", $"/bodies/{bodySlug}/actions",
             "/decisions", $"/decisions?body={bodySlug}", $"/decisions/{entry.Sequence}", "/decisions.csv", "/decisions/feed.atom",
             "/api/v1/decisions", $"/api/v1/decisions/{entry.Sequence}", "/meetings/calendar.ics", $"/bodies/{bodySlug}", "/api/v1/bodies",
             $"/people/{voterSlug}", $"/api/v1/people/{voterSlug}/record", $"/people/{declarerSlug}", $"/api/v1/people/{declarerSlug}/record",

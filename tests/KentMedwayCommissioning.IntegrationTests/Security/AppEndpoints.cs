@@ -142,6 +142,7 @@ public sealed record DemoAddresses(
         ("slug", "consultations") => ConsultationSlug,
         ("id", "meetings") => Invariant(MeetingInProgress),
         ("number", "items") => "1",
+        ("paperId", "papers") => "1",
         ("id", "milestones") => Invariant(MilestoneId),
         ("sequence", "decisions") => Invariant(WestKentDecision),
         ("id", "accounts") => AccountId,

@@ -132,6 +132,9 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Public("GET", "/bodies"),
         Public("GET", "/bodies/{slug}"),
         Public("GET", "/bodies/{slug}/meetings"),
+        // The action log is public; a review is for the body's secretary (the command refuses anyone else).
+        Public("GET", "/bodies/{slug}/actions"),
+        Post("/bodies/{slug}/actions", "Review", null,                            Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/bodies/{slug}/meetings", null, null,                               Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Get("/bodies/{slug}/rule",                                                SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
         Post("/bodies/{slug}/rule", null, null,                                   SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
@@ -175,6 +178,16 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
                                                                                   Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/meetings/{id:int}/items/{number:int}", "Open", null,               Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/meetings/{id:int}/items/{number:int}", "Outcome", null,            Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        // Minutes are public once approved (a page that says so before); drafting and approving them is for whoever runs the meeting.
+        Public("GET", "/meetings/{id:int}/minutes"),
+        Post("/meetings/{id:int}/minutes", "Save", null,                          Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/meetings/{id:int}/minutes", "Approve", null,                       Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Get("/meetings/{id:int}/items/{number:int}/actions/new",                  SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/meetings/{id:int}/items/{number:int}/actions/new", null, null,     SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        // Attaching a paper is for whoever runs the meeting; the demo's papers are links and text, so no document answers.
+        Get("/meetings/{id:int}/items/{number:int}/papers/new",                   SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/meetings/{id:int}/items/{number:int}/papers/new", null, null,      SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Get("/meetings/{id:int}/items/{number:int}/papers/{paperId:int}",         NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound),
         // Anyone signed in reaches the vote; who may vote is a governance rule (see Meetings/VotingTests), answered on the page.
         SignedIn("POST", "/meetings/{id:int}/items/{number:int}", handler: "Vote"),
         Public("GET", "/open-data"),

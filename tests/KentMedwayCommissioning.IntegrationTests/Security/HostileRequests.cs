@@ -139,6 +139,13 @@ public static class HostileRequests
             new(Principal.Administrator, "post", "/admin/bulk-start?handler=Confirm", [("Csv", "Hostile check")]),
             new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Revoke", []),
             new(Principal.Administrator, "post", $"/decisions/{demo.WestKentDecision}?handler=MakePublic", [("MadePublic.On", "2026-01-01"), ("MadePublic.Reason", "Hostile check")]),
+            // Minutes drafted only once a meeting closes (the in-progress one refuses), approved only once drafted (the
+            // closed demo meeting has none); an action's review once the log has actions (there is no action 1).
+            new(Principal.Administrator, "post", $"/meetings/{demo.MeetingInProgress}/minutes?handler=Save", [("Notes[1]", "Hostile check")]),
+            new(Principal.Administrator, "post", $"/meetings/{demo.WestKentClosedMeeting}/minutes?handler=Approve",
+                [("Approval.AtMeetingId", demo.MeetingInProgress.ToString(CultureInfo.InvariantCulture)), ("Approval.Amendments", "Hostile check")]),
+            new(Principal.Administrator, "post", $"/bodies/{DemoAddresses.BodySlug}/actions?handler=Review",
+                [("Review.ActionId", "1"), ("Review.Status", "Done"), ("Review.NewDueOn", "2030-01-01"), ("Review.Note", "Hostile check")]),
             new(Principal.Administrator, "post", $"/people/{demo.MemberSlug}/interests?handler=RecordOffer",
                 [("Offer.Kind", "Hospitality"), ("Offer.Description", "Hostile check"), ("Offer.Giver", "Hostile check"), ("Offer.GiverIsSupplier", "false"),
                  ("Offer.Value", "40"), ("Offer.OfferedOn", "2026-01-01"), ("Offer.Accepted", "true"), ("Offer.SeniorApproval", "Hostile check")]),

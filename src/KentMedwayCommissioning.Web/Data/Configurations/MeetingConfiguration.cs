@@ -66,7 +66,15 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         builder.Property(paper => paper.Title).HasMaxLength(300);
         builder.Property(paper => paper.Url).HasMaxLength(2000);
         builder.Property(paper => paper.Text).HasMaxLength(100_000);
-        builder.ToTable(table => table.HasCheckConstraint("ck_papers_text_or_link", "url IS NOT NULL OR text IS NOT NULL"));
+        builder.Property(paper => paper.FileName).HasMaxLength(255);
+        builder.Property(paper => paper.ContentType).HasMaxLength(100);
+        builder.Property(paper => paper.Sha256).HasMaxLength(64);
+        builder.Ignore(paper => paper.IsDocument);
+        builder.ToTable(table =>
+        {
+            table.HasCheckConstraint("ck_papers_text_or_link", "url IS NOT NULL OR text IS NOT NULL OR content IS NOT NULL");
+            table.HasCheckConstraint("ck_papers_document", "(content IS NULL) = (file_name IS NULL) AND (content IS NULL) = (content_type IS NULL)");
+        });
     }
 }
 

@@ -483,6 +483,59 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.ToTable("joint_committee_members", (string)null);
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.ActionPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("review_note");
+
+                    b.Property<DateOnly?>("ReviewedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reviewed_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_actions");
+
+                    b.HasIndex("AgendaItemId", "DueOn")
+                        .HasDatabaseName("ix_actions_agenda_item_id_due_on");
+
+                    b.ToTable("actions", (string)null);
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -767,6 +820,100 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.ToTable("meetings", (string)null);
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.MinuteNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<int>("MinutesId")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_minute_notes");
+
+                    b.HasIndex("AgendaItemId")
+                        .HasDatabaseName("ix_minute_notes_agenda_item_id");
+
+                    b.HasIndex("MinutesId", "AgendaItemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_minute_notes_minutes_id_agenda_item_id");
+
+                    b.ToTable("minute_notes", (string)null);
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Minutes", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Amendments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("amendments");
+
+                    b.Property<int?>("ApprovedAtMeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("approved_at_meeting_id");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<DateTimeOffset>("DraftedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("drafted_at");
+
+                    b.Property<string>("DraftedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("drafted_by");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_minutes");
+
+                    b.HasIndex("ApprovedAtMeetingId")
+                        .HasDatabaseName("ix_minutes_approved_at_meeting_id");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_minutes_meeting_id");
+
+                    b.ToTable("minutes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_minutes_approved", "(status = 'Approved') = (approved_on IS NOT NULL AND approved_at_meeting_id IS NOT NULL)");
+                        });
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Paper", b =>
                 {
                     b.Property<int>("Id")
@@ -780,6 +927,29 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("agenda_item_id");
 
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<int?>("Size")
+                        .HasColumnType("integer")
+                        .HasColumnName("size");
+
                     b.Property<string>("Text")
                         .HasMaxLength(100000)
                         .HasColumnType("character varying(100000)")
@@ -790,6 +960,10 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title");
+
+                    b.Property<DateTimeOffset?>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
 
                     b.Property<string>("Url")
                         .HasMaxLength(2000)
@@ -804,7 +978,9 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
 
                     b.ToTable("paper", null, t =>
                         {
-                            t.HasCheckConstraint("ck_papers_text_or_link", "url IS NOT NULL OR text IS NOT NULL");
+                            t.HasCheckConstraint("ck_papers_document", "(content IS NULL) = (file_name IS NULL) AND (content IS NULL) = (content_type IS NULL)");
+
+                            t.HasCheckConstraint("ck_papers_text_or_link", "url IS NOT NULL OR text IS NOT NULL OR content IS NOT NULL");
                         });
                 });
 
@@ -2387,6 +2563,18 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.Navigation("Representative");
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.ActionPoint", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Meetings.AgendaItem", "AgendaItem")
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_actions_agenda_items_agenda_item_id");
+
+                    b.Navigation("AgendaItem");
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.AgendaItem", b =>
                 {
                     b.HasOne("KentMedwayCommissioning.Web.Domain.Person", null)
@@ -2459,6 +2647,39 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasConstraintName("fk_meetings_bodies_body_id");
 
                     b.Navigation("Body");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.MinuteNote", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_minute_notes_agenda_items_agenda_item_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Meetings.Minutes", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("MinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_minute_notes_minutes_minutes_id");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Minutes", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedAtMeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_minutes_meetings_approved_at_meeting_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_minutes_meetings_meeting_id");
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Paper", b =>
@@ -2923,6 +3144,11 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.Navigation("Attendances");
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Minutes", b =>
+                {
+                    b.Navigation("Notes");
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Meetings.Proposal", b =>

@@ -83,6 +83,14 @@ public sealed class AgendaItem
         return paper;
     }
 
+    /// <summary>Attaches an uploaded document, whose format has been told from its content (<see cref="PaperFormat.Identify"/>).</summary>
+    public Paper AttachDocument(string title, string fileName, PaperFormat format, byte[] content, DateTimeOffset at)
+    {
+        var paper = new Paper(this, title, fileName, format, content, at);
+        _papers.Add(paper);
+        return paper;
+    }
+
     public Declaration Declare(int personId, string interest, DeclarationAction action, DateTimeOffset at, string recordedBy)
     {
         if (Meeting.Status == MeetingStatus.Closed)
@@ -262,6 +270,10 @@ public sealed class AgendaItem
     }
 }
 
+/// <summary>
+/// A paper for an item: a link to it, its text (Markdown, rendered sanitised), or an uploaded document kept in the
+/// database with the content type its content was identified as.
+/// </summary>
 public sealed class Paper
 {
     private Paper()
@@ -283,11 +295,47 @@ public sealed class Paper
         Text = text;
     }
 
+    internal Paper(AgendaItem item, string title, string fileName, PaperFormat format, byte[] content, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        if (content.Length == 0)
+        {
+            throw new GovernanceException("The file is empty.");
+        }
+
+        AgendaItemId = item.Id;
+        Title = title;
+        FileName = fileName;
+        ContentType = format.ContentType;
+        Content = content;
+        Size = content.Length;
+        Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        UploadedAt = at;
+    }
+
     public int Id { get; private set; }
     public int AgendaItemId { get; private set; }
     public string Title { get; private set; }
     public string? Url { get; private set; }
+
+    /// <summary>The paper written as Markdown.</summary>
     public string? Text { get; private set; }
+
+    /// <summary>The uploaded file's own name, offered back when it is downloaded.</summary>
+    public string? FileName { get; private set; }
+
+    public string? ContentType { get; private set; }
+
+    /// <summary>The uploaded document. Left out of the audit log (which keeps its size and hash) so a 20 MB upload is not logged twice.</summary>
+    [Audit.AuditRedacted]
+    public byte[]? Content { get; private set; }
+
+    public int? Size { get; private set; }
+    public string? Sha256 { get; private set; }
+    public DateTimeOffset? UploadedAt { get; private set; }
+
+    public bool IsDocument => Content is not null;
 }
 
 /// <summary>An interest declared in an item at the meeting: the member takes no part in its vote or, by default, its quorum.</summary>

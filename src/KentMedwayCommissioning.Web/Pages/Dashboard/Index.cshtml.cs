@@ -22,6 +22,9 @@ public sealed class IndexModel(ISender sender) : PageModel
     /// <summary>For programme office staff: what needs their attention this week.</summary>
     public ProgrammeWatch.Summary? Programme { get; private set; }
 
+    /// <summary>For whoever runs a body's meetings: its actions past their due date and not done.</summary>
+    public IReadOnlyList<Meetings.Actions.ActionView> OverdueActions { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         DisplayName = User.FindFirstValue(AppClaimsPrincipalFactory.DisplayName) ?? User.Identity!.Name!;
@@ -31,6 +34,7 @@ public sealed class IndexModel(ISender sender) : PageModel
             Person = await sender.Send(new Query(personId), cancellationToken);
         }
 
+        OverdueActions = await sender.Send(new Meetings.Actions.OverdueQuery(), cancellationToken);
         if (User.IsInRole(Data.Roles.ProgrammeOffice) || User.IsInRole(Data.Roles.Administrator))
         {
             Programme = await sender.Send(new ProgrammeWatch.Query(), cancellationToken);

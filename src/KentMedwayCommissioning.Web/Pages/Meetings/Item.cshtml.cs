@@ -25,6 +25,8 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
 
     public VoteChoice? MyVote { get; private set; }
 
+    public IReadOnlyList<Actions.ActionView> ItemActions { get; private set; } = [];
+
     public int? MyPersonId => user.PersonId;
 
     [BindProperty]
@@ -137,6 +139,7 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
         var withdrawn = item.Declarations.Select(declaration => declaration.PersonId).ToList();
         WhyNotEligible = item.Roll.WhyNotEligible(user.PersonId, withdrawn);
         MyVote = item.Votes.FirstOrDefault(vote => vote.PersonId == user.PersonId)?.Choice;
+        ItemActions = await sender.Send(new Actions.ItemQuery(id, number), cancellationToken);
         return true;
     }
 
@@ -198,7 +201,10 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
         public bool AwaitsCastingVote => VoteState == VoteState.Closed && Outcome is null;
     }
 
-    public sealed record PaperView(string Title, string? Url, string? Text);
+    public sealed record PaperView(int Id, string Title, string? Url, string? Text, string? FileName, string? ContentType, int? Size)
+    {
+        public string? Format => PaperFormat.All.FirstOrDefault(format => format.ContentType == ContentType)?.Name;
+    }
 
     public sealed record DeclarationView(int PersonId, string Name, string Interest, DeclarationAction Action, DateTimeOffset DeclaredAt);
 
@@ -232,7 +238,7 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
                     item.Abstentions,
                     item.CastingVote,
                     CastingVoteBy = db.People.Where(person => person.Id == item.CastingVoteByPersonId).Select(person => person.FullName).FirstOrDefault(),
-                    Papers = item.Papers.OrderBy(paper => paper.Id).Select(paper => new PaperView(paper.Title, paper.Url, paper.Text)).ToList(),
+                    Papers = item.Papers.OrderBy(paper => paper.Id).Select(paper => new PaperView(paper.Id, paper.Title, paper.Url, paper.Text, paper.FileName, paper.ContentType, paper.Size)).ToList(),
                     Declarations = item.Declarations
                         .OrderBy(declaration => declaration.DeclaredAt)
                         .Select(declaration => new DeclarationView(declaration.PersonId, declaration.Person!.FullName, declaration.Interest, declaration.Action, declaration.DeclaredAt))

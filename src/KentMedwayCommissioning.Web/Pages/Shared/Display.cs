@@ -24,6 +24,10 @@ public static class Display
         return local.ToString("h:mm", British) + (local.Hour < 12 ? "am" : "pm");
     }
 
+    /// <summary>A file's size as people read it: "820 KB", "4.2 MB".</summary>
+    public static string FileSize(long bytes) =>
+        bytes < 1024 * 1024 ? $"{Math.Max(1, (bytes + 1023) / 1024)} KB" : (bytes / (1024.0 * 1024.0)).ToString("0.# 'MB'", British);
+
     /// <summary>Pounds as people read them: "£40" for whole pounds, "£5.99" otherwise.</summary>
     public static string Pounds(decimal value) => value.ToString(decimal.Truncate(value) == value ? "C0" : "C2", British);
 
