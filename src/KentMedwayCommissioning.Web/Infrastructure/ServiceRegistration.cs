@@ -120,6 +120,7 @@ public static class ServiceRegistration
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
 
         services.AddSingleton<PublicAddress>();
+        services.AddSingleton(provider => RegisterSigner.FromConfiguration(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();

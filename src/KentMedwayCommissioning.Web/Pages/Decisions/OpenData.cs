@@ -71,8 +71,21 @@ public static class OpenData
         endpoints.MapOpenData("/api/v1/decisions/verify", async (ISender sender, CancellationToken cancellationToken) =>
         {
             var result = await sender.Send(new VerifyModel.Query(), cancellationToken);
-            return Results.Ok(new { intact = result.IsIntact, entries = result.Entries, headHash = result.HeadHash, firstFailingSequence = result.FirstFailingSequence, reason = result.Reason });
+            return Results.Ok(new
+            {
+                intact = result.IsIntact,
+                entries = result.Chain.Entries,
+                headHash = result.Chain.HeadHash,
+                firstFailingSequence = result.Chain.FirstFailingSequence,
+                reason = result.Reason,
+                treeSize = result.TreeSize,
+                treeRoot = Convert.ToBase64String(result.StoredRoot),
+            });
         }).WithName("VerifyDecisions");
+
+        endpoints.MapOpenData(VerifyModel.ScriptPath, () => Results.File(
+                typeof(VerifyModel).Assembly.GetManifestResourceStream("verify_register.py")!, "text/x-python; charset=utf-8", "verify_register.py"))
+            .WithName("GetVerifyScript").ExcludeFromDescription();
 
         endpoints.MapOpenData("/api/v1/decisions/{sequence:long}", async (long sequence, ISender sender, CancellationToken cancellationToken) =>
             await sender.Send(new DetailsModel.Query(sequence), cancellationToken) is { } found
@@ -116,7 +129,10 @@ public static class OpenData
         return string.Join('&', parts);
     }
 
-    /// <summary>The JSON shape: every field of the canonical form, plus the chain hashes, so anyone can re-check it.</summary>
+    /// <summary>
+    /// The JSON shape: every field of the canonical form, the chain hashes, and which fields the canonical form carries,
+    /// so anyone can re-check that each field matches it (<c>url</c> is derived from the sequence, so is not carried).
+    /// </summary>
     private static object Json(PublishedDecision decision) => new
     {
         sequence = decision.Sequence,
@@ -137,19 +153,20 @@ public static class OpenData
         publishedAt = decision.PublishedAt.UtcDateTime.ToString(UtcSeconds, CultureInfo.InvariantCulture),
         corrects = decision.CorrectsSequence,
         canonical = decision.Canonical(),
+        canonicalFields = decision.CanonicalFields,
         previousHash = decision.PreviousHash,
         hash = decision.Hash,
     };
 
     private static readonly string[] CsvHeader =
-        ["sequence", "body", "meeting", "meeting_date", "item", "question", "outcome", "explanation", "votes_for", "votes_against", "abstentions", "published_at", "corrects", "canonical", "previous_hash", "hash"];
+        ["sequence", "body", "meeting", "meeting_date", "item", "question", "outcome", "explanation", "votes_for", "votes_against", "abstentions", "published_at", "corrects", "canonical", "previous_hash", "hash", "canonical_fields"];
 
     private static string[] CsvRow(PublishedDecision decision) =>
     [
         decision.Sequence.ToString(CultureInfo.InvariantCulture), decision.BodyName, decision.MeetingTitle, decision.MeetingDate, decision.ItemTitle,
         decision.Question ?? "", decision.Outcome, decision.Explanation, Number(decision.VotesFor), Number(decision.VotesAgainst), Number(decision.Abstentions),
         decision.PublishedAt.UtcDateTime.ToString(UtcSeconds, CultureInfo.InvariantCulture), Number(decision.CorrectsSequence),
-        decision.Canonical(), decision.PreviousHash, decision.Hash,
+        decision.Canonical(), decision.PreviousHash, decision.Hash, string.Join(' ', decision.CanonicalFields),
     ];
 
     private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
