@@ -242,12 +242,18 @@ public static class RegisterChecks
 
     private sealed record CsvCell(string Text) : FieldValue
     {
-        public override bool Matches(JsonElement canonical) => Text == canonical.ValueKind switch
+        public override bool Matches(JsonElement canonical)
         {
-            JsonValueKind.Null => "",
-            JsonValueKind.String => canonical.GetString(),
-            _ => canonical.GetRawText(),
-        };
+            var expected = canonical.ValueKind switch
+            {
+                JsonValueKind.Null => "",
+                JsonValueKind.String => canonical.GetString()!,
+                _ => canonical.GetRawText(),
+            };
+
+            // The site's CSV prefixes a cell a spreadsheet would run as a formula with ' (OWASP's advice).
+            return Text == expected || (expected.Length > 0 && "=+-@\t\r".Contains(expected[0], StringComparison.Ordinal) && Text == "'" + expected);
+        }
 
         public override string ToString() => $"\"{Text}\"";
     }

@@ -54,7 +54,8 @@ public sealed class PublishedDecision
         IReadOnlyList<PublishedDeclaration> declarations,
         DateTimeOffset publishedAt,
         long? correctsSequence,
-        string previousHash)
+        string previousHash,
+        int canonicalVersion = CurrentCanonicalVersion)
     {
         Sequence = sequence;
         BodyName = bodyName;
@@ -75,7 +76,8 @@ public sealed class PublishedDecision
         PublishedAt = DateTimeOffset.FromUnixTimeSeconds(publishedAt.ToUnixTimeSeconds());
         CorrectsSequence = correctsSequence;
         PreviousHash = previousHash;
-        CanonicalVersion = CurrentCanonicalVersion;
+        // Only the tests make entries of an older version: they stand for entries published before it changed.
+        CanonicalVersion = canonicalVersion;
         Hash = ComputeHash();
     }
 
