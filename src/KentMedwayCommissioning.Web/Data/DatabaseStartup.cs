@@ -1,5 +1,4 @@
 using KentMedwayCommissioning.Web.Data.DemoData;
-using KentMedwayCommissioning.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,8 +35,5 @@ public static class DatabaseStartup
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadAsync(cancellationToken);
         }
-
-        // Entries published before the register had its tree, or loaded in bulk, join the tree before anyone asks for a proof.
-        await RegisterTree.CatchUpAloneAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
     }
 }

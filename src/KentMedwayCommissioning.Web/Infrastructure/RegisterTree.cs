@@ -2,6 +2,7 @@ using KentMedwayCommissioning.Transparency;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Register;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -148,4 +149,43 @@ public static class RegisterTree
 
         return found;
     }
+}
+
+/// <summary>
+/// At start, adds to the tree every entry it does not hold yet (entries published before the tree existed, or a
+/// register loaded in bulk), retrying while the database is away or not yet migrated; the instance is not ready until
+/// then, so it never signs a checkpoint of a tree that lags its register.
+/// </summary>
+public sealed class RegisterTreeCatchUp(IServiceScopeFactory scopes, ILogger<RegisterTreeCatchUp> logger) : BackgroundService, IHealthCheck
+{
+    private static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
+
+    private volatile bool _caughtUp;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                if (!(await db.Database.GetPendingMigrationsAsync(stoppingToken)).Any())
+                {
+                    await RegisterTree.CatchUpAloneAsync(db, stoppingToken);
+                    _caughtUp = true;
+                    return;
+                }
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                logger.LogWarning(failure, "The register's tree could not catch up with its entries yet; trying again");
+            }
+
+            await Task.Delay(Retry, stoppingToken);
+        }
+    }
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_caughtUp ? HealthCheckResult.Healthy("The register's tree holds every entry.") : HealthCheckResult.Unhealthy("The register's tree is still catching up with its entries."));
 }
