@@ -35,8 +35,8 @@ import urllib.request
 GENESIS = "0" * 64
 EM_DASH = "\u2014"
 # Fields of an export row that are not part of an entry's canonical form: the form itself, the chain's hashes and
-# which fields it carries, and the link built from the sequence.
-NOT_CANONICAL = {"canonical", "canonical_fields", "previous_hash", "hash", "url"}
+# which fields it carries, and two derived from the canonical form (checked against it below).
+NOT_CANONICAL = {"canonical", "canonical_fields", "previous_hash", "hash", "url", "meeting_date_precision"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -217,6 +217,12 @@ def check_fields(entry, from_csv):
             raise CheckFailed("entry %s: %s is %r, but the entry as published says %r" % (sequence, name, value, expected))
     if "url" in entry and entry["url"] != "/decisions/%s" % sequence:
         raise CheckFailed("entry %s: url %s does not lead to it" % (sequence, entry["url"]))
+    precision = entry.get("meeting_date_precision", entry.get("meetingDatePrecision", False))
+    if precision is not False:
+        iso = canonical.get("meeting_date_iso")
+        expected = None if iso is None else {4: "year", 7: "month", 10: "day"}.get(len(iso), "time")
+        if precision != (("" if expected is None else expected) if from_csv else expected):
+            raise CheckFailed("entry %s: meeting_date_precision is %r, but its meeting_date_iso says %r" % (sequence, precision, expected))
     return canonical, uncovered
 
 

@@ -19,8 +19,11 @@ public static class RegisterChecks
 {
     private const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>Row fields that are not part of the canonical form: the form itself, the chain's hashes, which fields it carries, and the link.</summary>
-    private static readonly HashSet<string> NotCanonical = ["canonical", "canonical_fields", "previous_hash", "hash", "url"];
+    /// <summary>
+    /// Row fields that are not part of the canonical form: the form itself, the chain's hashes and which fields it
+    /// carries, and two derived from the canonical form, checked against it on their own.
+    /// </summary>
+    private static readonly HashSet<string> NotCanonical = ["canonical", "canonical_fields", "previous_hash", "hash", "url", "meeting_date_precision"];
 
     /// <summary>
     /// Re-checks a whole export, reading it one entry at a time in the order given (newest first, as served, or oldest
@@ -196,6 +199,23 @@ public static class RegisterChecks
         if (entry.Url is { } url && url != $"/decisions/{sequence}")
         {
             throw new CheckFailedException($"entry {sequence}: url {url} does not lead to it");
+        }
+
+        if (entry.Fields.FirstOrDefault(field => field.Name == "meeting_date_precision").Value is { } precision)
+        {
+            var iso = form.TryGetProperty("meeting_date_iso", out var date) ? date.GetString() : null;
+            var expected = iso switch
+            {
+                null => null,
+                { Length: 4 } => "year",
+                { Length: 7 } => "month",
+                { Length: 10 } => "day",
+                _ => "time",
+            };
+            if (!precision.Matches(JsonSerializer.SerializeToElement(expected)))
+            {
+                throw new CheckFailedException($"entry {sequence}: meeting_date_precision is {precision}, but its meeting_date_iso says {expected ?? "none"}");
+            }
         }
 
         return sequence;

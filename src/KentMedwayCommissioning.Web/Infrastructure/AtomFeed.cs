@@ -13,6 +13,8 @@ public static class AtomFeed
 {
     public const string Author = "Kent and Medway Commissioning";
 
+    public const string ContentType = "application/atom+xml";
+
     /// <param name="selfUrl">The feed's own absolute URL with its filters; also its permanent id.</param>
     /// <param name="updatedWhenEmpty">The feed's <c>updated</c> when it has no entries.</param>
     public static byte[] Write(string title, string subtitle, string selfUrl, string alternateUrl, IReadOnlyList<SyndicationItem> items, DateTimeOffset updatedWhenEmpty, Action<SyndicationFeed>? extend = null)
@@ -22,7 +24,7 @@ public static class AtomFeed
             Items = items,
         };
         feed.Authors.Add(new SyndicationPerson { Name = Author });
-        feed.Links.Add(new SyndicationLink(new Uri(selfUrl), "self", title, "application/atom+xml", 0));
+        feed.Links.Add(new SyndicationLink(new Uri(selfUrl), "self", title, ContentType, 0));
         extend?.Invoke(feed);
 
         using var bytes = new MemoryStream();
@@ -34,5 +36,5 @@ public static class AtomFeed
         return bytes.ToArray();
     }
 
-    public static IResult Result(byte[] feed) => Results.Bytes(feed, "application/atom+xml; charset=utf-8");
+    public static IResult Result(byte[] feed) => Results.Bytes(feed, ContentType + "; charset=utf-8");
 }

@@ -20,6 +20,8 @@ public static class CsvFile
         InjectionOptions = InjectionOptions.Escape,
     };
 
+    public const string ContentType = "text/csv";
+
     public static IResult Result(IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<string>> rows) =>
         Results.Stream(async body =>
         {
@@ -30,7 +32,7 @@ public static class CsvFile
             {
                 await WriteRowAsync(csv, fields);
             }
-        }, "text/csv; charset=utf-8");
+        }, ContentType + "; charset=utf-8");
 
     public static IResult Result(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
         Result(header, rows.ToAsyncEnumerable());

@@ -6,7 +6,9 @@ public static class OpenDataEndpoints
     /// <summary>
     /// A GET endpoint with a HEAD twin (RFC 9110 §9.1 asks for HEAD wherever GET is answered; the twin is left out of the
     /// OpenAPI document, which describes each operation once), anonymous, readable from any origin (public data, no
-    /// credentials) and cacheable by anyone for a minute.
+    /// credentials) and cacheable by anyone for a minute. Every operation declares its problem bodies: 400 for a
+    /// parameter refused (with the parameter's name in <c>errors</c>), 404 for something that is not there. The caller
+    /// declares its own 200 body.
     /// </summary>
     /// <param name="onBoth">Conventions that GET and HEAD must share, such as HTTP validators.</param>
     public static RouteHandlerBuilder MapOpenData(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler, Action<RouteHandlerBuilder>? onBoth = null)
@@ -19,7 +21,9 @@ public static class OpenDataEndpoints
             context.HttpContext.Response.Body = Stream.Null;
             return await next(context);
         });
-        var get = endpoints.MapGet(pattern, handler).AsOpenData();
+        var get = endpoints.MapGet(pattern, handler).AsOpenData()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         onBoth?.Invoke(get);
         return get;
     }

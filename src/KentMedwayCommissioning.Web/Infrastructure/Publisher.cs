@@ -37,9 +37,10 @@ public static class Publisher
                 ? await FullEntryAsync(db, meeting, item, ++sequence, now, correctsSequence: null, explanationPrefix: null, previous, cancellationToken)
                 : new PublishedDecision(
                     ++sequence, meeting.Body!.Name, meeting.Body.Slug, item.Id, meeting.Title,
-                    meeting.DateAsReported ?? PublishedDecision.MeetingDateOf(meeting.StartsAt),
+                    meeting.DateAsReported ?? PublishedDecision.MeetingDateOf(meeting.StartsAt, meeting.DatePrecision),
                     PrivateItem.Title, question: null, PrivateItem.Outcome, PrivateItem.Explanation,
-                    votesFor: null, votesAgainst: null, abstentions: null, votes: [], declarations: [], now, correctsSequence: null, previous);
+                    votesFor: null, votesAgainst: null, abstentions: null, votes: [], declarations: [], now, correctsSequence: null, previous,
+                    MeetingDate.Iso(meeting.StartsAt, meeting.DatePrecision));
             db.PublishedDecisions.Add(entry);
             previous = entry.Hash;
             count++;
@@ -107,9 +108,9 @@ public static class Publisher
 
         return new PublishedDecision(
             sequence, meeting.Body!.Name, meeting.Body.Slug, item.Id, meeting.Title,
-            meeting.DateAsReported ?? PublishedDecision.MeetingDateOf(meeting.StartsAt),
+            meeting.DateAsReported ?? PublishedDecision.MeetingDateOf(meeting.StartsAt, meeting.DatePrecision),
             item.Title, item.Question, item.Outcome!.Value.DisplayName(), explanationPrefix + (item.OutcomeExplanation ?? item.Outcome.Value.DisplayName()),
-            item.VotesFor, item.VotesAgainst, item.Abstentions, votes, declarations, now, correctsSequence, previous);
+            item.VotesFor, item.VotesAgainst, item.Abstentions, votes, declarations, now, correctsSequence, previous, MeetingDate.Iso(meeting.StartsAt, meeting.DatePrecision));
     }
 
     /// <summary>
@@ -130,7 +131,7 @@ public static class Publisher
         var correction = new PublishedDecision(
             sequence + 1, original.BodyName, original.BodySlug, original.AgendaItemId, original.MeetingTitle, original.MeetingDate,
             original.ItemTitle, original.Question, outcome, explanation, original.VotesFor, original.VotesAgainst, original.Abstentions,
-            original.Votes, original.Declarations, now, original.Sequence, previous);
+            original.Votes, original.Declarations, now, original.Sequence, previous, original.MeetingDateIso);
         db.PublishedDecisions.Add(correction);
         await db.SaveChangesAsync(cancellationToken);
         await RegisterTree.CatchUpAsync(db, cancellationToken);

@@ -109,12 +109,29 @@ public static class ServiceRegistration
 
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, context, _) =>
+        services.AddOpenApi(options =>
         {
-            // The one public address, never the request's Host, and without a trailing slash.
-            document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = context.ApplicationServices.GetRequiredService<PublicAddress>().Root }];
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, context, _) =>
+            {
+                // The one public address, never the request's Host, and without a trailing slash.
+                document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = context.ApplicationServices.GetRequiredService<PublicAddress>().Root }];
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer((schema, _, _) =>
+            {
+                // A nullable enum is written as oneOf [null, the enum], and the enum itself also lists null: a null then
+                // matches both branches, which oneOf refuses. Null belongs to the wrapper alone.
+                if (schema.Enum is { Count: > 0 } values)
+                {
+                    foreach (var value in values.Where(value => value is null || value.GetValueKind() == System.Text.Json.JsonValueKind.Null).ToList())
+                    {
+                        values.Remove(value);
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
+        });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
         services.AddSingleton<RegisterTreeCatchUp>();

@@ -71,28 +71,53 @@ public sealed class OpenDataTests(TestApp app) : IAsyncLifetime
 public sealed class CalendarTests(TestApp app)
 {
     [Fact]
-    public async Task The_calendar_is_well_formed_icalendar_and_filters_by_body()
+    public async Task The_calendar_parses_with_ical_net_and_filters_by_body_and_every_event_ends()
     {
         var client = app.Factory.CreateClient();
 
-        var all = await client.GetStringAsync("/meetings/calendar.ics");
-        var westKent = await client.GetStringAsync("/meetings/calendar.ics?body=west-kent-ccg");
+        var all = Ical.Net.Calendar.Load(await client.GetStringAsync("/meetings/calendar.ics"))!;
+        var westKent = Ical.Net.Calendar.Load(await client.GetStringAsync("/meetings/calendar.ics?body=west-kent-ccg"))!;
 
-        foreach (var calendar in new[] { all, westKent })
+        Assert.All(all.Events.Concat(westKent.Events), meeting =>
         {
-            Assert.EndsWith("\r\n", calendar, StringComparison.Ordinal);
-            var lines = calendar.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal("BEGIN:VCALENDAR", lines[0]);
-            Assert.Equal("END:VCALENDAR", lines[^1]);
-            Assert.All(lines, line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line));
-            Assert.Equal(lines.Count(line => line == "BEGIN:VEVENT"), lines.Count(line => line == "END:VEVENT"));
-            Assert.DoesNotContain("\n", calendar.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        }
+            Assert.NotNull(meeting.DtStart);
+            Assert.NotNull(meeting.DtEnd);
+            Assert.True(meeting.DtEnd!.CompareTo(meeting.DtStart!) > 0, meeting.Summary);
+            Assert.StartsWith("http://localhost:5080/meetings/", meeting.Url!.ToString(), StringComparison.Ordinal);
+        });
+        Assert.True(westKent.Events.Count >= 2, "the two demo meetings");
+        Assert.True(all.Events.Count > westKent.Events.Count);
+        var demo = Assert.Single(westKent.Events, meeting => meeting.Summary == $"West Kent CCG: {KentMedwayCommissioning.Web.Data.DemoData.DecisionsData.DemoPlannedMeeting}");
+        Assert.True(demo.DtStart!.HasTime);
+        Assert.Equal(KentMedwayCommissioning.Web.Pages.Meetings.Calendar.ExpectedLength, demo.DtEnd!.Value - demo.DtStart.Value);
+    }
 
-        var westKentEvents = westKent.Split("\r\n").Count(line => line == "BEGIN:VEVENT");
-        Assert.True(westKentEvents >= 3, "West Kent's governing body meeting and the two demo meetings");
-        Assert.True(all.Split("\r\n").Count(line => line == "BEGIN:VEVENT") > westKentEvents);
-        Assert.Contains("SUMMARY:West Kent CCG: Governing body meeting", westKent, StringComparison.Ordinal);
+    [Fact]
+    public async Task A_meeting_known_to_the_day_is_an_all_day_event_and_one_known_only_to_the_month_or_year_is_left_out()
+    {
+        await app.QueryDbAsync(async db =>
+        {
+            var body = new KentMedwayCommissioning.Web.Domain.Body("Calendar Test Board", KentMedwayCommissioning.Web.Domain.BodyKind.JointCommittee);
+            db.Bodies.Add(body);
+            await db.SaveChangesAsync();
+            db.Meetings.AddRange(
+                new KentMedwayCommissioning.Web.Domain.Meetings.Meeting(body.Id, "Known to the day", new DateTimeOffset(2018, 2, 22, 0, 0, 0, TimeSpan.Zero), "Not given in the papers",
+                    dateAsReported: "22 February 2018", datePrecision: KentMedwayCommissioning.Web.Domain.Meetings.MeetingDatePrecision.Day),
+                new KentMedwayCommissioning.Web.Domain.Meetings.Meeting(body.Id, "Known to the month", new DateTimeOffset(2018, 3, 1, 0, 0, 0, TimeSpan.Zero), "Not given in the papers",
+                    dateAsReported: "March 2018", datePrecision: KentMedwayCommissioning.Web.Domain.Meetings.MeetingDatePrecision.Month));
+            return await db.SaveChangesAsync();
+        });
+
+        var calendar = Ical.Net.Calendar.Load(await app.Factory.CreateClient().GetStringAsync("/meetings/calendar.ics?body=calendar-test-board"))!;
+        var everything = Ical.Net.Calendar.Load(await app.Factory.CreateClient().GetStringAsync("/meetings/calendar.ics"))!;
+
+        var day = Assert.Single(calendar.Events);
+        Assert.Equal("Calendar Test Board: Known to the day", day.Summary);
+        Assert.False(day.DtStart!.HasTime);
+        Assert.Equal(new DateOnly(2018, 2, 22), day.DtStart.Date);
+        Assert.Equal(new DateOnly(2018, 2, 23), day.DtEnd!.Date);
+        // The papers' strategic commissioner meetings are known only to the year: no calendar guesses them.
+        Assert.DoesNotContain(everything.Events, meeting => meeting.Summary!.EndsWith($": {KentMedwayCommissioning.Web.Data.DemoData.DecisionsData.GoverningBodyDecisionTitle}", StringComparison.Ordinal));
     }
 
     [Fact]

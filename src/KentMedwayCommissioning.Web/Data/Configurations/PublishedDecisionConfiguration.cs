@@ -17,6 +17,7 @@ internal sealed class PublishedDecisionConfiguration : IEntityTypeConfiguration<
         builder.Property(decision => decision.BodySlug).HasMaxLength(200);
         builder.Property(decision => decision.MeetingTitle).HasMaxLength(200);
         builder.Property(decision => decision.MeetingDate).HasMaxLength(200);
+        builder.Property(decision => decision.MeetingDateIso).HasMaxLength(20);
         builder.Property(decision => decision.ItemTitle).HasMaxLength(300);
         builder.Property(decision => decision.Question).HasMaxLength(2000);
         builder.Property(decision => decision.Outcome).HasMaxLength(40);

@@ -28,19 +28,22 @@ public static class DecisionsData
         Agreed(PapersData.WestKent),
     ];
 
-    public sealed record ScrutinyNoting(string MeetingTitle, string DateAsReported, DateTimeOffset OrderedAt, string ItemTitle, string Minute, string Source);
+    /// <param name="OrderedAt">The start of the period the papers give, which <paramref name="Precision"/> bounds.</param>
+    public sealed record ScrutinyNoting(string MeetingTitle, string DateAsReported, DateTimeOffset OrderedAt, MeetingDatePrecision Precision, string ItemTitle, string Minute, string Source);
 
     public static IReadOnlyList<ScrutinyNoting> ScrutinyNotings { get; } =
     [
         new("Committee meeting: Kent and Medway Strategic Commissioner Update",
             "2018, after the committee's June 2018 meeting (the papers do not give the date)",
             new DateTimeOffset(2018, 7, 1, 0, 0, 0, TimeSpan.Zero),
+            MeetingDatePrecision.Year,
             "Kent and Medway Strategic Commissioner Update",
             "The Committee noted the report.",
             Sources.ScrutinyStrategicCommissioner),
         new("Committee meeting: Development of Single Kent and Medway CCG",
             "Early 2020, before the single CCG went live on 1 April (the papers do not give the date)",
             new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            MeetingDatePrecision.Year,
             "Development of Single Kent and Medway Clinical Commissioning Group",
             "The Committee noted and commented on the report and looked forward to working with and holding the single CCG to account in the future, whilst expressing reservations about the development of a single CCG.",
             Sources.ScrutinySingleCcg),

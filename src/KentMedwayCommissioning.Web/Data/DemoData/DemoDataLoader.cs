@@ -246,7 +246,7 @@ public sealed class DemoDataLoader(
             }
 
             var meeting = new Meeting(body.Id, DecisionsData.GoverningBodyDecisionTitle, new DateTimeOffset(2018, 1, 1, 0, 0, 0, TimeSpan.Zero), "Not given in the papers",
-                dateAsReported: "January or February 2018 (the papers do not give the date)", source: Sources.StrategicCommissionerUpdate);
+                dateAsReported: "January or February 2018 (the papers do not give the date)", source: Sources.StrategicCommissionerUpdate, datePrecision: MeetingDatePrecision.Year);
             var item = meeting.AddItem("Proposal to establish a strategic commissioner", AgendaItemKind.ForDecision, MeetingPart.Public,
                 $"That the governing body agrees to {char.ToLowerInvariant(DecisionsData.StrategicCommissionerProposal[0])}{DecisionsData.StrategicCommissionerProposal[1..]} (chief executive).",
                 strategicCommissioner.Id);
@@ -264,7 +264,7 @@ public sealed class DemoDataLoader(
                 continue;
             }
 
-            var meeting = new Meeting(scrutiny.Id, noting.MeetingTitle, noting.OrderedAt, "Not given in the papers", dateAsReported: noting.DateAsReported, source: noting.Source);
+            var meeting = new Meeting(scrutiny.Id, noting.MeetingTitle, noting.OrderedAt, "Not given in the papers", dateAsReported: noting.DateAsReported, source: noting.Source, datePrecision: noting.Precision);
             var item = meeting.AddItem(noting.ItemTitle, AgendaItemKind.ForNoting, MeetingPart.Public, question: null);
             meeting.Start();
             item.RecordOutcomeFromMinutes(Outcome.Noted, noting.Minute, noting.OrderedAt);

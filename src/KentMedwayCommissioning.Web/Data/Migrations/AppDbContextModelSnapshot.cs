@@ -721,6 +721,12 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("date_as_reported");
 
+                    b.Property<string>("DatePrecision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("date_precision");
+
                     b.Property<bool>("IsFictional")
                         .HasColumnType("boolean")
                         .HasColumnName("is_fictional");
@@ -1815,6 +1821,11 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("meeting_date");
+
+                    b.Property<string>("MeetingDateIso")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("meeting_date_iso");
 
                     b.Property<string>("MeetingTitle")
                         .IsRequired()

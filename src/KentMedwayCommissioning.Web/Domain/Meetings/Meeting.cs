@@ -12,7 +12,9 @@ public sealed class Meeting
         Place = null!;
     }
 
-    public Meeting(int bodyId, string title, DateTimeOffset startsAt, string place, string? dateAsReported = null, bool isFictional = false, string? source = null)
+    public Meeting(
+        int bodyId, string title, DateTimeOffset startsAt, string place, string? dateAsReported = null, bool isFictional = false, string? source = null,
+        MeetingDatePrecision datePrecision = MeetingDatePrecision.Time)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentException.ThrowIfNullOrWhiteSpace(place);
@@ -21,6 +23,7 @@ public sealed class Meeting
         StartsAt = startsAt.ToUniversalTime();
         Place = place;
         DateAsReported = dateAsReported;
+        DatePrecision = datePrecision;
         IsFictional = isFictional;
         Source = source;
         Status = MeetingStatus.Planned;
@@ -38,6 +41,9 @@ public sealed class Meeting
     /// <see cref="StartsAt"/>, which then only places the meeting in order.
     /// </summary>
     public string? DateAsReported { get; private set; }
+
+    /// <summary>How much of <see cref="StartsAt"/> the papers give: a historical meeting may be known only to its month or year.</summary>
+    public MeetingDatePrecision DatePrecision { get; private set; }
 
     /// <summary>A demo meeting, invented so the product can be tried.</summary>
     public bool IsFictional { get; private set; }

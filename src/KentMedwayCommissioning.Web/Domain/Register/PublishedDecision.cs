@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using KentMedwayCommissioning.Transparency;
+using KentMedwayCommissioning.Web.Domain.Meetings;
 
 namespace KentMedwayCommissioning.Web.Domain.Register;
 
@@ -55,6 +56,7 @@ public sealed class PublishedDecision
         DateTimeOffset publishedAt,
         long? correctsSequence,
         string previousHash,
+        string? meetingDateIso = null,
         int canonicalVersion = CurrentCanonicalVersion)
     {
         Sequence = sequence;
@@ -63,6 +65,7 @@ public sealed class PublishedDecision
         AgendaItemId = agendaItemId;
         MeetingTitle = meetingTitle;
         MeetingDate = meetingDate;
+        MeetingDateIso = meetingDateIso;
         ItemTitle = itemTitle;
         Question = question;
         Outcome = outcome;
@@ -82,13 +85,21 @@ public sealed class PublishedDecision
     }
 
     /// <summary>
-    /// A meeting's date as an entry publishes it, when the minutes give none: "Monday 5 February 2018 at 2:00pm" in
-    /// Kent. It is hashed, so it is fixed here and never follows a change to how pages show dates.
+    /// A meeting's date as an entry publishes it, when the papers give no words of their own, no more precisely than it
+    /// is known: "Monday 5 February 2018 at 2:00pm" in Kent, "Thursday 22 February 2018", "February 2018" or "2018".
+    /// It is hashed, so it is fixed here and never follows a change to how pages show dates.
     /// </summary>
-    public static string MeetingDateOf(DateTimeOffset startsAt)
+    public static string MeetingDateOf(DateTimeOffset startsAt, MeetingDatePrecision precision = MeetingDatePrecision.Time)
     {
         var local = UkCalendar.ToUkTime(startsAt);
-        return local.ToString("dddd d MMMM yyyy 'at' h:mm", CultureInfo.GetCultureInfo("en-GB")) + (local.Hour < 12 ? "am" : "pm");
+        var british = CultureInfo.GetCultureInfo("en-GB");
+        return precision switch
+        {
+            MeetingDatePrecision.Year => local.ToString("yyyy", british),
+            MeetingDatePrecision.Month => local.ToString("MMMM yyyy", british),
+            MeetingDatePrecision.Day => local.ToString("dddd d MMMM yyyy", british),
+            _ => local.ToString("dddd d MMMM yyyy 'at' h:mm", british) + (local.Hour < 12 ? "am" : "pm"),
+        };
     }
 
     /// <summary>The chain of an empty register starts from this.</summary>
@@ -101,7 +112,15 @@ public sealed class PublishedDecision
     public string BodySlug { get; private set; }
     public int AgendaItemId { get; private set; }
     public string MeetingTitle { get; private set; }
+    /// <summary>The papers' words for the meeting's date, or the date in words: for people.</summary>
     public string MeetingDate { get; private set; }
+
+    /// <summary>
+    /// The meeting's date in ISO 8601 at the precision known (<see cref="Meetings.MeetingDate.Iso"/>): for machines.
+    /// Entries published before it was kept have none.
+    /// </summary>
+    public string? MeetingDateIso { get; private set; }
+
     public string ItemTitle { get; private set; }
     public string? Question { get; private set; }
     public string Outcome { get; private set; }
@@ -125,19 +144,31 @@ public sealed class PublishedDecision
     public const int CurrentCanonicalVersion = 2;
 
     /// <summary>The fields the entry's canonical form carries, in its order, named as in the canonical form and the CSV.</summary>
-    public IReadOnlyList<string> CanonicalFields => CanonicalVersion == 1 ? FieldsOfVersion1 : FieldsOfVersion2;
+    public IReadOnlyList<string> CanonicalFields =>
+        (CanonicalVersion, MeetingDateIso) switch
+        {
+            (1, null) => FieldsOfVersion1,
+            (1, _) => FieldsOfVersion1WithIsoDate,
+            (_, null) => FieldsOfVersion2,
+            _ => FieldsOfVersion2WithIsoDate,
+        };
 
     private static readonly string[] FieldsOfVersion1 =
         ["sequence", "body", "meeting", "meeting_date", "item", "question", "outcome", "explanation", "votes_for", "votes_against", "abstentions", "votes", "declarations", "published_at", "corrects"];
 
+    private static readonly string[] FieldsOfVersion1WithIsoDate = [.. FieldsOfVersion1[..4], "meeting_date_iso", .. FieldsOfVersion1[4..]];
+
     private static readonly string[] FieldsOfVersion2 = [.. FieldsOfVersion1[..2], "body_slug", .. FieldsOfVersion1[2..]];
+
+    private static readonly string[] FieldsOfVersion2WithIsoDate = [.. FieldsOfVersion2[..5], "meeting_date_iso", .. FieldsOfVersion2[5..]];
 
     /// <summary>The entry's leaf in the register's Merkle tree: RFC 9162's leaf hash of its canonical form.</summary>
     public byte[] LeafHash() => MerkleTree.LeafHash(Encoding.UTF8.GetBytes(Canonical()));
 
     /// <summary>
     /// The documented canonical form: UTF-8 JSON with no whitespace and the fields of <see cref="CanonicalFields"/> in
-    /// exactly that order; absent values as null. The hash is SHA-256 of <c>previous_hash + "\n" + canonical</c>, in
+    /// exactly that order; absent values as null, except <c>meeting_date_iso</c>, which entries published before it was
+    /// kept leave out. The hash is SHA-256 of <c>previous_hash + "\n" + canonical</c>, in
     /// lower-case hex.
     /// </summary>
     public string Canonical()
@@ -155,6 +186,12 @@ public sealed class PublishedDecision
 
             json.WriteString("meeting", MeetingTitle);
             json.WriteString("meeting_date", MeetingDate);
+            if (MeetingDateIso is not null)
+            {
+                // Only when present, so the entries published before it was kept hash as they always did.
+                json.WriteString("meeting_date_iso", MeetingDateIso);
+            }
+
             json.WriteString("item", ItemTitle);
             json.WriteString("question", Question);
             json.WriteString("outcome", Outcome);

@@ -8,6 +8,6 @@ public static class BodiesApi
 {
     public static void MapBodiesApi(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapOpenData("/api/v1/bodies", async (string? kind, ISender sender, CancellationToken cancellationToken) =>
-                Results.Ok(await sender.Send(new IndexModel.Query(kind), cancellationToken)))
-            .WithName("ListBodies");
+                Results.Ok(await sender.Send(new IndexModel.Query(kind), cancellationToken)), endpoint => endpoint.WithDataVersionValidators())
+            .WithName("ListBodies").Produces<IReadOnlyList<IndexModel.BodySummary>>();
 }

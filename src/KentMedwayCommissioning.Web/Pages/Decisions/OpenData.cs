@@ -1,9 +1,11 @@
 using KentMedwayCommissioning.Web.Infrastructure;
+using System.ComponentModel;
 using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Text;
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Register;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +56,17 @@ public static class OpenData
 
     public static void MapDecisionsOpenData(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapOpenData("/api/v1/decisions", async (string? q, string? body, string? outcome, long? before, DateOnly? from, DateOnly? to, int? limit, PublicAddress address, ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapOpenData("/api/v1/decisions", async (
+            string? q,
+            string? body,
+            string? outcome,
+            [Description("Only decisions numbered below this: the next page's key, as the next link gives it.")] long? before,
+            DateOnly? from,
+            DateOnly? to,
+            [Description("How many decisions a page holds, from 1 to 500; 100 when not given.")] int? limit,
+            PublicAddress address,
+            ISender sender,
+            CancellationToken cancellationToken) =>
         {
             var filters = new IndexModel.Query(q, body, outcome, before, from, to);
             var pageSize = limit ?? DefaultLimit;
@@ -65,23 +77,15 @@ public static class OpenData
             var next = decisions.Count > pageSize
                 ? address.Absolute($"/api/v1/decisions?{Filters(filters with { Before = decisions[pageSize - 1].Sequence }, limit)}")
                 : null;
-            return Results.Ok(new { items, next, entries = result.Entries, headHash = result.HeadHash });
-        }, endpoint => endpoint.WithChainValidators()).WithName("ListDecisions").CacheOutput(RegisterCache.Policy);
+            return TypedResults.Ok(new DecisionPage(items, next, result.Entries, result.HeadHash));
+        }, endpoint => endpoint.WithChainValidators()).WithName("ListDecisions").Produces<DecisionPage>().CacheOutput(RegisterCache.Policy);
 
         endpoints.MapOpenData("/api/v1/decisions/verify", async (ISender sender, CancellationToken cancellationToken) =>
         {
             var result = await sender.Send(new VerifyModel.Query(), cancellationToken);
-            return Results.Ok(new
-            {
-                intact = result.IsIntact,
-                entries = result.Chain.Entries,
-                headHash = result.Chain.HeadHash,
-                firstFailingSequence = result.Chain.FirstFailingSequence,
-                reason = result.Reason,
-                treeSize = result.TreeSize,
-                treeRoot = Convert.ToBase64String(result.StoredRoot),
-            });
-        }).WithName("VerifyDecisions");
+            return TypedResults.Ok(new ChainCheckJson(
+                result.IsIntact, result.Chain.Entries, result.Chain.HeadHash, result.Chain.FirstFailingSequence, result.Reason, result.TreeSize, Convert.ToBase64String(result.StoredRoot)));
+        }).WithName("VerifyDecisions").Produces<ChainCheckJson>();
 
         endpoints.MapOpenData(VerifyModel.ScriptPath, () => Results.File(
                 typeof(VerifyModel).Assembly.GetManifestResourceStream("verify_register.py")!, "text/x-python; charset=utf-8", "verify_register.py"))
@@ -91,13 +95,13 @@ public static class OpenData
             await sender.Send(new DetailsModel.Query(sequence), cancellationToken) is { } found
                 ? Results.Ok(Json(found.Item1))
                 : throw new NotFoundException($"There is no published decision {sequence}."), endpoint => endpoint.WithChainValidators())
-            .WithName("GetDecision").CacheOutput(RegisterCache.Policy);
+            .WithName("GetDecision").Produces<DecisionJson>().CacheOutput(RegisterCache.Policy);
 
         endpoints.MapOpenData("/decisions.csv", async (string? q, string? body, string? outcome, DateOnly? from, DateOnly? to, ISender sender, CancellationToken cancellationToken) =>
         {
             var result = await sender.Send(new Export(new IndexModel.Query(q, body, outcome, null, from, to), null), cancellationToken);
             return CsvFile.Result(CsvHeader, result.Decisions.Select(CsvRow));
-        }, endpoint => endpoint.WithChainValidators()).WithName("DecisionsCsv");
+        }, endpoint => endpoint.WithChainValidators()).WithName("DecisionsCsv").Produces<string>(contentType: CsvFile.ContentType);
 
         endpoints.MapOpenData("/decisions/feed.atom", async (string? q, string? body, string? outcome, DateOnly? from, DateOnly? to, PublicAddress address, TimeProvider clock, ISender sender, CancellationToken cancellationToken) =>
         {
@@ -105,7 +109,7 @@ public static class OpenData
             var result = await sender.Send(new Export(filters, 50), cancellationToken);
             var decisions = await result.Decisions.ToListAsync(cancellationToken);
             return AtomFeed.Result(Atom(result, decisions, filters, address, result.HeadPublishedAt ?? clock.GetUtcNow()));
-        }, endpoint => endpoint.WithChainValidators()).WithName("DecisionsFeed").CacheOutput(RegisterCache.Policy);
+        }, endpoint => endpoint.WithChainValidators()).WithName("DecisionsFeed").Produces<string>(contentType: AtomFeed.ContentType).CacheOutput(RegisterCache.Policy);
     }
 
     private static string Filters(IndexModel.Query filters, int? limit = null)
@@ -129,41 +133,87 @@ public static class OpenData
         return string.Join('&', parts);
     }
 
+    /// <summary>One page of <c>/api/v1/decisions</c>: the decisions, the absolute URL of the next page, and the chain's head.</summary>
+    public sealed record DecisionPage(IReadOnlyList<DecisionJson> Items, string? Next, long Entries, string HeadHash);
+
     /// <summary>
-    /// The JSON shape: every field of the canonical form, the chain hashes, and which fields the canonical form carries,
-    /// so anyone can re-check that each field matches it (<c>url</c> is derived from the sequence, so is not carried).
+    /// A published decision: every field of the canonical form, the chain hashes, and which fields the canonical form
+    /// carries (<paramref name="CanonicalFields"/>, named as in the canonical form), so anyone can re-check that each
+    /// field matches it. <paramref name="MeetingDate"/> is the date in words, as the entry publishes it;
+    /// <paramref name="MeetingDateIso"/> is ISO 8601 at the precision the papers give (<c>2018</c>, <c>2018-02</c>,
+    /// <c>2018-02-22</c> or a UTC time), null on entries published before it was kept. <paramref name="Url"/> and
+    /// <paramref name="MeetingDatePrecision"/> are derived from other fields, so are not in the canonical form.
     /// </summary>
-    private static object Json(PublishedDecision decision) => new
-    {
-        sequence = decision.Sequence,
-        url = $"/decisions/{decision.Sequence}",
-        body = decision.BodyName,
-        bodySlug = decision.BodySlug,
-        meeting = decision.MeetingTitle,
-        meetingDate = decision.MeetingDate,
-        item = decision.ItemTitle,
-        question = decision.Question,
-        outcome = decision.Outcome,
-        explanation = decision.Explanation,
-        votesFor = decision.VotesFor,
-        votesAgainst = decision.VotesAgainst,
-        abstentions = decision.Abstentions,
-        votes = decision.Votes.Select(vote => new { member = vote.Member, vote = vote.Vote, casting = vote.IsCastingVote }),
-        declarations = decision.Declarations.Select(declaration => new { member = declaration.Member, interest = declaration.Interest, management = declaration.Management }),
-        publishedAt = decision.PublishedAt.UtcDateTime.ToString(UtcSeconds, CultureInfo.InvariantCulture),
-        corrects = decision.CorrectsSequence,
-        canonical = decision.Canonical(),
-        canonicalFields = decision.CanonicalFields,
-        previousHash = decision.PreviousHash,
-        hash = decision.Hash,
-    };
+    public sealed record DecisionJson(
+        long Sequence,
+        string Url,
+        string Body,
+        string BodySlug,
+        string Meeting,
+        string MeetingDate,
+        string? MeetingDateIso,
+        string? MeetingDatePrecision,
+        string Item,
+        string? Question,
+        string Outcome,
+        string Explanation,
+        int? VotesFor,
+        int? VotesAgainst,
+        int? Abstentions,
+        IReadOnlyList<VoteJson> Votes,
+        IReadOnlyList<DeclarationJson> Declarations,
+        string PublishedAt,
+        long? Corrects,
+        string Canonical,
+        IReadOnlyList<string> CanonicalFields,
+        string PreviousHash,
+        string Hash);
+
+    public sealed record VoteJson(string Member, string Vote, bool Casting);
+
+    public sealed record DeclarationJson(string Member, string Interest, string Management);
+
+    /// <summary>The whole chain re-checked: intact, or the first entry that fails and why.</summary>
+    /// <param name="TreeSize">How many entries the site's Merkle tree holds: the size of its newest checkpoint.</param>
+    /// <param name="TreeRoot">That tree's root, base64: intact means it is the root of the entries re-checked.</param>
+    public sealed record ChainCheckJson(bool Intact, long Entries, string HeadHash, long? FirstFailingSequence, string? Reason, long TreeSize, string TreeRoot);
+
+    private static DecisionJson Json(PublishedDecision decision) => new(
+        decision.Sequence,
+        $"/decisions/{decision.Sequence}",
+        decision.BodyName,
+        decision.BodySlug,
+        decision.MeetingTitle,
+        decision.MeetingDate,
+        decision.MeetingDateIso,
+        Precision(decision),
+        decision.ItemTitle,
+        decision.Question,
+        decision.Outcome,
+        decision.Explanation,
+        decision.VotesFor,
+        decision.VotesAgainst,
+        decision.Abstentions,
+        [.. decision.Votes.Select(vote => new VoteJson(vote.Member, vote.Vote, vote.IsCastingVote))],
+        [.. decision.Declarations.Select(declaration => new DeclarationJson(declaration.Member, declaration.Interest, declaration.Management))],
+        decision.PublishedAt.UtcDateTime.ToString(UtcSeconds, CultureInfo.InvariantCulture),
+        decision.CorrectsSequence,
+        decision.Canonical(),
+        decision.CanonicalFields,
+        decision.PreviousHash,
+        decision.Hash);
+
+    /// <summary>"year", "month", "day" or "time": how much of the meeting's date is known.</summary>
+    private static string? Precision(PublishedDecision decision) =>
+        decision.MeetingDateIso is { } iso ? MeetingDate.PrecisionOf(iso).ToString().ToLowerInvariant() : null;
 
     private static readonly string[] CsvHeader =
-        ["sequence", "body", "meeting", "meeting_date", "item", "question", "outcome", "explanation", "votes_for", "votes_against", "abstentions", "published_at", "corrects", "canonical", "previous_hash", "hash", "canonical_fields"];
+        ["sequence", "body", "meeting", "meeting_date", "meeting_date_iso", "meeting_date_precision", "item", "question", "outcome", "explanation", "votes_for", "votes_against", "abstentions", "published_at", "corrects", "canonical", "previous_hash", "hash", "canonical_fields"];
 
     private static string[] CsvRow(PublishedDecision decision) =>
     [
-        decision.Sequence.ToString(CultureInfo.InvariantCulture), decision.BodyName, decision.MeetingTitle, decision.MeetingDate, decision.ItemTitle,
+        decision.Sequence.ToString(CultureInfo.InvariantCulture), decision.BodyName, decision.MeetingTitle, decision.MeetingDate, decision.MeetingDateIso ?? "",
+        Precision(decision) ?? "", decision.ItemTitle,
         decision.Question ?? "", decision.Outcome, decision.Explanation, Number(decision.VotesFor), Number(decision.VotesAgainst), Number(decision.Abstentions),
         decision.PublishedAt.UtcDateTime.ToString(UtcSeconds, CultureInfo.InvariantCulture), Number(decision.CorrectsSequence),
         decision.Canonical(), decision.PreviousHash, decision.Hash, string.Join(' ', decision.CanonicalFields),

@@ -1,5 +1,6 @@
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Register;
+using KentMedwayCommissioning.Web.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -40,11 +41,7 @@ public static class RegisterCache
             var http = context.HttpContext;
             var head = await Head(http.RequestServices.GetRequiredService<AppDbContext>());
             var tag = new EntityTagHeaderValue($"\"{head?.Hash ?? PublishedDecision.GenesisHash}\"");
-            var headers = http.Response.GetTypedHeaders();
-            headers.ETag = tag;
-            headers.LastModified = head?.PublishedAt;
-            var held = http.Request.GetTypedHeaders().IfNoneMatch;
-            return held.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(tag, useStrongComparison: false))
+            return ConditionalGet.NotModified(http, tag, head?.PublishedAt)
                 ? Results.StatusCode(StatusCodes.Status304NotModified)
                 : await next(context);
         });

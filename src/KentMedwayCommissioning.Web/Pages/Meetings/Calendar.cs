@@ -2,6 +2,10 @@ using KentMedwayCommissioning.Web.Infrastructure;
 using KentMedwayCommissioning.Web.Domain;
 using System.Globalization;
 using System.Text;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using KentMedwayCommissioning.Web.Domain.Meetings;
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
 using Mediator;
@@ -9,12 +13,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KentMedwayCommissioning.Web.Pages.Meetings;
 
-/// <summary>Meetings as an iCalendar feed (RFC 5545): <c>/meetings/calendar.ics</c>, or one body's with <c>?body=slug</c>.</summary>
+/// <summary>
+/// Meetings as an iCalendar feed (RFC 5545), written by Ical.Net: <c>/meetings/calendar.ics</c>, or one body's with
+/// <c>?body=slug</c>. A meeting known to the minute is a timed event of <see cref="ExpectedLength"/>; one known only to
+/// its day is an all-day event; one known only to its month or year is left out.
+/// </summary>
 public static class Calendar
 {
     public sealed record Query(string? Body) : IQuery<IReadOnlyList<Event>>;
 
-    public sealed record Event(int Id, string Title, string BodyName, DateTimeOffset StartsAt, string? DateAsReported, string Place);
+    public sealed record Event(int Id, string Title, string BodyName, DateTimeOffset StartsAt, MeetingDatePrecision DatePrecision, string? DateAsReported, string Place);
 
     public sealed class QueryValidator : AbstractValidator<Query>
     {
@@ -35,9 +43,11 @@ public static class Calendar
                 meetings = meetings.Where(meeting => meeting.Body!.Slug == query.Body);
             }
 
+            // A meeting whose day the papers do not give has no place in a calendar: it is left out, not guessed.
             return await meetings
+                .Where(meeting => meeting.DatePrecision == MeetingDatePrecision.Day || meeting.DatePrecision == MeetingDatePrecision.Time)
                 .OrderBy(meeting => meeting.StartsAt)
-                .Select(meeting => new Event(meeting.Id, meeting.Title, meeting.Body!.Name, meeting.StartsAt, meeting.DateAsReported, meeting.Place))
+                .Select(meeting => new Event(meeting.Id, meeting.Title, meeting.Body!.Name, meeting.StartsAt, meeting.DatePrecision, meeting.DateAsReported, meeting.Place))
                 .ToListAsync(cancellationToken);
         }
     }
@@ -47,74 +57,51 @@ public static class Calendar
         {
             var events = await sender.Send(new Query(body), cancellationToken);
             return Results.Text(Ics(events, http.RequestServices.GetRequiredService<PublicAddress>().Root, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()), "text/calendar; charset=utf-8", Encoding.UTF8);
-        }).WithName("MeetingsCalendar");
+        }, endpoint => endpoint.WithDataVersionValidators()).WithName("MeetingsCalendar").Produces<string>(contentType: "text/calendar");
+
+    /// <summary>
+    /// How long a timed meeting is shown as lasting. The app records when a meeting starts, not when it ends, and a
+    /// timed event with no end is an instant to a calendar (RFC 5545 §3.6.1), which most show as nothing at all.
+    /// </summary>
+    public static readonly TimeSpan ExpectedLength = TimeSpan.FromHours(2);
 
     private static string Ics(IReadOnlyList<Event> events, string origin, DateTimeOffset writtenAt)
     {
-        var ics = new StringBuilder();
-        void Line(string text)
-        {
-            // RFC 5545 folds lines longer than 75 octets; continuation lines start with a space.
-            var bytes = Encoding.UTF8.GetBytes(text);
-            if (bytes.Length <= 75)
-            {
-                ics.Append(text).Append("\r\n");
-                return;
-            }
-
-            var current = new StringBuilder();
-            var length = 0;
-            foreach (var rune in text.EnumerateRunes())
-            {
-                var size = rune.Utf8SequenceLength;
-                if (length + size > 74)
-                {
-                    ics.Append(current).Append("\r\n ");
-                    current.Clear();
-                    length = 0;
-                }
-
-                current.Append(rune.ToString());
-                length += size;
-            }
-
-            ics.Append(current).Append("\r\n");
-        }
-
-        static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal).Replace(",", "\\,", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
-
-        Line("BEGIN:VCALENDAR");
-        Line("VERSION:2.0");
-        Line("PRODID:-//Kent and Medway Commissioning//Meetings//EN");
-        Line("CALSCALE:GREGORIAN");
+        var calendar = new Ical.Net.Calendar { ProductId = "-//Kent and Medway Commissioning//Meetings//EN" };
         foreach (var meeting in events)
         {
-            Line("BEGIN:VEVENT");
-            Line($"UID:meeting-{meeting.Id.ToString(CultureInfo.InvariantCulture)}@kent-medway-commissioning");
-            // RFC 5545: when this calendar was written, not when the meeting is.
-            Line($"DTSTAMP:{writtenAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}");
-            if (meeting.DateAsReported is null)
+            var id = meeting.Id.ToString(CultureInfo.InvariantCulture);
+            var ics = new CalendarEvent
             {
-                Line($"DTSTART:{meeting.StartsAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}");
+                Uid = $"meeting-{id}@kent-medway-commissioning",
+                // RFC 5545: when this calendar was written, not when the meeting is.
+                DtStamp = new CalDateTime(writtenAt.UtcDateTime, CalDateTime.UtcTzId),
+                Summary = $"{meeting.BodyName}: {meeting.Title}",
+                Location = meeting.Place,
+                Url = new Uri($"{origin}/meetings/{id}"),
+            };
+            if (meeting.DatePrecision == MeetingDatePrecision.Time)
+            {
+                ics.DtStart = new CalDateTime(meeting.StartsAt.UtcDateTime, CalDateTime.UtcTzId);
+                ics.DtEnd = new CalDateTime(meeting.StartsAt.Add(ExpectedLength).UtcDateTime, CalDateTime.UtcTzId);
             }
             else
             {
-                // Only part of the date is known: an all-day entry, with the papers' own words in the description.
-                Line($"DTSTART;VALUE=DATE:{UkCalendar.DayOf(meeting.StartsAt).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}");
+                // Only the day is known: an all-day event, ending (exclusively) the next day.
+                var day = UkCalendar.DayOf(meeting.StartsAt);
+                ics.DtStart = new CalDateTime(day.Year, day.Month, day.Day);
+                var next = day.AddDays(1);
+                ics.DtEnd = new CalDateTime(next.Year, next.Month, next.Day);
             }
 
-            Line($"SUMMARY:{Escape($"{meeting.BodyName}: {meeting.Title}")}");
-            Line($"LOCATION:{Escape(meeting.Place)}");
             if (meeting.DateAsReported is not null)
             {
-                Line($"DESCRIPTION:{Escape($"Date as reported: {meeting.DateAsReported}")}");
+                ics.Description = $"Date as reported: {meeting.DateAsReported}";
             }
 
-            Line($"URL:{origin}/meetings/{meeting.Id.ToString(CultureInfo.InvariantCulture)}");
-            Line("END:VEVENT");
+            calendar.Events.Add(ics);
         }
 
-        Line("END:VCALENDAR");
-        return ics.ToString();
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 }

@@ -12,7 +12,7 @@ namespace KentMedwayCommissioning.Web.Pages.People;
 /// <summary>
 /// A member's public record: attendance at meetings, every named vote on a published decision (with any withdrawal
 /// and casting vote), and every declaration the guidance publishes and how it was managed. Shown on the person's page
-/// and as JSON at <c>/api/v1/people/{slug}/record</c>, votes in the Popolo shape.
+/// and as JSON at <c>/api/v1/people/{slug}/record</c> in the Popolo shapes (<see cref="PopoloRecord"/>).
 /// </summary>
 public static class PublicRecord
 {
@@ -25,14 +25,17 @@ public static class PublicRecord
         IReadOnlyList<VoteOnDecision> Votes,
         IReadOnlyList<PublishedDeclaration> Declarations);
 
-    public sealed record MeetingAttended(string BodyName, string MeetingTitle, DateTimeOffset StartsAt, string? DateAsReported, AttendanceStatus Status, bool IsFictional);
+    public sealed record MeetingAttended(
+        string BodyName, string BodySlug, string MeetingTitle, DateTimeOffset StartsAt, MeetingDatePrecision DatePrecision, string? DateAsReported, AttendanceStatus Status, bool IsFictional);
 
     /// <summary>The person's part in one published decision: their vote, their casting vote, or their withdrawal.</summary>
     public sealed record VoteOnDecision(
         long Sequence,
         string BodyName,
+        string BodySlug,
         string MeetingTitle,
         string MeetingDate,
+        string? MeetingDateIso,
         string ItemTitle,
         string? Question,
         string Outcome,
@@ -68,7 +71,8 @@ public static class PublicRecord
                 .Where(attendance => attendance.PersonId == person.Id)
                 .Join(db.Meetings, attendance => attendance.MeetingId, meeting => meeting.Id, (attendance, meeting) => new { attendance, meeting })
                 .OrderByDescending(row => row.meeting.StartsAt)
-                .Select(row => new MeetingAttended(row.meeting.Body!.Name, row.meeting.Title, row.meeting.StartsAt, row.meeting.DateAsReported, row.attendance.Status, row.meeting.IsFictional))
+                .Select(row => new MeetingAttended(
+                    row.meeting.Body!.Name, row.meeting.Body.Slug, row.meeting.Title, row.meeting.StartsAt, row.meeting.DatePrecision, row.meeting.DateAsReported, row.attendance.Status, row.meeting.IsFictional))
                 .ToListAsync(cancellationToken);
 
             // What was published, never the live tables: the person's part in each current entry (one that no later
@@ -86,7 +90,7 @@ public static class PublicRecord
                     var casting = decision.Votes.FirstOrDefault(vote => vote.IsCastingVote && IsTheirs(vote.PersonId, vote.Member));
                     var declaration = decision.Declarations.FirstOrDefault(declaration => IsTheirs(declaration.PersonId, declaration.Member));
                     return new VoteOnDecision(
-                        decision.Sequence, decision.BodyName, decision.MeetingTitle, decision.MeetingDate, decision.ItemTitle, decision.Question,
+                        decision.Sequence, decision.BodyName, decision.BodySlug, decision.MeetingTitle, decision.MeetingDate, decision.MeetingDateIso, decision.ItemTitle, decision.Question,
                         decision.Outcome, decision.VotesFor, decision.VotesAgainst, decision.Abstentions,
                         vote is null ? null : Enum.Parse<VoteChoice>(vote.Vote), casting is null ? null : Enum.Parse<VoteChoice>(casting.Vote),
                         declaration?.Interest, declaration?.Management);
@@ -122,83 +126,9 @@ public static class PublicRecord
 
     public static void MapPeopleApi(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapOpenData("/api/v1/people/{slug}/record", async (string slug, ISender sender, CancellationToken cancellationToken) =>
-                await sender.Send(new Query(slug), cancellationToken) is { } record
-                    ? Results.Ok(Json(record))
-                    : throw new NotFoundException($"There is no person '{slug}'."))
-            .WithName("GetPersonRecord");
-
-    /// <summary>
-    /// Popolo's vote_event (counts, and votes with voter_id and option), extended: a vote names the withdrawal and its
-    /// reason when the member withdrew for a declared interest, and the event names the chair's casting vote.
-    /// </summary>
-    private static object Json(Record record) => new
-    {
-        id = record.Slug,
-        name = record.FullName,
-        url = $"/people/{record.Slug}",
-        attendance = record.Attendance.Select(meeting => new
-        {
-            organization = meeting.BodyName,
-            meeting = meeting.MeetingTitle,
-            start_date = meeting.StartsAt,
-            date_as_reported = meeting.DateAsReported,
-            status = meeting.Status.ToString().ToLowerInvariant(),
-            fictional = meeting.IsFictional,
-        }),
-        vote_events = record.Votes.Select(vote => new
-        {
-            id = $"/decisions/{vote.Sequence}",
-            organization = vote.BodyName,
-            meeting = vote.MeetingTitle,
-            start_date = vote.MeetingDate,
-            motion = new { text = vote.Question ?? vote.ItemTitle },
-            result = vote.Outcome,
-            counts = Counts(vote),
-            votes = new[]
-            {
-                new
-                {
-                    voter_id = record.Slug,
-                    option = vote.Vote is { } choice ? Option(choice) : "not voting",
-                    withdrawal = vote.Withdrawal,
-                    withdrawal_reason = vote.WithdrawalReason,
-                },
-            },
-            casting_vote = vote.CastingVote is { } casting ? new { voter_id = record.Slug, option = Option(casting) } : null,
-        }),
-        declarations = record.Declarations.Select(declaration => new
-        {
-            context = declaration.Context.ToString().ToLowerInvariant(),
-            subject = declaration.Subject,
-            url = declaration.Link,
-            interest = declaration.Interest,
-            management = declaration.Management,
-        }),
-    };
-
-    private static IEnumerable<object> Counts(VoteOnDecision vote)
-    {
-        if (vote.VotesFor is { } yes)
-        {
-            yield return new { option = "yes", value = yes };
-        }
-
-        if (vote.VotesAgainst is { } no)
-        {
-            yield return new { option = "no", value = no };
-        }
-
-        if (vote.Abstentions is { } abstain)
-        {
-            yield return new { option = "abstain", value = abstain };
-        }
-    }
-
-    private static string Option(VoteChoice choice) => choice switch
-    {
-        VoteChoice.For => "yes",
-        VoteChoice.Against => "no",
-        VoteChoice.Abstain => "abstain",
-        _ => throw new ArgumentOutOfRangeException(nameof(choice), choice, null),
-    };
+                await sender.Send(new DetailsModel.Query(slug), cancellationToken) is { } person
+                && await sender.Send(new Query(slug), cancellationToken) is { } record
+                    ? Results.Ok(PopoloRecord.From(person, record))
+                    : throw new NotFoundException($"There is no person '{slug}'."), endpoint => endpoint.WithDataVersionValidators())
+            .WithName("GetPersonRecord").Produces<PopoloRecord.PopoloPerson>();
 }

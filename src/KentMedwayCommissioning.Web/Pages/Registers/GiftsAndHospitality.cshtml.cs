@@ -17,9 +17,10 @@ public sealed class GiftsAndHospitalityModel(ISender sender) : PageModel
 {
     public IReadOnlyList<Row> Offers { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Offers = await sender.Send(new Query(), cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Offers = await (await sender.Send(new Query(), cancellationToken)).ToListAsync(cancellationToken);
 
-    public sealed record Query : IQuery<IReadOnlyList<Row>>;
+    /// <summary>The register's rows, read from the database as they are enumerated (so its CSV streams).</summary>
+    public sealed record Query : IQuery<IAsyncEnumerable<Row>>;
 
     public sealed record Row(
         int Id,
@@ -39,24 +40,24 @@ public sealed class GiftsAndHospitalityModel(ISender sender) : PageModel
         public OfferAssessment Assessment => GiftsAndHospitalityRules.Assess(Kind, Value, GiverIsSupplier);
     }
 
-    internal sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, IReadOnlyList<Row>>
+    internal sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, IAsyncEnumerable<Row>>
     {
-        public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
+        public ValueTask<IAsyncEnumerable<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
             var today = UkCalendar.Today(clock);
             var staff = DecisionMakingStaff.PersonIds(db, today);
             var kept = ConflictsOfInterestGuidance.PurgeIfEndedBefore(today);
-            var offers = await db.GiftsAndHospitality
+            var offers = db.GiftsAndHospitality
                 .AsNoTracking()
                 .Where(offer => staff.Contains(offer.PersonId) && offer.OfferedOn >= kept)
                 .OrderByDescending(offer => offer.OfferedOn)
                 .ThenByDescending(offer => offer.Id)
                 .Select(offer => new Row(offer.Id, offer.Person!.FullName, offer.Person.Slug, offer.Kind, offer.Description, offer.Giver, offer.GiverIsSupplier,
                     offer.Value, offer.OfferedOn, offer.Accepted, offer.SeniorApproval, offer.DeclaredOn, offer.IsFictional))
-                .ToListAsync(cancellationToken);
+                .AsAsyncEnumerable();
 
-            // The thresholds are C# rules, so the last filter runs here; the register is small.
-            return offers.Where(offer => offer.Assessment.GoesOnRegister).ToList();
+            // The thresholds are C# rules, so the last filter runs here, row by row.
+            return ValueTask.FromResult(offers.Where(offer => offer.Assessment.GoesOnRegister));
         }
     }
 }

@@ -17,9 +17,10 @@ public sealed class InterestsModel(ISender sender) : PageModel
 {
     public IReadOnlyList<Row> Interests { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Interests = await sender.Send(new Query(), cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Interests = await (await sender.Send(new Query(), cancellationToken)).ToListAsync(cancellationToken);
 
-    public sealed record Query : IQuery<IReadOnlyList<Row>>;
+    /// <summary>The register's rows, read from the database as they are enumerated (so its CSV streams).</summary>
+    public sealed record Query : IQuery<IAsyncEnumerable<Row>>;
 
     public sealed record Row(
         int Id,
@@ -37,14 +38,14 @@ public sealed class InterestsModel(ISender sender) : PageModel
         public bool IsDeclaredLate => ConflictsOfInterestGuidance.IsDeclaredLate(From, DeclaredOn);
     }
 
-    internal sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, IReadOnlyList<Row>>
+    internal sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, IAsyncEnumerable<Row>>
     {
-        public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
+        public ValueTask<IAsyncEnumerable<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
             var today = UkCalendar.Today(clock);
             var endedOnOrAfter = ConflictsOfInterestGuidance.PublishedIfEndedOnOrAfter(today);
             var staff = DecisionMakingStaff.PersonIds(db, today);
-            return await db.Interests
+            return ValueTask.FromResult(db.Interests
                 .AsNoTracking()
                 .Where(interest => staff.Contains(interest.PersonId) && (interest.To == null || interest.To >= endedOnOrAfter))
                 .OrderBy(interest => interest.Person!.FullName)
@@ -62,7 +63,7 @@ public sealed class InterestsModel(ISender sender) : PageModel
                     interest.To,
                     interest.DeclaredOn,
                     interest.Management))
-                .ToListAsync(cancellationToken);
+                .AsAsyncEnumerable());
         }
     }
 }

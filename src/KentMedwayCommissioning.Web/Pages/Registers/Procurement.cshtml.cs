@@ -24,9 +24,10 @@ public sealed class ProcurementModel(ISender sender, CurrentUser user) : PageMod
 
     public bool CanManage(int bodyId) => user.CanRunMeetingsOf(bodyId);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Decisions = await sender.Send(new Query(), cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Decisions = await (await sender.Send(new Query(), cancellationToken)).ToListAsync(cancellationToken);
 
-    public sealed record Query : IQuery<IReadOnlyList<Row>>;
+    /// <summary>The register's rows, read from the database as they are enumerated (so its CSV streams).</summary>
+    public sealed record Query : IQuery<IAsyncEnumerable<Row>>;
 
     public sealed record Row(
         int Id,
@@ -50,10 +51,10 @@ public sealed class ProcurementModel(ISender sender, CurrentUser user) : PageMod
 
     public sealed record DeclaredInterest(string PersonName, string PersonSlug, string Interest, DeclarationAction Management);
 
-    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<Row>>
+    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, IAsyncEnumerable<Row>>
     {
-        public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken) =>
-            await (from decision in db.ProcurementDecisions.AsNoTracking()
+        public ValueTask<IAsyncEnumerable<Row>> Handle(Query query, CancellationToken cancellationToken) =>
+            ValueTask.FromResult((from decision in db.ProcurementDecisions.AsNoTracking()
                    join contract in db.Contracts on decision.ContractId equals contract.Id
                    join body in db.Bodies on decision.BodyId equals body.Id
                    orderby decision.DecidedOn descending, decision.Id descending
@@ -76,6 +77,6 @@ public sealed class ProcurementModel(ISender sender, CurrentUser user) : PageMod
                            .OrderBy(interest => interest.Person!.FullName)
                            .Select(interest => new DeclaredInterest(interest.Person!.FullName, interest.Person.Slug, interest.Interest, interest.Management))
                            .ToList()))
-                .ToListAsync(cancellationToken);
+                .AsAsyncEnumerable());
     }
 }
