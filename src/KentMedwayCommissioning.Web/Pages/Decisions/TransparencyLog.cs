@@ -93,6 +93,14 @@ public static class TransparencyLog
         }
     }
 
+    private const string PlainText = "text/plain; charset=utf-8";
+
+    /// <summary>An audit path: hashes (base64) from the decision's leaf, at index <c>sequence − 1</c>, up to the root of the tree of <paramref name="TreeSize"/> entries.</summary>
+    public sealed record InclusionJson(long Sequence, long LeafIndex, long TreeSize, string LeafHash, IReadOnlyList<string> AuditPath);
+
+    /// <summary>A consistency proof (hashes in base64) that the tree of <paramref name="First"/> entries is a prefix of the tree of <paramref name="Second"/>.</summary>
+    public sealed record ConsistencyJson(long First, long Second, IReadOnlyList<string> Proof);
+
     public static void MapTransparencyLog(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenData(CheckpointPath, async (RegisterSigner signer, ISender sender, CancellationToken cancellationToken) =>
@@ -103,25 +111,19 @@ public static class TransparencyLog
             }
 
             var (size, root) = await sender.Send(new Head(), cancellationToken);
-            return Results.Text(new Checkpoint(key.Name, size, root).SignWith(key), "text/plain; charset=utf-8");
-        }).WithName("GetCheckpoint").WithSummary("The newest signed checkpoint of the register's Merkle tree (C2SP tlog-checkpoint).");
+            return Results.Text(new Checkpoint(key.Name, size, root).SignWith(key), PlainText);
+        }).WithName("GetCheckpoint").Produces<string>(contentType: PlainText).ProducesProblem(StatusCodes.Status503ServiceUnavailable).WithSummary("The newest signed checkpoint of the register's Merkle tree (C2SP tlog-checkpoint).");
 
         endpoints.MapOpenData(VerifierKeyPath, (RegisterSigner signer) =>
-                signer.Signer is { } key ? Results.Text(key.Verifier.Encoded + "\n", "text/plain; charset=utf-8") : NotSigned())
-            .WithName("GetVerifierKey").WithSummary("The key that checkpoints are signed with (C2SP signed-note verifier key).");
+                signer.Signer is { } key ? Results.Text(key.Verifier.Encoded + "\n", PlainText) : NotSigned())
+            .WithName("GetVerifierKey").Produces<string>(contentType: PlainText).ProducesProblem(StatusCodes.Status503ServiceUnavailable).WithSummary("The key that checkpoints are signed with (C2SP signed-note verifier key).");
 
         endpoints.MapOpenData("/api/v1/decisions/{sequence:long}/inclusion", async (long sequence, [FromQuery(Name = "tree_size")] long? treeSize, ISender sender, CancellationToken cancellationToken) =>
         {
             var proof = await sender.Send(new Inclusion(sequence, treeSize), cancellationToken);
-            return Results.Ok(new
-            {
-                sequence = proof.Sequence,
-                leafIndex = proof.LeafIndex,
-                treeSize = proof.TreeSize,
-                leafHash = Convert.ToBase64String(proof.LeafHash),
-                auditPath = proof.AuditPath.Select(Convert.ToBase64String),
-            });
-        }).WithName("GetInclusionProof").WithSummary("The audit path from a decision's leaf to the root of a checkpoint's tree (RFC 9162 §2.1.3).");
+            return TypedResults.Ok(new InclusionJson(
+                proof.Sequence, proof.LeafIndex, proof.TreeSize, Convert.ToBase64String(proof.LeafHash), [.. proof.AuditPath.Select(Convert.ToBase64String)]));
+        }).WithName("GetInclusionProof").Produces<InclusionJson>().WithSummary("The audit path from a decision's leaf to the root of a checkpoint's tree (RFC 9162 §2.1.3).");
 
         endpoints.MapOpenData("/api/v1/decisions/consistency", async (long? first, long? second, ISender sender, CancellationToken cancellationToken) =>
         {
@@ -131,8 +133,8 @@ public static class TransparencyLog
             }
 
             var proof = await sender.Send(new Consistency(first.Value, second.Value), cancellationToken);
-            return Results.Ok(new { first, second, proof = proof.Select(Convert.ToBase64String) });
-        }).WithName("GetConsistencyProof").WithSummary("The proof that the tree of `first` entries is a prefix of the tree of `second` (RFC 9162 §2.1.4).");
+            return TypedResults.Ok(new ConsistencyJson(first.Value, second.Value, [.. proof.Select(Convert.ToBase64String)]));
+        }).WithName("GetConsistencyProof").Produces<ConsistencyJson>().WithSummary("The proof that the tree of `first` entries is a prefix of the tree of `second` (RFC 9162 §2.1.4).");
     }
 
     private static IResult NotSigned() =>
