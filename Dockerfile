@@ -16,9 +16,12 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/KentMedwayCommissioning.Web/KentMedwayCommissioning.Web.csproj src/KentMedwayCommissioning.Web/
+COPY src/KentMedwayCommissioning.Transparency/KentMedwayCommissioning.Transparency.csproj src/KentMedwayCommissioning.Transparency/
 # Restore on its own layer so NuGet packages are cached until the project file changes.
 RUN dotnet restore src/KentMedwayCommissioning.Web/KentMedwayCommissioning.Web.csproj
 COPY src/ src/
+# The register's checker, which the app serves from its verify page.
+COPY tools/verify_register.py tools/
 COPY --from=assets /src/src/KentMedwayCommissioning.Web/wwwroot/lib src/KentMedwayCommissioning.Web/wwwroot/lib
 RUN dotnet publish src/KentMedwayCommissioning.Web/KentMedwayCommissioning.Web.csproj \
     -c Release -o /app --no-restore -p:UseAppHost=false

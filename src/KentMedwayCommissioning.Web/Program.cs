@@ -22,9 +22,18 @@ if (args is [CreateAdministrator.CommandName, .. var arguments])
     return await CreateAdministrator.RunFromCommandLineAsync(app, arguments);
 }
 
+if (args is [RegisterSigner.GenerateCommandName, .. var names])
+{
+    return RegisterSigner.GenerateFromCommandLine(app, names);
+}
+
+// A signing key that is set but unusable stops the app here, not at the first checkpoint.
+app.Services.GetRequiredService<RegisterSigner>();
+
 app.UseKentMedwayCommissioning();
 app.MapBodiesApi();
 app.MapDecisionsOpenData();
+app.MapTransparencyLog();
 app.MapRegisterBaseline();
 app.MapMeetingsCalendar();
 app.MapMeetingPapers();

@@ -6,6 +6,7 @@ using KentMedwayCommissioning.Web.Data.DemoData;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -63,7 +64,11 @@ public class TestApp : IAsyncLifetime
             host.UseSetting("DatabaseStartup:LoadDemoData", "false");
             // Every test signs in from the same address; the limits have tests of their own.
             host.UseSetting("RateLimiting:Enabled", "false");
+            host.UseSetting(RegisterSigner.KeySetting, SigningKey);
         });
+
+    /// <summary>The register's signing key in every test app of this run; its verifier key is what readers would keep.</summary>
+    public static readonly string SigningKey = KentMedwayCommissioning.Transparency.NoteSigner.Generate("localhost/register");
 
     /// <summary>Empties every table and loads the demo data again, for tests that change data.</summary>
     public async Task ResetAsync()
@@ -80,6 +85,9 @@ public class TestApp : IAsyncLifetime
             });
             await _respawner.ResetAsync(connection);
         }
+
+        // A register reloaded within the same second can end on the same head hash as one a test tampered with.
+        await Factory.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(KentMedwayCommissioning.Web.Pages.Decisions.RegisterCache.Tag, CancellationToken.None);
 
         await LoadDemoDataAsync();
     }

@@ -38,7 +38,8 @@ public static class Report
         foreach (var size in sizes)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{size,10:N0} decisions: app resident memory under load {Find("rss", size)?.Value ?? double.NaN:0} MB (peak), start to /health/ready {Find("ready", size)?.Value ?? double.NaN:0.00} s"));
+                $"{size,10:N0} decisions: app resident memory under load {Find("rss", size)?.Value ?? double.NaN:0} MB (peak), start to /health/ready {Find("ready", size)?.Value ?? double.NaN:0.00} s, "
+                + $"verify {Find("verify", size)?.Seconds ?? double.NaN:0.00} s (+{Find("verify", size)?.Value ?? double.NaN:0} MB), inclusion proof p95 {Find("proof", size)?.P95Ms ?? double.NaN:0.0} ms"));
         }
 
         var register = Find("endpoint", largest, "register");
@@ -54,11 +55,14 @@ public static class Report
             ("votes_lost", voting?.Value ?? double.NaN, "0"),
             ("rss_mb", all.Where(measurement => measurement.Kind == "rss").Select(measurement => measurement.Value).DefaultIfEmpty(double.NaN).Max(), "0"),
             ("ready_s", all.Where(measurement => measurement.Kind == "ready").Select(measurement => measurement.Value).DefaultIfEmpty(double.NaN).Max(), "0.00"),
+            ("verify_mb", Find("verify", largest)?.Value ?? double.NaN, "0"),
+            ("proof_ms", Find("proof", largest)?.P95Ms ?? double.NaN, "0.0"),
         };
 
         output.WriteLine();
         output.WriteLine($"register_ratio is the register page's req/s over the baseline's at {largest:N0} decisions; p99_growth its p99 at {largest:N0} over {smallest:N0};");
-        output.WriteLine("rss_mb and ready_s are the worst over the sizes.");
+        output.WriteLine("rss_mb and ready_s are the worst over the sizes; verify_mb is the app's memory growth while /decisions/verify");
+        output.WriteLine($"re-checks all {largest:N0} entries, and proof_ms the p95 of one inclusion proof, at {largest:N0} decisions.");
         output.WriteLine(string.Join(' ', figures.Select(figure => $"{figure.Name}={figure.Value.ToString(figure.Format, CultureInfo.InvariantCulture)}")));
         return figures.All(figure => !double.IsNaN(figure.Value));
     }

@@ -39,6 +39,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CommissioningLevel> CommissioningLevels => Set<CommissioningLevel>();
     public DbSet<FunctionAllocation> FunctionAllocations => Set<FunctionAllocation>();
     public DbSet<PublishedDecision> PublishedDecisions => Set<PublishedDecision>();
+    public DbSet<RegisterTreeNode> RegisterTreeNodes => Set<RegisterTreeNode>();
     public DbSet<GiftOrHospitality> GiftsAndHospitality => Set<GiftOrHospitality>();
     public DbSet<ProcurementDecision> ProcurementDecisions => Set<ProcurementDecision>();
     public DbSet<ProcurementInterest> ProcurementInterests => Set<ProcurementInterest>();

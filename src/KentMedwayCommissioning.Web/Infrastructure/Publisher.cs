@@ -47,6 +47,7 @@ public static class Publisher
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await RegisterTree.CatchUpAsync(db, cancellationToken);
         return count;
     }
 
@@ -83,6 +84,7 @@ public static class Publisher
         var entry = await FullEntryAsync(db, meeting, item, sequence + 1, now, current.Sequence, prefix, previous, cancellationToken);
         db.PublishedDecisions.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
+        await RegisterTree.CatchUpAsync(db, cancellationToken);
         return entry.Sequence;
     }
 
@@ -132,7 +134,23 @@ public static class Publisher
             original.Votes, original.Declarations, now, original.Sequence, previous, original.MeetingDateIso);
         db.PublishedDecisions.Add(correction);
         await db.SaveChangesAsync(cancellationToken);
+        await RegisterTree.CatchUpAsync(db, cancellationToken);
         return correction.Sequence;
+    }
+
+    /// <summary>
+    /// Takes the lock that makes the register's writers (entries, and the tree over them) go one at a time, until the
+    /// caller's transaction ends. A transaction may take it more than once.
+    /// </summary>
+    internal static async Task LockChainAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            // Outside a transaction the lock would be released at once and two writers could fork the chain.
+            throw new InvalidOperationException("The chain is only appended to inside a transaction.");
+        }
+
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", cancellationToken);
     }
 
     /// <summary>The entry that corrects <paramref name="sequence"/>, if any.</summary>
@@ -142,13 +160,7 @@ public static class Publisher
     /// <summary>Takes the chain's lock for the caller's transaction (a command's, or the demo load's) and reads its head.</summary>
     private static async Task<(long Sequence, string Hash)> LockHeadAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            // Outside a transaction the lock would be released at once and two writers could fork the chain.
-            throw new InvalidOperationException("The chain is only appended to inside a transaction.");
-        }
-
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", cancellationToken);
+        await LockChainAsync(db, cancellationToken);
         var head = await db.PublishedDecisions.OrderByDescending(decision => decision.Sequence).Select(decision => new { decision.Sequence, decision.Hash }).FirstOrDefaultAsync(cancellationToken);
         return (head?.Sequence ?? 0, head?.Hash ?? PublishedDecision.GenesisHash);
     }

@@ -134,9 +134,14 @@ public static class ServiceRegistration
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
-        services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
+        services.AddSingleton<RegisterTreeCatchUp>();
+        services.AddHostedService(provider => provider.GetRequiredService<RegisterTreeCatchUp>());
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"])
+            .AddCheck<RegisterTreeCatchUp>("register tree", tags: ["ready"]);
 
         services.AddSingleton<PublicAddress>();
+        services.AddSingleton(provider => RegisterSigner.FromConfiguration(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();

@@ -21,16 +21,16 @@ public sealed class MeetingDatesTests(TestApp app)
     public async Task A_decision_the_papers_date_only_to_the_year_is_published_as_2018_in_json_and_csv_with_their_words_beside_it()
     {
         using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/v1/decisions?body=west-kent-ccg"));
-        var historical = json.RootElement.GetProperty("items").EnumerateArray().Single(item => item.GetProperty("meetingDateText").GetString() == PapersWords);
+        var historical = json.RootElement.GetProperty("items").EnumerateArray().Single(item => item.GetProperty("meetingDate").GetString() == PapersWords);
 
-        Assert.Equal("2018", historical.GetProperty("meetingDate").GetString());
+        Assert.Equal("2018", historical.GetProperty("meetingDateIso").GetString());
         Assert.Equal("year", historical.GetProperty("meetingDatePrecision").GetString());
         Assert.Contains("\"meeting_date_iso\":\"2018\"", historical.GetProperty("canonical").GetString(), StringComparison.Ordinal);
 
         using var reader = new StringReader(await _client.GetStringAsync("/decisions.csv?body=west-kent-ccg"));
         using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        var row = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().Single(row => (string)row["meeting_date_text"] == PapersWords);
-        Assert.Equal("2018", row["meeting_date"]);
+        var row = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().Single(row => (string)row["meeting_date"] == PapersWords);
+        Assert.Equal("2018", row["meeting_date_iso"]);
         Assert.Equal("year", row["meeting_date_precision"]);
     }
 
@@ -47,12 +47,12 @@ public sealed class MeetingDatesTests(TestApp app)
 
         using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/v1/decisions?body=dated-board"));
         var decision = Assert.Single(json.RootElement.GetProperty("items").EnumerateArray());
-        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", decision.GetProperty("meetingDate").GetString());
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", decision.GetProperty("meetingDateIso").GetString());
         Assert.Equal("time", decision.GetProperty("meetingDatePrecision").GetString());
 
         var browsing = new Browsing(app);
         var page = await browsing.GetPageAsync($"/decisions/{decision.GetProperty("sequence").GetInt64()}");
-        Assert.Equal(decision.GetProperty("meetingDate").GetString(), page.QuerySelector("#meeting-date time")!.GetAttribute("datetime"));
+        Assert.Equal(decision.GetProperty("meetingDateIso").GetString(), page.QuerySelector("#meeting-date time")!.GetAttribute("datetime"));
         var historical = await browsing.GetPageAsync($"/decisions/{await HistoricalSequenceAsync()}");
         var date = historical.QuerySelector("#meeting-date time")!;
         Assert.Equal("2018", date.GetAttribute("datetime"));
@@ -63,6 +63,6 @@ public sealed class MeetingDatesTests(TestApp app)
     private async Task<long> HistoricalSequenceAsync()
     {
         using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/v1/decisions?body=west-kent-ccg"));
-        return json.RootElement.GetProperty("items").EnumerateArray().First(item => item.GetProperty("meetingDateText").GetString() == PapersWords).GetProperty("sequence").GetInt64();
+        return json.RootElement.GetProperty("items").EnumerateArray().First(item => item.GetProperty("meetingDate").GetString() == PapersWords).GetProperty("sequence").GetInt64();
     }
 }

@@ -107,6 +107,10 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Public("HEAD", "/api/v1/decisions/verify"),
         Public("GET", "/api/v1/decisions/{sequence:long}"),
         Public("HEAD", "/api/v1/decisions/{sequence:long}"),
+        Public("GET", "/api/v1/decisions/{sequence:long}/inclusion"),
+        Public("HEAD", "/api/v1/decisions/{sequence:long}/inclusion"),
+        Public("GET", "/api/v1/decisions/consistency"),
+        Public("HEAD", "/api/v1/decisions/consistency"),
         Public("GET", "/api/v1/people/{slug}/record"),
         Public("HEAD", "/api/v1/people/{slug}/record"),
         Public("GET", "/api/v1/proposals/{slug}"),
@@ -148,6 +152,12 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Public("GET", "/decisions/feed.atom"),
         Public("HEAD", "/decisions/feed.atom"),
         Public("GET", "/decisions/verify"),
+        Public("GET", "/decisions/verify_register.py"),
+        Public("HEAD", "/decisions/verify_register.py"),
+        Public("GET", "/decisions/checkpoint"),
+        Public("HEAD", "/decisions/checkpoint"),
+        Public("GET", "/decisions/verifier-key"),
+        Public("HEAD", "/decisions/verifier-key"),
         Public("GET", "/decisions/{sequence:long}"),
         // Corrections: the secretary of the decision's own body.
         Post("/decisions/{sequence:long}", null, null,                            Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
@@ -313,9 +323,15 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Assert.Empty(repeated);
     }
 
+    /// <summary>The query an endpoint needs to answer at all, beyond its route.</summary>
+    private static readonly Dictionary<string, string> SampleQueries = new(StringComparer.Ordinal)
+    {
+        ["/api/v1/decisions/consistency"] = "?first=1&second=2",
+    };
+
     private async Task<(Access Access, string Detail)> RequestAsync(Row row, Session session)
     {
-        var url = _demo.For(row.Pattern) + (row.Handler is null ? string.Empty : $"?handler={row.Handler}");
+        var url = _demo.For(row.Pattern) + (row.Handler is null ? SampleQueries.GetValueOrDefault(row.Pattern, string.Empty) : $"?handler={row.Handler}");
         using var response = await session.SendAsync(row.Method switch
         {
             "POST" => session.Post(url, FormFields(row.Form), session.FormToken),

@@ -44,13 +44,29 @@ public sealed class HashChainTests
     }
 
     [Fact]
-    public void The_canonical_form_is_compact_json_in_the_documented_order()
+    public void The_canonical_form_is_compact_json_of_every_published_field_in_the_documented_order()
     {
-        var canonical = Entry(1, PublishedDecision.GenesisHash).Canonical();
+        var entry = Entry(1, PublishedDecision.GenesisHash);
 
+        Assert.Equal(
+            """{"sequence":1,"body":"West Kent CCG","body_slug":"west-kent-ccg","meeting":"Governing body","meeting_date":"January or February 2018","item":"Proposal","question":"That we agree.","outcome":"Carried","explanation":"Agreed.","votes_for":2,"votes_against":1,"abstentions":0,"votes":[{"member":"A Member","vote":"For","casting":false},{"member":"The Chair","vote":"For","casting":true}],"declarations":[{"member":"B Member","interest":"Partner in a provider","management":"Withdrew from the discussion and the vote"}],"published_at":"2026-11-23T10:00:00Z","corrects":null}""",
+            entry.Canonical());
+        Assert.Equal(System.Text.Json.JsonDocument.Parse(entry.Canonical()).RootElement.EnumerateObject().Select(field => field.Name), entry.CanonicalFields);
+    }
+
+    [Fact]
+    public void An_entry_published_before_the_full_field_form_keeps_the_form_it_was_hashed_with()
+    {
+        var entry = new PublishedDecision(1, "West Kent CCG", "west-kent-ccg", 1, "Governing body", "January or February 2018", "Proposal", "That we agree.",
+            "Carried", "Agreed.", 2, 1, 0, [new PublishedVote("A Member", "For"), new PublishedVote("The Chair", "For", IsCastingVote: true)],
+            [new PublishedDeclaration("B Member", "Partner in a provider", "Withdrew from the discussion and the vote")], Published, null, PublishedDecision.GenesisHash, canonicalVersion: 1);
+        var canonical = entry.Canonical();
+
+        Assert.DoesNotContain("body_slug", entry.CanonicalFields);
         Assert.Equal(
             """{"sequence":1,"body":"West Kent CCG","meeting":"Governing body","meeting_date":"January or February 2018","item":"Proposal","question":"That we agree.","outcome":"Carried","explanation":"Agreed.","votes_for":2,"votes_against":1,"abstentions":0,"votes":[{"member":"A Member","vote":"For","casting":false},{"member":"The Chair","vote":"For","casting":true}],"declarations":[{"member":"B Member","interest":"Partner in a provider","management":"Withdrew from the discussion and the vote"}],"published_at":"2026-11-23T10:00:00Z","corrects":null}""",
             canonical);
+        Assert.True(ChainVerification.Check([entry]).IsIntact);
     }
 
     [Fact]

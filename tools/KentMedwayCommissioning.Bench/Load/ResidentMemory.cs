@@ -19,23 +19,34 @@ public sealed class ResidentMemory : IDisposable
 
     public void Dispose() => _timer.Dispose();
 
+    /// <summary>The process's resident memory now, or null once it has exited.</summary>
+    public static double? CurrentMegabytes(int pid) => Kilobytes($"/proc/{pid}/status") / 1024.0;
+
     private void Sample()
+    {
+        if (Kilobytes(_status) is { } kilobytes)
+        {
+            var peak = Interlocked.Read(ref _peakKilobytes);
+            while (kilobytes > peak && Interlocked.CompareExchange(ref _peakKilobytes, kilobytes, peak) != peak)
+            {
+                peak = Interlocked.Read(ref _peakKilobytes);
+            }
+        }
+    }
+
+    private static long? Kilobytes(string status)
     {
         try
         {
-            var line = File.ReadLines(_status).FirstOrDefault(candidate => candidate.StartsWith("VmRSS:", StringComparison.Ordinal));
-            if (line is not null && long.TryParse(line["VmRSS:".Length..].Trim().Split(' ')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kilobytes))
-            {
-                var peak = Interlocked.Read(ref _peakKilobytes);
-                while (kilobytes > peak && Interlocked.CompareExchange(ref _peakKilobytes, kilobytes, peak) != peak)
-                {
-                    peak = Interlocked.Read(ref _peakKilobytes);
-                }
-            }
+            var line = File.ReadLines(status).FirstOrDefault(candidate => candidate.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is not null && long.TryParse(line["VmRSS:".Length..].Trim().Split(' ')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kilobytes)
+                ? kilobytes
+                : null;
         }
         catch (IOException)
         {
             // The app has exited; keep the peak seen so far.
+            return null;
         }
     }
 }

@@ -427,7 +427,7 @@ public static class BenchSeeder
         await using var copy = await connection.BeginBinaryImportAsync(
             """
             COPY published_decisions (sequence, body_name, body_slug, agenda_item_id, meeting_title, meeting_date, item_title, question, outcome,
-                                      explanation, votes_for, votes_against, abstentions, published_at, previous_hash, hash, declarations, votes)
+                                      explanation, votes_for, votes_against, abstentions, published_at, previous_hash, hash, declarations, votes, canonical_version)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
         foreach (var item in items)
@@ -462,6 +462,7 @@ public static class BenchSeeder
             await copy.WriteAsync(decision.Hash, NpgsqlDbType.Char, cancellationToken);
             await copy.WriteAsync("[]", NpgsqlDbType.Jsonb, cancellationToken);
             await copy.WriteAsync(json.Votes(decision.Votes), NpgsqlDbType.Jsonb, cancellationToken);
+            await copy.WriteAsync(decision.CanonicalVersion, NpgsqlDbType.Integer, cancellationToken);
         }
 
         await copy.CompleteAsync(cancellationToken);

@@ -1965,6 +1965,10 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("body_slug");
 
+                    b.Property<int>("CanonicalVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("canonical_version");
+
                     b.Property<long?>("CorrectsSequence")
                         .HasColumnType("bigint")
                         .HasColumnName("corrects_sequence");
@@ -2064,6 +2068,28 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasDatabaseName("ix_published_decisions_body_slug_sequence");
 
                     b.ToTable("published_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Register.RegisterTreeNode", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint")
+                        .HasColumnName("index");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
+                    b.HasKey("Level", "Index")
+                        .HasName("pk_register_tree_nodes");
+
+                    b.ToTable("register_tree_nodes", (string)null);
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Registers.GiftOrHospitality", b =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using KentMedwayCommissioning.Transparency;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 
 namespace KentMedwayCommissioning.Web.Domain.Register;
@@ -55,7 +56,8 @@ public sealed class PublishedDecision
         DateTimeOffset publishedAt,
         long? correctsSequence,
         string previousHash,
-        string? meetingDateIso = null)
+        string? meetingDateIso = null,
+        int canonicalVersion = CurrentCanonicalVersion)
     {
         Sequence = sequence;
         BodyName = bodyName;
@@ -77,6 +79,8 @@ public sealed class PublishedDecision
         PublishedAt = DateTimeOffset.FromUnixTimeSeconds(publishedAt.ToUnixTimeSeconds());
         CorrectsSequence = correctsSequence;
         PreviousHash = previousHash;
+        // Only the tests make entries of an older version: they stand for entries published before it changed.
+        CanonicalVersion = canonicalVersion;
         Hash = ComputeHash();
     }
 
@@ -132,8 +136,40 @@ public sealed class PublishedDecision
     public string Hash { get; private set; }
 
     /// <summary>
-    /// The documented canonical form: UTF-8 JSON with no whitespace and the fields in exactly this order; absent
-    /// values as null, except <c>meeting_date_iso</c>, which entries published before it was kept leave out. The hash is SHA-256 of <c>previous_hash + "\n" + canonical</c>, in lower-case hex.
+    /// Which fields the canonical form carries. Version 1 (entries published before the transparency log) left out the
+    /// body's slug; version 2 carries every published field. An entry keeps the version it was hashed with for ever.
+    /// </summary>
+    public int CanonicalVersion { get; private set; }
+
+    public const int CurrentCanonicalVersion = 2;
+
+    /// <summary>The fields the entry's canonical form carries, in its order, named as in the canonical form and the CSV.</summary>
+    public IReadOnlyList<string> CanonicalFields =>
+        (CanonicalVersion, MeetingDateIso) switch
+        {
+            (1, null) => FieldsOfVersion1,
+            (1, _) => FieldsOfVersion1WithIsoDate,
+            (_, null) => FieldsOfVersion2,
+            _ => FieldsOfVersion2WithIsoDate,
+        };
+
+    private static readonly string[] FieldsOfVersion1 =
+        ["sequence", "body", "meeting", "meeting_date", "item", "question", "outcome", "explanation", "votes_for", "votes_against", "abstentions", "votes", "declarations", "published_at", "corrects"];
+
+    private static readonly string[] FieldsOfVersion1WithIsoDate = [.. FieldsOfVersion1[..4], "meeting_date_iso", .. FieldsOfVersion1[4..]];
+
+    private static readonly string[] FieldsOfVersion2 = [.. FieldsOfVersion1[..2], "body_slug", .. FieldsOfVersion1[2..]];
+
+    private static readonly string[] FieldsOfVersion2WithIsoDate = [.. FieldsOfVersion2[..5], "meeting_date_iso", .. FieldsOfVersion2[5..]];
+
+    /// <summary>The entry's leaf in the register's Merkle tree: RFC 9162's leaf hash of its canonical form.</summary>
+    public byte[] LeafHash() => MerkleTree.LeafHash(Encoding.UTF8.GetBytes(Canonical()));
+
+    /// <summary>
+    /// The documented canonical form: UTF-8 JSON with no whitespace and the fields of <see cref="CanonicalFields"/> in
+    /// exactly that order; absent values as null, except <c>meeting_date_iso</c>, which entries published before it was
+    /// kept leave out. The hash is SHA-256 of <c>previous_hash + "\n" + canonical</c>, in
+    /// lower-case hex.
     /// </summary>
     public string Canonical()
     {
@@ -143,6 +179,11 @@ public sealed class PublishedDecision
             json.WriteStartObject();
             json.WriteNumber("sequence", Sequence);
             json.WriteString("body", BodyName);
+            if (CanonicalVersion >= 2)
+            {
+                json.WriteString("body_slug", BodySlug);
+            }
+
             json.WriteString("meeting", MeetingTitle);
             json.WriteString("meeting_date", MeetingDate);
             if (MeetingDateIso is not null)
@@ -206,36 +247,67 @@ public sealed class PublishedDecision
     }
 }
 
-/// <summary>The result of re-checking the whole chain: which entry, if any, first fails.</summary>
-public sealed record ChainVerification(long Entries, string HeadHash, long? FirstFailingSequence, string? Reason)
+/// <summary>
+/// The result of re-checking the whole register: which entry, if any, first fails, and the Merkle tree root recomputed
+/// from the entries, to compare with the signed checkpoint.
+/// </summary>
+public sealed record ChainVerification(long Entries, string HeadHash, long? FirstFailingSequence, string? Reason, byte[] TreeRoot)
 {
     public bool IsIntact => FirstFailingSequence is null;
 
     public static ChainVerification Check(IEnumerable<PublishedDecision> inOrder)
     {
-        var previous = PublishedDecision.GenesisHash;
-        long count = 0;
+        var checker = new Checker();
         foreach (var entry in inOrder)
         {
-            count++;
-            if (entry.Sequence != count)
+            if (!checker.Add(entry))
             {
-                return new ChainVerification(count, previous, entry.Sequence, $"entry {entry.Sequence} is out of sequence (expected {count})");
+                break;
             }
-
-            if (entry.PreviousHash != previous)
-            {
-                return new ChainVerification(count, previous, entry.Sequence, $"entry {entry.Sequence} does not point at the hash of the entry before it");
-            }
-
-            if (entry.ComputeHash() != entry.Hash)
-            {
-                return new ChainVerification(count, previous, entry.Sequence, $"entry {entry.Sequence} does not match its hash: it was changed after publishing");
-            }
-
-            previous = entry.Hash;
         }
 
-        return new ChainVerification(count, previous, null, null);
+        return checker.Result;
+    }
+
+    /// <summary>Checks entries as they are read, holding O(log n) hashes, so the whole register is never in memory.</summary>
+    public static async Task<ChainVerification> CheckAsync(IAsyncEnumerable<PublishedDecision> inOrder, CancellationToken cancellationToken)
+    {
+        var checker = new Checker();
+        await foreach (var entry in inOrder.WithCancellation(cancellationToken))
+        {
+            if (!checker.Add(entry))
+            {
+                break;
+            }
+        }
+
+        return checker.Result;
+    }
+
+    private sealed class Checker
+    {
+        private readonly StreamingRoot _tree = new();
+        private string _previous = PublishedDecision.GenesisHash;
+        private long _count;
+        private (long Sequence, string Reason)? _failure;
+
+        public ChainVerification Result => new(_count, _previous, _failure?.Sequence, _failure?.Reason, _tree.Root());
+
+        public bool Add(PublishedDecision entry)
+        {
+            _count++;
+            _failure = entry.Sequence != _count ? (entry.Sequence, $"entry {entry.Sequence} is out of sequence (expected {_count})")
+                : entry.PreviousHash != _previous ? (entry.Sequence, $"entry {entry.Sequence} does not point at the hash of the entry before it")
+                : entry.ComputeHash() != entry.Hash ? (entry.Sequence, $"entry {entry.Sequence} does not match its hash: it was changed after publishing")
+                : null;
+            if (_failure is not null)
+            {
+                return false;
+            }
+
+            _tree.Add(entry.Sequence - 1, entry.LeafHash());
+            _previous = entry.Hash;
+            return true;
+        }
     }
 }

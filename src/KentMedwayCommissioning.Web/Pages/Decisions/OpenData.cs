@@ -83,8 +83,13 @@ public static class OpenData
         endpoints.MapOpenData("/api/v1/decisions/verify", async (ISender sender, CancellationToken cancellationToken) =>
         {
             var result = await sender.Send(new VerifyModel.Query(), cancellationToken);
-            return TypedResults.Ok(new ChainCheckJson(result.IsIntact, result.Entries, result.HeadHash, result.FirstFailingSequence, result.Reason));
+            return TypedResults.Ok(new ChainCheckJson(
+                result.IsIntact, result.Chain.Entries, result.Chain.HeadHash, result.Chain.FirstFailingSequence, result.Reason, result.TreeSize, Convert.ToBase64String(result.StoredRoot)));
         }).WithName("VerifyDecisions").Produces<ChainCheckJson>();
+
+        endpoints.MapOpenData(VerifyModel.ScriptPath, () => Results.File(
+                typeof(VerifyModel).Assembly.GetManifestResourceStream("verify_register.py")!, "text/x-python; charset=utf-8", "verify_register.py"))
+            .WithName("GetVerifyScript").ExcludeFromDescription();
 
         endpoints.MapOpenData("/api/v1/decisions/{sequence:long}", async (long sequence, ISender sender, CancellationToken cancellationToken) =>
             await sender.Send(new DetailsModel.Query(sequence), cancellationToken) is { } found
@@ -132,10 +137,12 @@ public static class OpenData
     public sealed record DecisionPage(IReadOnlyList<DecisionJson> Items, string? Next, long Entries, string HeadHash);
 
     /// <summary>
-    /// A published decision: every field of the canonical form, plus the chain hashes, so anyone can re-check it.
-    /// <paramref name="MeetingDate"/> is ISO 8601 at the precision the papers give (<c>2018</c>, <c>2018-02</c>,
-    /// <c>2018-02-22</c> or a UTC time), null on entries published before it was kept; <paramref name="MeetingDateText"/>
-    /// is the date in words, as the entry publishes it.
+    /// A published decision: every field of the canonical form, the chain hashes, and which fields the canonical form
+    /// carries (<paramref name="CanonicalFields"/>, named as in the canonical form), so anyone can re-check that each
+    /// field matches it. <paramref name="MeetingDate"/> is the date in words, as the entry publishes it;
+    /// <paramref name="MeetingDateIso"/> is ISO 8601 at the precision the papers give (<c>2018</c>, <c>2018-02</c>,
+    /// <c>2018-02-22</c> or a UTC time), null on entries published before it was kept. <paramref name="Url"/> and
+    /// <paramref name="MeetingDatePrecision"/> are derived from other fields, so are not in the canonical form.
     /// </summary>
     public sealed record DecisionJson(
         long Sequence,
@@ -143,9 +150,9 @@ public static class OpenData
         string Body,
         string BodySlug,
         string Meeting,
-        string? MeetingDate,
+        string MeetingDate,
+        string? MeetingDateIso,
         string? MeetingDatePrecision,
-        string MeetingDateText,
         string Item,
         string? Question,
         string Outcome,
@@ -158,6 +165,7 @@ public static class OpenData
         string PublishedAt,
         long? Corrects,
         string Canonical,
+        IReadOnlyList<string> CanonicalFields,
         string PreviousHash,
         string Hash);
 
@@ -166,7 +174,9 @@ public static class OpenData
     public sealed record DeclarationJson(string Member, string Interest, string Management);
 
     /// <summary>The whole chain re-checked: intact, or the first entry that fails and why.</summary>
-    public sealed record ChainCheckJson(bool Intact, long Entries, string HeadHash, long? FirstFailingSequence, string? Reason);
+    /// <param name="TreeSize">How many entries the site's Merkle tree holds: the size of its newest checkpoint.</param>
+    /// <param name="TreeRoot">That tree's root, base64: intact means it is the root of the entries re-checked.</param>
+    public sealed record ChainCheckJson(bool Intact, long Entries, string HeadHash, long? FirstFailingSequence, string? Reason, long TreeSize, string TreeRoot);
 
     private static DecisionJson Json(PublishedDecision decision) => new(
         decision.Sequence,
@@ -174,9 +184,9 @@ public static class OpenData
         decision.BodyName,
         decision.BodySlug,
         decision.MeetingTitle,
+        decision.MeetingDate,
         decision.MeetingDateIso,
         Precision(decision),
-        decision.MeetingDate,
         decision.ItemTitle,
         decision.Question,
         decision.Outcome,
@@ -189,6 +199,7 @@ public static class OpenData
         decision.PublishedAt.UtcDateTime.ToString(UtcSeconds, CultureInfo.InvariantCulture),
         decision.CorrectsSequence,
         decision.Canonical(),
+        decision.CanonicalFields,
         decision.PreviousHash,
         decision.Hash);
 
@@ -197,15 +208,15 @@ public static class OpenData
         decision.MeetingDateIso is { } iso ? MeetingDate.PrecisionOf(iso).ToString().ToLowerInvariant() : null;
 
     private static readonly string[] CsvHeader =
-        ["sequence", "body", "meeting", "meeting_date", "meeting_date_precision", "meeting_date_text", "item", "question", "outcome", "explanation", "votes_for", "votes_against", "abstentions", "published_at", "corrects", "canonical", "previous_hash", "hash"];
+        ["sequence", "body", "meeting", "meeting_date", "meeting_date_iso", "meeting_date_precision", "item", "question", "outcome", "explanation", "votes_for", "votes_against", "abstentions", "published_at", "corrects", "canonical", "previous_hash", "hash", "canonical_fields"];
 
     private static string[] CsvRow(PublishedDecision decision) =>
     [
-        decision.Sequence.ToString(CultureInfo.InvariantCulture), decision.BodyName, decision.MeetingTitle, decision.MeetingDateIso ?? "", Precision(decision) ?? "",
-        decision.MeetingDate, decision.ItemTitle,
+        decision.Sequence.ToString(CultureInfo.InvariantCulture), decision.BodyName, decision.MeetingTitle, decision.MeetingDate, decision.MeetingDateIso ?? "",
+        Precision(decision) ?? "", decision.ItemTitle,
         decision.Question ?? "", decision.Outcome, decision.Explanation, Number(decision.VotesFor), Number(decision.VotesAgainst), Number(decision.Abstentions),
         decision.PublishedAt.UtcDateTime.ToString(UtcSeconds, CultureInfo.InvariantCulture), Number(decision.CorrectsSequence),
-        decision.Canonical(), decision.PreviousHash, decision.Hash,
+        decision.Canonical(), decision.PreviousHash, decision.Hash, string.Join(' ', decision.CanonicalFields),
     ];
 
     private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";

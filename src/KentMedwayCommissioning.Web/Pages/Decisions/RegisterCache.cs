@@ -19,6 +19,9 @@ public static class RegisterCache
 {
     public const string Policy = "Register";
 
+    /// <summary>Every cached register answer, for a test that empties the database under a running app.</summary>
+    public const string Tag = "register";
+
     private static readonly Func<AppDbContext, Task<string?>> HeadHash =
         EF.CompileAsyncQuery((AppDbContext db) => db.PublishedDecisions.OrderByDescending(decision => decision.Sequence).Select(decision => decision.Hash).FirstOrDefault());
 
@@ -50,7 +53,7 @@ public static class RegisterCache
             // A bound on memory: at most this much cached register at once; the least used goes first.
             options.SizeLimit = 32 * 1024 * 1024;
             // The default policy's rules still apply: GET and HEAD only, anonymous only, no answer that sets a cookie.
-            options.AddPolicy(Policy, policy => policy.VaryByValue(ChainHeadAsync).Expire(TimeSpan.FromMinutes(10)));
+            options.AddPolicy(Policy, policy => policy.VaryByValue(ChainHeadAsync).Expire(TimeSpan.FromMinutes(10)).Tag(Tag));
         });
         services.AddSingleton<PublishedBodies>();
     }
