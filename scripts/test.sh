@@ -115,8 +115,10 @@ fi
 
 ensure_chromium
 log "Browser: $KMC_CHROMIUM"
-# The register's "check it yourself" procedures are run as published: Python 3, jq and sha256sum.
+# The register's "check it yourself" procedures are run as published: Python 3 (with the cryptography module for
+# the checkpoints' Ed25519 signatures), jq and sha256sum.
 command -v python3 >/dev/null 2>&1 || apt_install python3
+python3 -c "import cryptography" >/dev/null 2>&1 || apt_install python3-cryptography
 command -v jq >/dev/null 2>&1 || apt_install jq
 
 build_frontend
