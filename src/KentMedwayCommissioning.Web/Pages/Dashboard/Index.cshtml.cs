@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KentMedwayCommissioning.Web.Pages.Dashboard;
 
 /// <summary>A signed-in user's starting point: who they are here and the bodies they sit on.</summary>
-public sealed class IndexModel(ISender sender) : PageModel
+public sealed class IndexModel(ISender sender, CurrentUser user) : PageModel
 {
     public string DisplayName { get; private set; } = string.Empty;
     public IReadOnlyList<string> Roles { get; private set; } = [];
@@ -22,6 +22,9 @@ public sealed class IndexModel(ISender sender) : PageModel
     /// <summary>For programme office staff: what needs their attention this week.</summary>
     public ProgrammeWatch.Summary? Programme { get; private set; }
 
+    /// <summary>For a board secretary: the meetings, votes and decisions of the bodies they run.</summary>
+    public SecretaryWork.Summary? Secretary { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         DisplayName = User.FindFirstValue(AppClaimsPrincipalFactory.DisplayName) ?? User.Identity!.Name!;
@@ -29,6 +32,11 @@ public sealed class IndexModel(ISender sender) : PageModel
         if (int.TryParse(User.FindFirstValue(AppClaimsPrincipalFactory.PersonId), NumberStyles.None, CultureInfo.InvariantCulture, out var personId))
         {
             Person = await sender.Send(new Query(personId), cancellationToken);
+        }
+
+        if (user.SecretaryOf is { Count: > 0 } bodies)
+        {
+            Secretary = await sender.Send(new SecretaryWork.Query(bodies), cancellationToken);
         }
 
         if (User.IsInRole(Data.Roles.ProgrammeOffice) || User.IsInRole(Data.Roles.Administrator))
@@ -64,7 +72,9 @@ public sealed class IndexModel(ISender sender) : PageModel
                         .Select(membership => new Seat(membership.Body.Name, membership.Body.Slug, membership.Role, membership.HasVote))
                         .ToList(),
                     db.AgendaItems
+                        // An item the person declared an interest in is not theirs to vote on.
                         .Where(item => item.VoteState == VoteState.Open
+                                       && !item.Declarations.Any(declaration => declaration.PersonId == person.Id)
                                        && db.Memberships.Any(membership => membership.PersonId == person.Id && membership.HasVote && membership.BodyId == item.Meeting.BodyId))
                         .OrderBy(item => item.Meeting.StartsAt)
                         .ThenBy(item => item.Number)

@@ -75,30 +75,39 @@ public static class CastVote
                 throw new GovernanceException(refusal);
             }
 
-            // The vote and its event in one statement. Voting again the same way changes nothing and records nothing,
-            // so a request repeated after a lost answer (a retry, a double click) is harmless.
-            var now = clock.GetUtcNow();
-            var choice = command.Choice.ToString();
-            var written = await db.Database
-                .SqlQuery<bool>(
-                    $"""
-                    WITH vote AS (
-                        INSERT INTO votes (agenda_item_id, person_id, choice, cast_at)
-                        VALUES ({command.ItemId}, {personId}, {choice}, {now})
-                        ON CONFLICT (agenda_item_id, person_id)
-                        DO UPDATE SET choice = EXCLUDED.choice, changed_at = EXCLUDED.cast_at
-                        WHERE votes.choice IS DISTINCT FROM EXCLUDED.choice
-                        RETURNING (xmax = 0) AS inserted)
-                    INSERT INTO vote_events (agenda_item_id, person_id, choice, kind, at, recorded_by)
-                    SELECT {command.ItemId}, {personId}, {choice},
-                           CASE WHEN inserted THEN {nameof(VoteEventKind.Cast)} ELSE {nameof(VoteEventKind.Changed)} END, {now}, {user.Name}
-                    FROM vote
-                    RETURNING kind = {nameof(VoteEventKind.Cast)} AS "Value"
-                    """)
-                .ToListAsync(cancellationToken);
-            return written is [var inserted] ? new Result(command.Choice, WasChange: !inserted) : new Result(command.Choice, WasChange: false);
+            var written = await WriteAsync(db, command.ItemId, personId, command.Choice, clock.GetUtcNow(), user.Name, byShowOfHands: false, cancellationToken);
+            return new Result(command.Choice, WasChange: written == VoteEventKind.Changed);
         }
 
         private sealed record LockedItem(string VoteState, string BodyName, bool? HasVote, bool? IsPresent, bool IsWithdrawn);
+    }
+
+    /// <summary>
+    /// The vote and its event in one statement; the caller has checked that the person may vote. Voting again the same
+    /// way changes nothing and records nothing, so a request repeated after a lost answer (a retry, a double click) is
+    /// harmless: the answer is then null.
+    /// </summary>
+    internal static async Task<VoteEventKind?> WriteAsync(
+        AppDbContext db, int itemId, int personId, VoteChoice choice, DateTimeOffset now, string recordedBy, bool byShowOfHands, CancellationToken cancellationToken)
+    {
+        var name = choice.ToString();
+        var written = await db.Database
+            .SqlQuery<bool>(
+                $"""
+                WITH vote AS (
+                    INSERT INTO votes (agenda_item_id, person_id, choice, cast_at)
+                    VALUES ({itemId}, {personId}, {name}, {now})
+                    ON CONFLICT (agenda_item_id, person_id)
+                    DO UPDATE SET choice = EXCLUDED.choice, changed_at = EXCLUDED.cast_at
+                    WHERE votes.choice IS DISTINCT FROM EXCLUDED.choice
+                    RETURNING (xmax = 0) AS inserted)
+                INSERT INTO vote_events (agenda_item_id, person_id, choice, kind, at, recorded_by, by_show_of_hands)
+                SELECT {itemId}, {personId}, {name},
+                       CASE WHEN inserted THEN {nameof(VoteEventKind.Cast)} ELSE {nameof(VoteEventKind.Changed)} END, {now}, {recordedBy}, {byShowOfHands}
+                FROM vote
+                RETURNING kind = {nameof(VoteEventKind.Cast)} AS "Value"
+                """)
+            .ToListAsync(cancellationToken);
+        return written is [var inserted] ? (inserted ? VoteEventKind.Cast : VoteEventKind.Changed) : null;
     }
 }
