@@ -160,10 +160,11 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Public("GET", "/meetings/{id:int}"),
         new("GET", "/meetings/{id:int}", "Quorum", null, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed),
         Post("/meetings/{id:int}", "AddItem", null,                               Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
-        Post("/meetings/{id:int}", "Attendance", "status=Present",                Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/meetings/{id:int}", "Close", null,                                 Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/meetings/{id:int}", "Departure", null,                             Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/meetings/{id:int}", "Publish", null,                               Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/meetings/{id:int}", "Roll", "Roll[0].PersonId={nurse}&Roll[0].Status=Present",
+                                                                                  Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/meetings/{id:int}", "Start", null,                                 Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Public("GET", "/meetings/{id:int}/items/{number:int}"),
         // The running tally is for whoever runs the meeting.
@@ -175,6 +176,8 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
                                                                                   Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/meetings/{id:int}/items/{number:int}", "Open", null,               Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/meetings/{id:int}/items/{number:int}", "Outcome", null,            Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/meetings/{id:int}/items/{number:int}", "ShowOfHands", "Hands[0].PersonId={nurse}&Hands[0].Choice=For",
+                                                                                  Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         // Anyone signed in reaches the vote; who may vote is a governance rule (see Meetings/VotingTests), answered on the page.
         SignedIn("POST", "/meetings/{id:int}/items/{number:int}", handler: "Vote"),
         Public("GET", "/open-data"),

@@ -110,7 +110,7 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
     /// </remarks>
     public async Task<IActionResult> OnPostCloseAsync(int id, int number, bool confirmed, CancellationToken cancellationToken)
     {
-        if (!confirmed)
+        if (!confirmed && ModelState.IsValid)
         {
             if (!await ShowAsync(id, number, cancellationToken))
             {
@@ -129,8 +129,11 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
 
     public async Task<IActionResult> OnPostShowOfHandsAsync(int id, int number, CancellationToken cancellationToken)
     {
+        // Lines left as they are send no vote; a line the form could not read refuses the whole show of hands.
         var votes = Hands.Where(line => line.Choice is not null).Select(line => new RunVote.HandVote(line.PersonId, line.Choice!.Value)).ToList();
-        var (recorded, count) = await sender.TrySendAsync(new RunVote.ShowOfHandsCommand(id, number, votes), ModelState, nameof(Hands), cancellationToken);
+        var (recorded, count) = ModelState.IsValid
+            ? await sender.TrySendAsync(new RunVote.ShowOfHandsCommand(id, number, votes), ModelState, nameof(Hands), cancellationToken)
+            : default;
         if (!recorded)
         {
             return await ShowAsync(id, number, cancellationToken) ? Page() : NotFound();
