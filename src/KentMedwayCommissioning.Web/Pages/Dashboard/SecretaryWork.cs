@@ -45,13 +45,16 @@ public static class SecretaryWork
                 .ToListAsync(cancellationToken);
             var toPublish = await db.Meetings.AsNoTracking()
                 .Where(meeting => bodies.Contains(meeting.BodyId) && meeting.Status == MeetingStatus.Closed)
-                .Select(meeting => new MeetingToPublish(
+                .Select(meeting => new
+                {
                     meeting.Id,
                     meeting.Title,
-                    meeting.Body!.Name,
-                    meeting.Items.Count(item => item.Outcome != null && !db.PublishedDecisions.Any(decision => decision.AgendaItemId == item.Id))))
+                    BodyName = meeting.Body!.Name,
+                    Decisions = meeting.Items.Count(item => item.Outcome != null && !db.PublishedDecisions.Any(decision => decision.AgendaItemId == item.Id)),
+                })
                 .Where(meeting => meeting.Decisions > 0)
                 .OrderBy(meeting => meeting.Title)
+                .Select(meeting => new MeetingToPublish(meeting.Id, meeting.Title, meeting.BodyName, meeting.Decisions))
                 .ToListAsync(cancellationToken);
             return new Summary(meetings, votes, toPublish);
         }
