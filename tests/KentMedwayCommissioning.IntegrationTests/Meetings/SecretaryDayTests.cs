@@ -130,6 +130,37 @@ public sealed class SecretaryDayTests(TestApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Members_voting_and_declaring_at_the_same_moment_never_leave_a_withdrawn_member_s_vote_counted()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 30);
+
+        // Each member votes and declares at once; whichever lands first, a declared member has no vote left.
+        var attempts = board.Voters.SelectMany(personId => new Func<Task>[]
+        {
+            () => SwallowRefusalAsync(app.SendAsAsync(TestApp.Member(personId), new CastVote.Command(board.ItemId, VoteChoice.For))),
+            () => app.SendAsAsync(TestApp.Member(personId), new DeclareInterest.Command(board.ItemId, null, "Declared in the rush", DeclarationAction.WithdrewFromDiscussionAndVote)),
+        });
+        await Task.WhenAll(attempts.Select(attempt => Task.Run(attempt)));
+
+        Assert.Equal(30, await app.QueryDbAsync(db => db.Declarations.CountAsync(declaration => declaration.AgendaItemId == board.ItemId)));
+        Assert.Equal(0, await app.QueryDbAsync(db => db.Votes.CountAsync(vote => vote.AgendaItemId == board.ItemId)));
+        var trail = await app.QueryDbAsync(db => db.VoteEvents.Where(entry => entry.AgendaItemId == board.ItemId).Select(entry => entry.Kind).ToListAsync());
+        Assert.Equal(trail.Count(kind => kind == VoteEventKind.Cast), trail.Count(kind => kind == VoteEventKind.SetAside));
+
+        static async Task SwallowRefusalAsync(Task vote)
+        {
+            try
+            {
+                await vote;
+            }
+            catch (GovernanceException)
+            {
+                // Declared first: the vote is refused, as it should be.
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_declaration_after_the_vote_has_closed_is_refused()
     {
         var board = await VotingBoard.CreateAsync(app, voters: 3);

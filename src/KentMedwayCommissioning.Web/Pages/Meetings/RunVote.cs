@@ -113,11 +113,13 @@ public static class RunVote
                 throw new GovernanceException(refusal);
             }
 
+            // The item's lock is held (FOR UPDATE), so no declaration can arrive between the check above and these writes.
             var now = clock.GetUtcNow();
             var recorded = 0;
             foreach (var vote in command.Votes)
             {
-                recorded += await CastVote.WriteAsync(db, item.Id, vote.PersonId, vote.Choice, now, user.Name, byShowOfHands: true, cancellationToken) is null ? 0 : 1;
+                recorded += await CastVote.WriteAsync(db, item.Id, vote.PersonId, vote.Choice, now, user.Name, byShowOfHands: true, cancellationToken)
+                    is CastVote.Written.Cast or CastVote.Written.Changed ? 1 : 0;
             }
 
             return recorded;
