@@ -23,6 +23,15 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                 type: "character varying(2100)",
                 maxLength: 2100,
                 nullable: true);
+
+            // arrived_at now means "recorded as arriving late". Earlier rows took a time whenever the roll was taken
+            // during the meeting and were shown as late only after the start: keep exactly those.
+            migrationBuilder.Sql(
+                """
+                UPDATE attendances a SET arrived_at = NULL
+                FROM meetings m
+                WHERE m.id = a.meeting_id AND a.arrived_at IS NOT NULL AND a.arrived_at <= m.starts_at;
+                """);
         }
 
         /// <inheritdoc />
