@@ -6,7 +6,28 @@ public sealed record QuorumSeat(MemberBackground Background, bool IsPresent, boo
 /// <summary>Whether a meeting or item is quorate, and if not, why, in words a secretary can read out.</summary>
 /// <param name="Present">Voting members in the room, withdrawn or not.</param>
 /// <param name="CountedPresent">Those the rule counts towards the quorum.</param>
-public sealed record QuorumAssessment(bool IsQuorate, int VotingMembers, int Present, int CountedPresent, int Needed, IReadOnlyList<string> Reasons);
+/// <param name="Withdrawn">Voting members in the room who withdrew for a declared interest.</param>
+public sealed record QuorumAssessment(bool IsQuorate, int VotingMembers, int Present, int CountedPresent, int Needed, IReadOnlyList<string> Reasons, int Withdrawn = 0)
+{
+    /// <summary>
+    /// One figure and one reason, for the secretary to read out: "Not quorate: 4 of 9 voting members can take part,
+    /// 5 needed; 1 withdrew for a declared interest". A missing lay or clinical member is the reason when the number suffices.
+    /// </summary>
+    public string Summary => $"{(IsQuorate ? "Quorate" : "Not quorate")}: {Figure}";
+
+    /// <summary>The summary without its verdict, for a panel that shows the verdict as a tag.</summary>
+    public string Figure
+    {
+        get
+        {
+            var takingPart = CountedPresent < Present ? "can take part" : "present";
+            var missing = CountedPresent >= Needed && Reasons.Count > 0 ? $", but {Reasons[0]}" : string.Empty;
+            var withdrew = Withdrawn == 0 ? string.Empty
+                : $"; {Withdrawn} withdrew for a declared interest{(CountedPresent < Present ? string.Empty : " and the body's rule counts them towards the quorum")}";
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{CountedPresent} of {VotingMembers} voting members {takingPart}, {Needed} needed{missing}{withdrew}");
+        }
+    }
+}
 
 public static class Quorum
 {
@@ -39,7 +60,8 @@ public static class Quorum
             AddMissingBackground(MemberBackground.Clinical, "clinical");
         }
 
-        return new QuorumAssessment(reasons.Count == 0, votingMembers.Count, present, counted.Count, needed, reasons);
+        var withdrawn = votingMembers.Count(seat => seat.IsPresent && seat.IsWithdrawn);
+        return new QuorumAssessment(reasons.Count == 0, votingMembers.Count, present, counted.Count, needed, reasons, withdrawn);
 
         void AddMissingBackground(MemberBackground background, string name)
         {

@@ -46,6 +46,15 @@ public sealed class CurrentUser(IHttpContextAccessor http)
 
     public bool IsProgrammeOffice => IsAdministrator || Principal.IsInRole(Roles.ProgrammeOffice);
 
+    /// <summary>The bodies whose meetings a board secretary runs; empty for anyone else.</summary>
+    public IReadOnlyList<int> SecretaryOf =>
+        Principal.IsInRole(Roles.BoardSecretary)
+            ? Principal.FindAll(SecretaryOfClaim)
+                .Select(claim => int.TryParse(claim.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
+                .Where(id => id > 0)
+                .ToList()
+            : [];
+
     /// <summary>A board secretary runs the meetings of the bodies named in their secretary_of claims; an administrator runs any.</summary>
     public bool CanRunMeetingsOf(int bodyId) =>
         IsAdministrator

@@ -173,10 +173,11 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Public("GET", "/meetings/{id:int}"),
         new("GET", "/meetings/{id:int}", "Quorum", null, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed),
         Post("/meetings/{id:int}", "AddItem", null,                               Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
-        Post("/meetings/{id:int}", "Attendance", "status=Present",                Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/meetings/{id:int}", "Close", null,                                 Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/meetings/{id:int}", "Departure", null,                             Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/meetings/{id:int}", "Publish", null,                               Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/meetings/{id:int}", "Roll", "Roll[0].PersonId={nurse}&Roll[0].Status=Present",
+                                                                                  Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/meetings/{id:int}", "Start", null,                                 Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Public("GET", "/meetings/{id:int}/items/{number:int}"),
         // The running tally is for whoever runs the meeting.
@@ -188,6 +189,8 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
                                                                                   Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/meetings/{id:int}/items/{number:int}", "Open", null,               Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/meetings/{id:int}/items/{number:int}", "Outcome", null,            Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/meetings/{id:int}/items/{number:int}", "ShowOfHands", "Hands[0].PersonId={nurse}&Hands[0].Choice=For",
+                                                                                  Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         // Minutes are public once approved (a page that says so before); drafting and approving them is for whoever runs the meeting.
         Public("GET", "/meetings/{id:int}/minutes"),
         Post("/meetings/{id:int}/minutes", "Save", null,                          Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),

@@ -127,7 +127,8 @@ public static class HostileRequests
 
         // Forms that show only part way through a journey: the code after a password, new recovery codes once two
         // factors are on, unlocking once an account is locked, recording an offer once it has been checked, choosing a
-        // password from a one-time link, making public an item considered in private.
+        // password from a one-time link, making public an item considered in private, confirming the close of a vote few
+        // members have voted on.
         FoundForm[] midJourney =
         [
             new(Principal.Anonymous, "post", "/account/sign-in/code", [("Input.Code", "Hostile check")]),
@@ -138,6 +139,7 @@ public static class HostileRequests
             new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Resend", []),
             new(Principal.Administrator, "post", "/admin/bulk-start?handler=Confirm", [("Csv", "Hostile check")]),
             new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Revoke", []),
+            new(Principal.Administrator, "post", $"/meetings/{demo.MeetingInProgress}/items/1?handler=Close", [("confirmed", "true")]),
             new(Principal.Administrator, "post", $"/decisions/{demo.WestKentDecision}?handler=MakePublic", [("MadePublic.On", "2026-01-01"), ("MadePublic.Reason", "Hostile check")]),
             // Minutes drafted only once a meeting closes (the in-progress one refuses), approved only once drafted (the
             // closed demo meeting has none); an action's review once the log has actions (there is no action 1).
@@ -297,11 +299,14 @@ public static class HostileRequests
             Post(Principal.Secretary, $"{otherMeeting}?handler=Close", string.Empty),
             Post(Principal.Secretary, $"{otherMeeting}?handler=Publish", string.Empty),
             Post(Principal.Secretary, $"{otherMeeting}?handler=AddItem", "Item.Title=Slipped+in&Item.Kind=ForNoting&Item.Part=Public"),
-            Post(Principal.Secretary, $"{otherMeeting}?handler=Attendance", $"personId={other}&status=Present"),
+            Post(Principal.Secretary, $"{otherMeeting}?handler=Roll", $"Roll%5B0%5D.PersonId={other}&Roll%5B0%5D.Status=Present"),
             Post(Principal.Secretary, $"{otherMeeting}?handler=Departure", $"personId={other}"),
             Post(Principal.Secretary, $"{otherItem}?handler=Open", string.Empty),
             Post(Principal.Secretary, $"{otherItem}?handler=Close", string.Empty),
             Post(Principal.Secretary, $"{otherItem}?handler=Casting", "choice=For"),
+            Post(Principal.Secretary, $"{otherItem}?handler=ShowOfHands", $"Hands%5B0%5D.PersonId={other}&Hands%5B0%5D.Choice=For"),
+            Post(Principal.Member, $"/meetings/{demo.MeetingInProgress}/items/1?handler=ShowOfHands", $"Hands%5B0%5D.PersonId={demo.NurseMemberPersonId}&Hands%5B0%5D.Choice=For"),
+            Post(Principal.Member, $"/meetings/{demo.WestKentClosedMeeting}/items/1?handler=Declare", "Declaration.Interest=Slipped+in"),
             Post(Principal.Secretary, $"{otherItem}?handler=Outcome", "Recorded.Outcome=Deferred&Recorded.Reason=Slipped+in"),
             Post(Principal.Secretary, $"{otherItem}?handler=Declare", $"Declaration.PersonId={other}&Declaration.Interest=Slipped+in"),
             Post(Principal.Secretary, $"/decisions/{demo.OtherBodyDecision}", "Correction.Outcome=Declined&Correction.Explanation=Slipped+in&Correction.Reason=Slipped+in"),

@@ -108,7 +108,7 @@ public sealed class MeetingTests
     }
 
     [Fact]
-    public void A_member_declares_an_interest_before_the_vote_opens_and_only_once()
+    public void A_member_declares_an_interest_in_an_item_only_once()
     {
         var (_, item) = InProgress();
 
@@ -116,8 +116,29 @@ public sealed class MeetingTests
 
         Assert.True(item.IsWithdrawn(7));
         Assert.Throws<GovernanceException>(() => item.Declare(7, "Again", DeclarationAction.StayedForDiscussionDidNotVote, Now, "secretary"));
+    }
+
+    [Fact]
+    public void A_member_may_declare_while_the_vote_is_open_but_not_once_it_has_closed()
+    {
+        var (_, item) = InProgress();
         item.OpenVote(Quorate, Now);
-        Assert.Throws<GovernanceException>(() => item.Declare(8, "Late", DeclarationAction.WithdrewFromDiscussionAndVote, Now, "secretary"));
+
+        item.Declare(8, "Told to declare at the meeting", DeclarationAction.WithdrewFromDiscussionAndVote, Now, "member");
+        Assert.True(item.IsWithdrawn(8));
+
+        item.CloseVote(GovernanceRule.Default, new Tally(3, 1, 0), Quorate, Now);
+        var refusal = Assert.Throws<GovernanceException>(() => item.Declare(9, "Too late", DeclarationAction.WithdrewFromDiscussionAndVote, Now, "member"));
+        Assert.Contains("closed", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_decided_item_takes_no_more_declarations()
+    {
+        var (_, item) = InProgress();
+        item.RecordOutcome(Outcome.Deferred, "More detail needed", Quorate, Now);
+
+        Assert.Throws<GovernanceException>(() => item.Declare(9, "After the fact", DeclarationAction.WithdrewFromDiscussionAndVote, Now, "member"));
     }
 
     [Fact]
@@ -130,13 +151,47 @@ public sealed class MeetingTests
     }
 
     [Fact]
-    public void A_member_who_leaves_is_no_longer_present_and_one_who_arrives_late_is_timed()
+    public void A_member_recorded_after_the_start_has_not_arrived_late_unless_the_secretary_says_so()
+    {
+        var (meeting, _) = InProgress();
+
+        var onTime = meeting.RecordAttendance(5, AttendanceStatus.Present, Now.AddMinutes(10));
+        var late = meeting.RecordAttendance(6, AttendanceStatus.Present, Now.AddMinutes(10), arrivedLate: true);
+
+        Assert.Null(onTime.ArrivedAt);
+        Assert.Equal(Now.AddMinutes(10), late.ArrivedAt);
+    }
+
+    [Fact]
+    public void Recording_the_roll_again_keeps_the_late_arrival_time_and_unticking_clears_it()
+    {
+        var (meeting, _) = InProgress();
+        var attendance = meeting.RecordAttendance(5, AttendanceStatus.Present, Now.AddMinutes(10), arrivedLate: true);
+
+        meeting.RecordAttendance(5, AttendanceStatus.Present, Now.AddMinutes(40), arrivedLate: true);
+        Assert.Equal(Now.AddMinutes(10), attendance.ArrivedAt);
+
+        meeting.RecordAttendance(5, AttendanceStatus.Present, Now.AddMinutes(50));
+        Assert.Null(attendance.ArrivedAt);
+    }
+
+    [Fact]
+    public void Only_a_member_present_at_a_meeting_under_way_arrives_late()
+    {
+        var planned = new Meeting(1, "Governing body", Now, "Room 1");
+        Assert.Throws<GovernanceException>(() => planned.RecordAttendance(5, AttendanceStatus.Present, Now, arrivedLate: true));
+
+        var (meeting, _) = InProgress();
+        Assert.Throws<GovernanceException>(() => meeting.RecordAttendance(5, AttendanceStatus.Apologies, Now, arrivedLate: true));
+    }
+
+    [Fact]
+    public void A_member_who_leaves_is_no_longer_present()
     {
         var (meeting, _) = InProgress();
 
         var attendance = meeting.RecordAttendance(5, AttendanceStatus.Present, Now);
         Assert.True(meeting.IsPresent(5));
-        Assert.Equal(Now, attendance.ArrivedAt);
 
         meeting.RecordDeparture(5, Now.AddMinutes(30));
         Assert.False(meeting.IsPresent(5));

@@ -149,4 +149,44 @@ public sealed class QuorumTests
         Assert.Equal(2, assessment.Present);
         Assert.Equal(["no lay member present"], assessment.Reasons);
     }
+
+    [Fact]
+    public void The_summary_gives_one_figure_and_one_reason()
+    {
+        // 9 voting members, 5 in the room, 1 of them withdrawn: 4 can take part, 5 needed.
+        var seats = new[] { Lay(), Clinical(), Clinical(), Officer(), Officer(withdrawn: true), Officer(false), Officer(false), Officer(false), Officer(false) };
+
+        var assessment = Quorum.Assess(Rule, seats);
+
+        Assert.Equal("Not quorate: 4 of 9 voting members can take part, 5 needed; 1 withdrew for a declared interest", assessment.Summary);
+    }
+
+    [Fact]
+    public void The_summary_of_a_quorate_meeting_counts_those_present()
+    {
+        var seats = new[] { Lay(), Clinical(), Officer(), Officer(false) };
+
+        Assert.Equal("Quorate: 3 of 4 voting members present, 2 needed", Quorum.Assess(Rule, seats).Summary);
+    }
+
+    [Fact]
+    public void When_the_number_suffices_the_summary_names_the_missing_background()
+    {
+        var seats = new[] { Lay(withdrawn: true), Clinical(), Clinical(), Officer() };
+
+        Assert.Equal(
+            "Not quorate: 3 of 4 voting members can take part, 2 needed, but every lay member present has withdrawn for a declared interest; 1 withdrew for a declared interest",
+            Quorum.Assess(Rule, seats).Summary);
+    }
+
+    [Fact]
+    public void The_summary_says_when_the_body_counts_withdrawn_members()
+    {
+        var rule = Rule with { WithdrawnMembersCountTowardsQuorum = true };
+        var seats = new[] { Lay(), Clinical(withdrawn: true), Clinical(), Officer(false) };
+
+        Assert.Equal(
+            "Quorate: 3 of 4 voting members present, 2 needed; 1 withdrew for a declared interest and the body's rule counts them towards the quorum",
+            Quorum.Assess(rule, seats).Summary);
+    }
 }

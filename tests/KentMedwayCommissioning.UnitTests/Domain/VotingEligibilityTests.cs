@@ -27,4 +27,18 @@ public sealed class VotingEligibilityTests
     [Fact]
     public void A_person_whose_seats_carry_no_vote_does_not_vote() =>
         Assert.Equal((false, false), VotingEligibility.Combine([(MemberRole.OfficerInAttendance, false), (MemberRole.AccountableOfficer, false)]));
+
+    /// <summary>A vote the secretary records by a show of hands is held to the same rule: refused in the same cases.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_show_of_hands_vote_is_refused_exactly_where_a_vote_from_a_device_is(string _, VotingEligibility.Standing? standing, string? refusal)
+    {
+        var byHand = VotingEligibility.WhyNotByShowOfHands("Dr A Member", "The Board", standing);
+
+        Assert.Equal(refusal is null, byHand is null);
+        if (byHand is not null)
+        {
+            Assert.StartsWith("Dr A Member", byHand, StringComparison.Ordinal);
+        }
+    }
 }

@@ -105,6 +105,7 @@ internal sealed class VoteEventConfiguration : IEntityTypeConfiguration<VoteEven
     public void Configure(EntityTypeBuilder<VoteEvent> builder)
     {
         builder.Property(voteEvent => voteEvent.RecordedBy).HasMaxLength(256);
+        builder.Property(voteEvent => voteEvent.Reason).HasMaxLength(2100);
         builder.HasIndex(voteEvent => new { voteEvent.AgendaItemId, voteEvent.At });
         builder.HasOne<AgendaItem>().WithMany().HasForeignKey(voteEvent => voteEvent.AgendaItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(voteEvent => voteEvent.Person).WithMany().HasForeignKey(voteEvent => voteEvent.PersonId).OnDelete(DeleteBehavior.Restrict);

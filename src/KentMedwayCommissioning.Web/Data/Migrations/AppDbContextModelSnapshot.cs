@@ -1105,6 +1105,10 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<bool>("ByShowOfHands")
+                        .HasColumnType("boolean")
+                        .HasColumnName("by_show_of_hands");
+
                     b.Property<string>("Choice")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1120,6 +1124,11 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.Property<int>("PersonId")
                         .HasColumnType("integer")
                         .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2100)
+                        .HasColumnType("character varying(2100)")
+                        .HasColumnName("reason");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()

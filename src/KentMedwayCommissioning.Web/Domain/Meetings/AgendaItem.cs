@@ -98,9 +98,11 @@ public sealed class AgendaItem
             throw new GovernanceException("The meeting is closed: declarations can no longer be recorded.");
         }
 
-        if (VoteState != VoteState.NotOpened)
+        // While the vote is open a member may still declare (the register tells them to declare at the meeting): the
+        // handler then sets aside any vote they cast. Once the vote has closed, or the item is decided, it is too late.
+        if (VoteState == VoteState.Closed || IsDecided)
         {
-            throw new GovernanceException("Interests in an item are declared before its vote opens.");
+            throw new GovernanceException("The vote on this item has closed: interests in it can no longer be declared.");
         }
 
         if (_declarations.Any(declaration => declaration.PersonId == personId))
@@ -134,7 +136,7 @@ public sealed class AgendaItem
 
         if (!quorum.IsQuorate)
         {
-            throw new GovernanceException($"The item is inquorate ({string.Join("; ", quorum.Reasons)}): it can only be recorded as inquorate or deferred.");
+            throw new GovernanceException($"{quorum.Summary}. The item can only be recorded as inquorate or deferred.");
         }
 
         VoteState = VoteState.Open;

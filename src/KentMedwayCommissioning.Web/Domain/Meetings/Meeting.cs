@@ -93,12 +93,25 @@ public sealed class Meeting
         return item;
     }
 
-    /// <summary>Records whether a member is present, sent apologies or is absent; a member marked present arrives now.</summary>
-    public Attendance RecordAttendance(int personId, AttendanceStatus status, DateTimeOffset at)
+    /// <summary>
+    /// Records whether a member is present, sent apologies or is absent. A member is recorded as arriving late only
+    /// when the secretary says so: the roll is often taken after the start, and that is not lateness.
+    /// </summary>
+    public Attendance RecordAttendance(int personId, AttendanceStatus status, DateTimeOffset at, bool arrivedLate = false)
     {
         if (Status == MeetingStatus.Closed)
         {
             throw new GovernanceException("The meeting is closed: attendance can no longer change.");
+        }
+
+        if (arrivedLate && status != AttendanceStatus.Present)
+        {
+            throw new GovernanceException("Only a member recorded as present can have arrived late.");
+        }
+
+        if (arrivedLate && Status != MeetingStatus.InProgress)
+        {
+            throw new GovernanceException("Late arrival is recorded once the meeting has started.");
         }
 
         var attendance = _attendances.SingleOrDefault(existing => existing.PersonId == personId);
@@ -108,7 +121,7 @@ public sealed class Meeting
             _attendances.Add(attendance);
         }
 
-        attendance.Record(status, Status == MeetingStatus.InProgress ? at : null);
+        attendance.Record(status, arrivedLate ? at : null);
         return attendance;
     }
 
@@ -147,7 +160,7 @@ public sealed class Attendance
     public Person? Person { get; private set; }
     public AttendanceStatus Status { get; private set; }
 
-    /// <summary>Set when a member arrives after the meeting has started.</summary>
+    /// <summary>Set when the secretary records that the member arrived after the meeting had started.</summary>
     public DateTimeOffset? ArrivedAt { get; private set; }
 
     public DateTimeOffset? LeftAt { get; private set; }
@@ -158,10 +171,11 @@ public sealed class Attendance
     {
         if (status == AttendanceStatus.Present && (Status != AttendanceStatus.Present || LeftAt is not null))
         {
-            ArrivedAt = arrivedLateAt;
             LeftAt = null;
         }
 
+        // Saving the roll again keeps the time a late arrival was first recorded.
+        ArrivedAt = arrivedLateAt is null ? null : ArrivedAt ?? arrivedLateAt;
         Status = status;
     }
 

@@ -20,6 +20,9 @@ public enum VoteEventKind
 {
     Cast,
     Changed,
+
+    /// <summary>The member declared an interest while the vote was open: their vote no longer counts.</summary>
+    SetAside,
 }
 
 /// <summary>Every cast and change of a vote, with who and when: the item's audit trail. Never updated or deleted.</summary>
@@ -40,4 +43,10 @@ public sealed class VoteEvent
 
     /// <summary>The account that sent the vote.</summary>
     public string RecordedBy { get; private set; }
+
+    /// <summary>The secretary recorded the vote for the member from a show of hands (no account, or no device in the room).</summary>
+    public bool ByShowOfHands { get; private set; }
+
+    /// <summary>Why a vote was set aside.</summary>
+    public string? Reason { get; private set; }
 }

@@ -22,6 +22,20 @@ public static class VotingEligibility
         };
 
     /// <summary>
+    /// The same rule in the secretary's words, for a vote they record for <paramref name="name"/> from a show of hands:
+    /// a vote by hand is held to the same eligibility as one from a device.
+    /// </summary>
+    public static string? WhyNotByShowOfHands(string name, string bodyName, Standing? standing) =>
+        standing switch
+        {
+            null => $"{name} is not a member of {bodyName}, so cannot vote on its items.",
+            { HasVote: false } => $"{name}'s seat on {bodyName} does not carry a vote.",
+            { IsPresent: false } => $"{name} is not recorded as present, so cannot vote.",
+            { IsWithdrawn: true } => $"{name} declared an interest in this item, so is withdrawn from its vote.",
+            _ => null,
+        };
+
+    /// <summary>
     /// A person with several seats on a body is one member: they vote if any seat votes, and they chair if any seat is
     /// the chair's (a chair whose chair seat has no vote may hold another seat that does).
     /// </summary>

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KentMedwayCommissioning.Web.Pages.Dashboard;
 
 /// <summary>A signed-in user's starting point: who they are here and the bodies they sit on.</summary>
-public sealed class IndexModel(ISender sender) : PageModel
+public sealed class IndexModel(ISender sender, CurrentUser user) : PageModel
 {
     public string DisplayName { get; private set; } = string.Empty;
     public IReadOnlyList<string> Roles { get; private set; } = [];
@@ -25,6 +25,9 @@ public sealed class IndexModel(ISender sender) : PageModel
     /// <summary>For whoever runs a body's meetings: its actions past their due date and not done.</summary>
     public IReadOnlyList<Meetings.Actions.ActionView> OverdueActions { get; private set; } = [];
 
+    /// <summary>For a board secretary: the meetings, votes and decisions of the bodies they run.</summary>
+    public SecretaryWork.Summary? Secretary { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         DisplayName = User.FindFirstValue(AppClaimsPrincipalFactory.DisplayName) ?? User.Identity!.Name!;
@@ -35,6 +38,12 @@ public sealed class IndexModel(ISender sender) : PageModel
         }
 
         OverdueActions = await sender.Send(new Meetings.Actions.OverdueQuery(), cancellationToken);
+
+        if (user.SecretaryOf is { Count: > 0 } bodies)
+        {
+            Secretary = await sender.Send(new SecretaryWork.Query(bodies), cancellationToken);
+        }
+
         if (User.IsInRole(Data.Roles.ProgrammeOffice) || User.IsInRole(Data.Roles.Administrator))
         {
             Programme = await sender.Send(new ProgrammeWatch.Query(), cancellationToken);
@@ -68,7 +77,9 @@ public sealed class IndexModel(ISender sender) : PageModel
                         .Select(membership => new Seat(membership.Body.Name, membership.Body.Slug, membership.Role, membership.HasVote))
                         .ToList(),
                     db.AgendaItems
+                        // An item the person declared an interest in is not theirs to vote on.
                         .Where(item => item.VoteState == VoteState.Open
+                                       && !item.Declarations.Any(declaration => declaration.PersonId == person.Id)
                                        && db.Memberships.Any(membership => membership.PersonId == person.Id && membership.HasVote && membership.BodyId == item.Meeting.BodyId))
                         .OrderBy(item => item.Meeting.StartsAt)
                         .ThenBy(item => item.Number)

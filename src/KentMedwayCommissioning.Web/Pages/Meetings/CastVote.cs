@@ -75,30 +75,66 @@ public static class CastVote
                 throw new GovernanceException(refusal);
             }
 
-            // The vote and its event in one statement. Voting again the same way changes nothing and records nothing,
-            // so a request repeated after a lost answer (a retry, a double click) is harmless.
-            var now = clock.GetUtcNow();
-            var choice = command.Choice.ToString();
-            var written = await db.Database
-                .SqlQuery<bool>(
-                    $"""
-                    WITH vote AS (
-                        INSERT INTO votes (agenda_item_id, person_id, choice, cast_at)
-                        VALUES ({command.ItemId}, {personId}, {choice}, {now})
-                        ON CONFLICT (agenda_item_id, person_id)
-                        DO UPDATE SET choice = EXCLUDED.choice, changed_at = EXCLUDED.cast_at
-                        WHERE votes.choice IS DISTINCT FROM EXCLUDED.choice
-                        RETURNING (xmax = 0) AS inserted)
-                    INSERT INTO vote_events (agenda_item_id, person_id, choice, kind, at, recorded_by)
-                    SELECT {command.ItemId}, {personId}, {choice},
-                           CASE WHEN inserted THEN {nameof(VoteEventKind.Cast)} ELSE {nameof(VoteEventKind.Changed)} END, {now}, {user.Name}
-                    FROM vote
-                    RETURNING kind = {nameof(VoteEventKind.Cast)} AS "Value"
-                    """)
-                .ToListAsync(cancellationToken);
-            return written is [var inserted] ? new Result(command.Choice, WasChange: !inserted) : new Result(command.Choice, WasChange: false);
+            var written = await WriteAsync(db, command.ItemId, personId, command.Choice, clock.GetUtcNow(), user.Name, byShowOfHands: false, cancellationToken);
+            if (written == Written.Withdrawn)
+            {
+                throw new GovernanceException(VotingEligibility.WhyNot(item.BodyName, standing! with { IsWithdrawn = true })!);
+            }
+
+            return new Result(command.Choice, WasChange: written == Written.Changed);
         }
 
         private sealed record LockedItem(string VoteState, string BodyName, bool? HasVote, bool? IsPresent, bool IsWithdrawn);
+    }
+
+    /// <summary>What writing a vote did.</summary>
+    internal enum Written
+    {
+        /// <summary>The same vote again: nothing changed and nothing is recorded.</summary>
+        Unchanged,
+        Cast,
+        Changed,
+
+        /// <summary>A declaration committed while the vote waited for the item's lock: nothing is written.</summary>
+        Withdrawn,
+    }
+
+    /// <summary>
+    /// The vote and its event in one statement; the caller has checked that the person may vote. Voting again the same
+    /// way changes nothing and records nothing, so a request repeated after a lost answer (a retry, a double click) is
+    /// harmless.
+    /// </summary>
+    /// <remarks>
+    /// The statement looks for a declaration again: the caller's check ran before it held the item's lock, and a
+    /// declaration made while it waited (DeclareInterest holds the lock) is visible only to a later statement.
+    /// </remarks>
+    internal static async Task<Written> WriteAsync(
+        AppDbContext db, int itemId, int personId, VoteChoice choice, DateTimeOffset now, string recordedBy, bool byShowOfHands, CancellationToken cancellationToken)
+    {
+        var name = choice.ToString();
+        var written = await db.Database
+            .SqlQuery<string>(
+                $"""
+                WITH withdrawn AS (
+                    SELECT EXISTS (SELECT 1 FROM declarations WHERE agenda_item_id = {itemId} AND person_id = {personId}) AS yes),
+                vote AS (
+                    INSERT INTO votes (agenda_item_id, person_id, choice, cast_at)
+                    SELECT {itemId}, {personId}, {name}, {now} FROM withdrawn WHERE NOT withdrawn.yes
+                    ON CONFLICT (agenda_item_id, person_id)
+                    DO UPDATE SET choice = EXCLUDED.choice, changed_at = EXCLUDED.cast_at
+                    WHERE votes.choice IS DISTINCT FROM EXCLUDED.choice
+                    RETURNING (xmax = 0) AS inserted),
+                recorded AS (
+                    INSERT INTO vote_events (agenda_item_id, person_id, choice, kind, at, recorded_by, by_show_of_hands)
+                    SELECT {itemId}, {personId}, {name},
+                           CASE WHEN inserted THEN {nameof(VoteEventKind.Cast)} ELSE {nameof(VoteEventKind.Changed)} END, {now}, {recordedBy}, {byShowOfHands}
+                    FROM vote
+                    RETURNING kind)
+                SELECT CASE WHEN withdrawn.yes THEN {nameof(Written.Withdrawn)}
+                            ELSE COALESCE((SELECT kind FROM recorded), {nameof(Written.Unchanged)}) END AS "Value"
+                FROM withdrawn
+                """)
+            .ToListAsync(cancellationToken);
+        return Enum.Parse<Written>(written.Single());
     }
 }

@@ -9,7 +9,8 @@ namespace KentMedwayCommissioning.Web.Pages.Meetings;
 
 /// <summary>
 /// A member declares an interest in an item at the meeting (or the secretary records it for them). The member is then
-/// withdrawn: no vote on the item and, unless the body's rule says otherwise, not counted in its quorum.
+/// withdrawn: no vote on the item and, unless the body's rule says otherwise, not counted in its quorum. Declaring while
+/// the vote is open sets aside any vote the member cast, with the reason, in the item's trail.
 /// </summary>
 public static class DeclareInterest
 {
@@ -31,7 +32,8 @@ public static class DeclareInterest
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            // The same row lock that opening the vote takes, so a declaration cannot land after the vote has opened.
+            // The row lock that opening and closing the vote take, and that votes being written share: a vote either lands
+            // first (and is set aside below) or waits and sees the declaration; the vote cannot close in between.
             await db.Database.ExecuteSqlAsync($"SELECT id FROM agenda_items WHERE id = {command.ItemId} FOR UPDATE", cancellationToken);
             var item = await db.AgendaItems
                 .Include(candidate => candidate.Meeting)
@@ -51,8 +53,23 @@ public static class DeclareInterest
                 throw new GovernanceException($"Only members of {roll.BodyName} declare interests in its items.");
             }
 
-            item.Declare(personId, command.Interest, command.Action, clock.GetUtcNow(), user.Name);
+            var now = clock.GetUtcNow();
+            var declaration = item.Declare(personId, command.Interest, command.Action, now, user.Name);
             await db.SaveChangesAsync(cancellationToken);
+            if (item.VoteState == VoteState.Open)
+            {
+                // The vote no longer counts; the trail keeps what it was and why it was set aside.
+                var reason = $"Declared an interest: {declaration.Interest}";
+                await db.Database.ExecuteSqlAsync(
+                    $"""
+                    WITH removed AS (DELETE FROM votes WHERE agenda_item_id = {item.Id} AND person_id = {personId} RETURNING choice)
+                    INSERT INTO vote_events (agenda_item_id, person_id, choice, kind, at, recorded_by, by_show_of_hands, reason)
+                    SELECT {item.Id}, {personId}, choice, {nameof(VoteEventKind.SetAside)}, {now}, {user.Name}, false, {reason}
+                    FROM removed
+                    """,
+                    cancellationToken);
+            }
+
             return Unit.Value;
         }
     }

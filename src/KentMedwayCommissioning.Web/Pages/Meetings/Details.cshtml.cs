@@ -25,6 +25,13 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
     [BindProperty]
     public NewItem Item { get; set; } = new();
 
+    /// <summary>The roll form: one line per member.</summary>
+    [BindProperty]
+    public List<RollLine> Roll { get; set; } = [];
+
+    /// <summary>Decided items not yet in the register: "Publish the decisions" is offered only while there are some.</summary>
+    public bool HasDecisionsToPublish => Meeting.Status == MeetingStatus.Closed && Meeting.Items.Any(item => item.Outcome is not null && item.PublishedSequence is null);
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await ShowAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -51,14 +58,15 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
     public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellationToken) =>
         RunAsync(id, new RunMeeting.ChangeStatus(id, RunMeeting.StatusChange.Close), "The meeting is closed.", cancellationToken);
 
-    public async Task<IActionResult> OnPostAttendanceAsync(int id, int personId, AttendanceStatus? status, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRollAsync(int id, CancellationToken cancellationToken)
     {
-        if (status is null)
+        foreach (var line in Roll.Where(line => line.Status is null))
         {
-            ModelState.AddModelError($"status-{personId}", "Choose present, sent apologies or absent");
+            ModelState.AddModelError($"roll-{line.PersonId}", "Choose present, sent apologies or absent");
         }
 
-        return await RunAsync(id, new RunMeeting.RecordAttendance(id, personId, status ?? AttendanceStatus.Absent), "Attendance recorded.", cancellationToken);
+        var command = new RunMeeting.RecordRoll(id, Roll.Select(line => new RunMeeting.RollCall(line.PersonId, line.Status ?? AttendanceStatus.Present, line.ArrivedLate)).ToList());
+        return await RunAsync(id, command, "Attendance recorded.", cancellationToken);
     }
 
     public Task<IActionResult> OnPostDepartureAsync(int id, int personId, CancellationToken cancellationToken) =>
@@ -108,6 +116,13 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
         return true;
     }
 
+    public sealed class RollLine
+    {
+        public int PersonId { get; set; }
+        public AttendanceStatus? Status { get; set; }
+        public bool ArrivedLate { get; set; }
+    }
+
     /// <summary>The add-item form; nullable so a missing field is reported by the validator, not by model binding.</summary>
     public sealed class NewItem
     {
@@ -137,7 +152,8 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
         public QuorumAssessment Quorum => Roll.MeetingQuorum();
     }
 
-    public sealed record ItemSummary(int Number, string Title, AgendaItemKind Kind, MeetingPart Part, VoteState VoteState, Outcome? Outcome, IReadOnlyList<int> Withdrawn);
+    /// <param name="PublishedSequence">The item's current entry in the register of decisions, once published.</param>
+    public sealed record ItemSummary(int Number, string Title, AgendaItemKind Kind, MeetingPart Part, VoteState VoteState, Outcome? Outcome, IReadOnlyList<int> Withdrawn, long? PublishedSequence);
 
     internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, MeetingView?>
     {
@@ -164,7 +180,10 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
                     meeting.Source,
                     Items = meeting.Items
                         .OrderBy(item => item.Number)
-                        .Select(item => new ItemSummary(item.Number, item.Title, item.Kind, item.Part, item.VoteState, item.Outcome, item.Declarations.Select(declaration => declaration.PersonId).ToList()))
+                        .Select(item => new ItemSummary(
+                            item.Number, item.Title, item.Kind, item.Part, item.VoteState, item.Outcome,
+                            item.Declarations.Select(declaration => declaration.PersonId).ToList(),
+                            db.PublishedDecisions.Where(decision => decision.AgendaItemId == item.Id).Max(decision => (long?)decision.Sequence)))
                         .ToList(),
                 })
                 .SingleAsync(cancellationToken);

@@ -35,6 +35,13 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
     [BindProperty]
     public OutcomeForm Recorded { get; set; } = new();
 
+    /// <summary>The show-of-hands form: one line per eligible member, left empty for those whose vote stands.</summary>
+    [BindProperty]
+    public List<HandLine> Hands { get; set; } = [];
+
+    /// <summary>Set when the secretary asked to close a vote that fewer than half the eligible members have voted on.</summary>
+    public Turnout? CloseNeedsConfirmation { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, int number, CancellationToken cancellationToken) =>
         await ShowAsync(id, number, cancellationToken) ? Page() : NotFound();
 
@@ -99,8 +106,49 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
     public Task<IActionResult> OnPostOpenAsync(int id, int number, CancellationToken cancellationToken) =>
         RunAsync(id, number, new RunVote.Command(id, number, RunVote.Action.Open), "Command", "The vote is open.", cancellationToken);
 
-    public Task<IActionResult> OnPostCloseAsync(int id, int number, CancellationToken cancellationToken) =>
-        RunAsync(id, number, new RunVote.Command(id, number, RunVote.Action.Close), "Command", "The vote is closed.", cancellationToken);
+    /// <remarks>
+    /// Closing with fewer than half the eligible members voted is allowed once confirmed: the page asks first, saying how
+    /// many have not voted, so members in the room without a device are not left out by mistake.
+    /// </remarks>
+    public async Task<IActionResult> OnPostCloseAsync(int id, int number, bool confirmed, CancellationToken cancellationToken)
+    {
+        if (!confirmed && ModelState.IsValid)
+        {
+            if (!await ShowAsync(id, number, cancellationToken))
+            {
+                return NotFound();
+            }
+
+            if (CanRun && Item.VoteState == VoteState.Open && Item.Turnout is { NeedsConfirmationToClose: true } turnout)
+            {
+                CloseNeedsConfirmation = turnout;
+                return Page();
+            }
+        }
+
+        return await RunAsync(id, number, new RunVote.Command(id, number, RunVote.Action.Close), "Command", "The vote is closed.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostShowOfHandsAsync(int id, int number, CancellationToken cancellationToken)
+    {
+        // Lines left as they are send no vote; a line the form could not read refuses the whole show of hands.
+        var votes = Hands.Where(line => line.Choice is not null).Select(line => new RunVote.HandVote(line.PersonId, line.Choice!.Value)).ToList();
+        var (recorded, count) = ModelState.IsValid
+            ? await sender.TrySendAsync(new RunVote.ShowOfHandsCommand(id, number, votes), ModelState, nameof(Hands), cancellationToken)
+            : default;
+        if (!recorded)
+        {
+            return await ShowAsync(id, number, cancellationToken) ? Page() : NotFound();
+        }
+
+        TempData["Confirmation"] = count switch
+        {
+            0 => "Those votes were already recorded.",
+            1 => "1 vote from the show of hands is recorded.",
+            _ => $"{count} votes from the show of hands are recorded.",
+        };
+        return Redirect($"/meetings/{id}/items/{number}");
+    }
 
     public Task<IActionResult> OnPostCastingAsync(int id, int number, VoteChoice? choice, CancellationToken cancellationToken) =>
         RunAsync(id, number, new RunVote.CastingVoteCommand(id, number, choice), "Command", "The chair's casting vote is recorded.", cancellationToken);
@@ -151,6 +199,12 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
         public DeclarationAction? Action { get; set; }
     }
 
+    public sealed class HandLine
+    {
+        public int PersonId { get; set; }
+        public VoteChoice? Choice { get; set; }
+    }
+
     public sealed class OutcomeForm
     {
         public Outcome? Outcome { get; set; }
@@ -188,6 +242,7 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
         int? Abstentions,
         VoteChoice? CastingVote,
         string? CastingVoteBy,
+        long? PublishedSequence,
         IReadOnlyList<PaperView> Papers,
         IReadOnlyList<DeclarationView> Declarations,
         IReadOnlyList<VoteView> Votes,
@@ -197,6 +252,12 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
         public QuorumAssessment Quorum => Roll.ItemQuorum(Declarations.Select(declaration => declaration.PersonId).ToList());
 
         public Tally LiveTally => Tally.Of(Votes.Select(vote => vote.Choice));
+
+        public IReadOnlyList<int> Withdrawn => Declarations.Select(declaration => declaration.PersonId).ToList();
+
+        public IReadOnlyList<RollMember> EligibleVoters => Roll.EligibleVoters(Withdrawn);
+
+        public Turnout Turnout => Roll.Turnout(Withdrawn, Votes.Select(vote => vote.PersonId).ToList());
 
         public bool AwaitsCastingVote => VoteState == VoteState.Closed && Outcome is null;
     }
@@ -210,7 +271,7 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
 
     public sealed record VoteView(int PersonId, string Name, VoteChoice Choice);
 
-    public sealed record VoteEventView(string Name, VoteChoice Choice, VoteEventKind Kind, DateTimeOffset At, string RecordedBy);
+    public sealed record VoteEventView(string Name, VoteChoice Choice, VoteEventKind Kind, DateTimeOffset At, string RecordedBy, bool ByShowOfHands, string? Reason);
 
     internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, ItemView?>
     {
@@ -238,6 +299,7 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
                     item.Abstentions,
                     item.CastingVote,
                     CastingVoteBy = db.People.Where(person => person.Id == item.CastingVoteByPersonId).Select(person => person.FullName).FirstOrDefault(),
+                    PublishedSequence = db.PublishedDecisions.Where(decision => decision.AgendaItemId == item.Id).Max(decision => (long?)decision.Sequence),
                     Papers = item.Papers.OrderBy(paper => paper.Id).Select(paper => new PaperView(paper.Id, paper.Title, paper.Url, paper.Text, paper.FileName, paper.ContentType, paper.Size)).ToList(),
                     Declarations = item.Declarations
                         .OrderBy(declaration => declaration.DeclaredAt)
@@ -260,14 +322,14 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
                 .AsNoTracking()
                 .Where(voteEvent => voteEvent.AgendaItemId == item.Id)
                 .OrderBy(voteEvent => voteEvent.Id)
-                .Select(voteEvent => new VoteEventView(voteEvent.Person!.FullName, voteEvent.Choice, voteEvent.Kind, voteEvent.At, voteEvent.RecordedBy))
+                .Select(voteEvent => new VoteEventView(voteEvent.Person!.FullName, voteEvent.Choice, voteEvent.Kind, voteEvent.At, voteEvent.RecordedBy, voteEvent.ByShowOfHands, voteEvent.Reason))
                 .ToListAsync(cancellationToken);
             var roll = await MeetingRoll.LoadAsync(db, item.MeetingId, cancellationToken);
 
             return new ItemView(
                 item.Id, item.MeetingId, item.MeetingTitle, item.MeetingStatus, item.Number, item.Title, item.Kind, item.Part, item.Question,
                 item.VoteState, item.Outcome, item.OutcomeExplanation, item.VotesFor, item.VotesAgainst, item.Abstentions, item.CastingVote,
-                item.CastingVoteBy, item.Papers, item.Declarations, votes, history, roll!);
+                item.CastingVoteBy, item.PublishedSequence, item.Papers, item.Declarations, votes, history, roll!);
         }
     }
 }

@@ -51,6 +51,25 @@ public sealed record MeetingRoll(int MeetingId, int BodyId, string BodyName, str
         return VotingEligibility.WhyNot(BodyName, member is null ? null : new VotingEligibility.Standing(member.HasVote, member.IsPresent, withdrawnPersonIds.Contains(member.PersonId)));
     }
 
+    /// <summary>Why the secretary may not record a show-of-hands vote for a person, or null when they may.</summary>
+    public string? WhyNotByShowOfHands(int personId, IReadOnlyCollection<int> withdrawnPersonIds)
+    {
+        var member = Members.FirstOrDefault(candidate => candidate.PersonId == personId);
+        return VotingEligibility.WhyNotByShowOfHands(
+            member?.Name ?? "That person", BodyName, member is null ? null : new VotingEligibility.Standing(member.HasVote, member.IsPresent, withdrawnPersonIds.Contains(member.PersonId)));
+    }
+
+    /// <summary>The members who may vote on an item now: voting, present and not withdrawn.</summary>
+    public IReadOnlyList<RollMember> EligibleVoters(IReadOnlyCollection<int> withdrawnPersonIds) =>
+        VotingMembers.Where(member => member.IsPresent && !withdrawnPersonIds.Contains(member.PersonId)).ToList();
+
+    /// <summary>How many of the members eligible now have a recorded vote.</summary>
+    public Turnout Turnout(IReadOnlyCollection<int> withdrawnPersonIds, IReadOnlyCollection<int> votedPersonIds)
+    {
+        var eligible = EligibleVoters(withdrawnPersonIds);
+        return new Turnout(eligible.Count, eligible.Count(member => votedPersonIds.Contains(member.PersonId)));
+    }
+
     public static async Task<MeetingRoll?> LoadAsync(AppDbContext db, int meetingId, CancellationToken cancellationToken)
     {
         var meeting = await db.Meetings

@@ -20,7 +20,11 @@ public static class RunMeeting
 
     public sealed record ChangeStatus(int MeetingId, StatusChange Change) : ICommand<Unit>, IMeetingSecretaryCommand;
 
-    public sealed record RecordAttendance(int MeetingId, int PersonId, AttendanceStatus Status) : ICommand<Unit>, IMeetingSecretaryCommand;
+    /// <summary>One member's line on the roll; late only when the secretary says so.</summary>
+    public sealed record RollCall(int PersonId, AttendanceStatus Status, bool ArrivedLate);
+
+    /// <summary>The whole roll in one go: everyone present, then the exceptions.</summary>
+    public sealed record RecordRoll(int MeetingId, IReadOnlyList<RollCall> Members) : ICommand<Unit>, IMeetingSecretaryCommand;
 
     public sealed record RecordDeparture(int MeetingId, int PersonId) : ICommand<Unit>, IMeetingSecretaryCommand;
 
@@ -44,9 +48,21 @@ public static class RunMeeting
         }
     }
 
-    public sealed class AttendanceValidator : AbstractValidator<RecordAttendance>
+    public sealed class RollValidator : AbstractValidator<RecordRoll>
     {
-        public AttendanceValidator() => RuleFor(command => command.Status).IsInEnum();
+        public RollValidator()
+        {
+            RuleFor(command => command.Members)
+                .NotEmpty().WithMessage("Record the attendance of at least one member")
+                .Must(members => members.Select(member => member.PersonId).Distinct().Count() == members.Count).WithMessage("Each member appears once on the roll");
+            RuleForEach(command => command.Members).ChildRules(member =>
+            {
+                member.RuleFor(call => call.Status).IsInEnum().WithMessage("Choose present, sent apologies or absent");
+                member.RuleFor(call => call.ArrivedLate)
+                    .Equal(false).When(call => call.Status != AttendanceStatus.Present)
+                    .WithMessage("Only a member recorded as present can have arrived late");
+            });
+        }
     }
 
     public sealed class AddItemValidator : AbstractValidator<AddItem>
@@ -107,18 +123,23 @@ public static class RunMeeting
         }
     }
 
-    internal sealed class RecordAttendanceHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<RecordAttendance, Unit>
+    internal sealed class RecordRollHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<RecordRoll, Unit>
     {
-        public async ValueTask<Unit> Handle(RecordAttendance command, CancellationToken cancellationToken)
+        public async ValueTask<Unit> Handle(RecordRoll command, CancellationToken cancellationToken)
         {
             var meeting = await LoadAsync(db, command.MeetingId, cancellationToken);
             var roll = await MeetingRoll.LoadAsync(db, command.MeetingId, cancellationToken);
-            if (roll!.Members.All(member => member.PersonId != command.PersonId))
+            if (command.Members.FirstOrDefault(call => roll!.Members.All(member => member.PersonId != call.PersonId)) is not null)
             {
-                throw new GovernanceException($"That person is not a member of {roll.BodyName}.");
+                throw new GovernanceException($"Only members of {roll!.BodyName} are on the roll.");
             }
 
-            meeting.RecordAttendance(command.PersonId, command.Status, clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            foreach (var call in command.Members)
+            {
+                meeting.RecordAttendance(call.PersonId, call.Status, now, call.ArrivedLate);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

@@ -21,6 +21,25 @@ public static class RunVote
 
     public sealed record Command(int MeetingId, int ItemNumber, Action Action) : ICommand<string?>, IMeetingSecretaryCommand;
 
+    /// <summary>
+    /// Votes the secretary records from a show of hands, for members with no account or no device in the room. Each is
+    /// held to the same rules as a vote from a device and marked in the item's trail as recorded by the secretary.
+    /// </summary>
+    public sealed record ShowOfHandsCommand(int MeetingId, int ItemNumber, IReadOnlyList<HandVote> Votes) : ICommand<int>, IMeetingSecretaryCommand;
+
+    public sealed record HandVote(int PersonId, VoteChoice Choice);
+
+    public sealed class ShowOfHandsValidator : AbstractValidator<ShowOfHandsCommand>
+    {
+        public ShowOfHandsValidator()
+        {
+            RuleFor(command => command.Votes)
+                .NotEmpty().WithMessage("Choose how at least one member voted")
+                .Must(votes => votes.Select(vote => vote.PersonId).Distinct().Count() == votes.Count).WithMessage("Record each member's vote once");
+            RuleForEach(command => command.Votes).ChildRules(vote => vote.RuleFor(hand => hand.Choice).IsInEnum().WithMessage("Choose For, Against or Abstain"));
+        }
+    }
+
     public sealed record CastingVoteCommand(int MeetingId, int ItemNumber, VoteChoice? Choice) : ICommand<string>, IMeetingSecretaryCommand;
 
     public sealed record RecordOutcomeCommand(int MeetingId, int ItemNumber, Outcome? Outcome, string Reason) : ICommand<string>, IMeetingSecretaryCommand;
@@ -68,6 +87,42 @@ public static class RunVote
 
             await db.SaveChangesAsync(cancellationToken);
             return outcome;
+        }
+    }
+
+    /// <summary>The answer is how many votes were recorded or changed.</summary>
+    internal sealed class ShowOfHandsHandler(AppDbContext db, CurrentUser user, TimeProvider clock) : ICommandHandler<ShowOfHandsCommand, int>
+    {
+        public async ValueTask<int> Handle(ShowOfHandsCommand command, CancellationToken cancellationToken)
+        {
+            var (item, roll) = await LockItemAsync(db, command.MeetingId, command.ItemNumber, cancellationToken);
+            if (item.VoteState != VoteState.Open)
+            {
+                throw new GovernanceException("The vote on this item is not open, so no votes can be recorded.");
+            }
+
+            var withdrawn = item.Declarations.Select(declaration => declaration.PersonId).ToList();
+            var quorum = roll.ItemQuorum(withdrawn);
+            if (!quorum.IsQuorate)
+            {
+                throw new GovernanceException($"{quorum.Summary}. Close the vote: it is recorded as inquorate.");
+            }
+
+            if (command.Votes.Select(vote => roll.WhyNotByShowOfHands(vote.PersonId, withdrawn)).FirstOrDefault(reason => reason is not null) is { } refusal)
+            {
+                throw new GovernanceException(refusal);
+            }
+
+            // The item's lock is held (FOR UPDATE), so no declaration can arrive between the check above and these writes.
+            var now = clock.GetUtcNow();
+            var recorded = 0;
+            foreach (var vote in command.Votes)
+            {
+                recorded += await CastVote.WriteAsync(db, item.Id, vote.PersonId, vote.Choice, now, user.Name, byShowOfHands: true, cancellationToken)
+                    is CastVote.Written.Cast or CastVote.Written.Changed ? 1 : 0;
+            }
+
+            return recorded;
         }
     }
 
