@@ -29,11 +29,13 @@ public static class RegisterTree
     {
         await Publisher.LockChainAsync(db, cancellationToken);
         var size = await SizeAsync(db, cancellationToken);
-        var frontier = await FrontierAsync(db, size, cancellationToken);
+        var edge = MerkleTree.CompleteSubtrees(new LeafRange(0, size));
+        var hashes = await HashesAsync(db, edge, cancellationToken);
+        var tree = new TreeAppender(edge.Select(node => (node, hashes[node])));
         while (true)
         {
             var entries = await db.PublishedDecisions.AsNoTracking()
-                .Where(entry => entry.Sequence > size)
+                .Where(entry => entry.Sequence > tree.Size)
                 .OrderBy(entry => entry.Sequence)
                 .Take(Batch)
                 .ToListAsync(cancellationToken);
@@ -42,16 +44,15 @@ public static class RegisterTree
                 return;
             }
 
-            var added = new List<RegisterTreeNode>();
+            var added = new List<(TreeNode Node, byte[] Hash)>();
             foreach (var entry in entries)
             {
-                if (entry.Sequence != size + 1)
+                if (entry.Sequence != tree.Size + 1)
                 {
-                    throw new InvalidOperationException($"The register has no entry {size + 1}: the tree cannot skip one.");
+                    throw new InvalidOperationException($"The register has no entry {tree.Size + 1}: the tree cannot skip one.");
                 }
 
-                Append(frontier, new RegisterTreeNode(0, size, entry.LeafHash()), added);
-                size++;
+                added.AddRange(tree.Append(entry.LeafHash()));
             }
 
             await WriteAsync(db, added, cancellationToken);
@@ -67,41 +68,21 @@ public static class RegisterTree
             await transaction.CommitAsync(cancellationToken);
         });
 
-    /// <summary>Adds a leaf to the right edge, merging complete subtrees of one size as they pair up.</summary>
-    private static void Append(List<RegisterTreeNode> frontier, RegisterTreeNode leaf, List<RegisterTreeNode> added)
-    {
-        var node = leaf;
-        added.Add(node);
-        while (frontier.Count > 0 && frontier[^1].Level == node.Level && node.Index % 2 == 1)
-        {
-            var left = frontier[^1];
-            frontier.RemoveAt(frontier.Count - 1);
-            node = new RegisterTreeNode(node.Level + 1, node.Index / 2, MerkleTree.NodeHash(left.Hash, node.Hash));
-            added.Add(node);
-        }
+    /// <summary>Whether the tree holds every published entry: what a checkpoint signed now would cover.</summary>
+    public static async Task<bool> HoldsEveryEntryAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        await SizeAsync(db, cancellationToken) == (await db.PublishedDecisions.MaxAsync(entry => (long?)entry.Sequence, cancellationToken) ?? 0);
 
-        frontier.Add(node);
-    }
-
-    /// <summary>The complete subtrees that make up a tree of <paramref name="size"/> leaves, left to right.</summary>
-    private static async Task<List<RegisterTreeNode>> FrontierAsync(AppDbContext db, long size, CancellationToken cancellationToken)
-    {
-        var nodes = MerkleTree.CompleteSubtrees(new LeafRange(0, size));
-        var hashes = await HashesAsync(db, nodes, cancellationToken);
-        return [.. nodes.Select(node => new RegisterTreeNode(node.Level, node.Index, hashes[node]))];
-    }
-
-    private static async Task WriteAsync(AppDbContext db, List<RegisterTreeNode> nodes, CancellationToken cancellationToken)
+    private static async Task WriteAsync(AppDbContext db, List<(TreeNode Node, byte[] Hash)> nodes, CancellationToken cancellationToken)
     {
         // COPY, on the command's own connection and transaction: a bulk load adds twice as many nodes as entries.
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var copy = await connection.BeginBinaryImportAsync("COPY register_tree_nodes (level, index, hash) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var node in nodes)
+        foreach (var (node, hash) in nodes)
         {
             await copy.StartRowAsync(cancellationToken);
             await copy.WriteAsync(node.Level, NpgsqlDbType.Integer, cancellationToken);
             await copy.WriteAsync(node.Index, NpgsqlDbType.Bigint, cancellationToken);
-            await copy.WriteAsync(node.Hash, NpgsqlDbType.Bytea, cancellationToken);
+            await copy.WriteAsync(hash, NpgsqlDbType.Bytea, cancellationToken);
         }
 
         await copy.CompleteAsync(cancellationToken);
@@ -153,14 +134,12 @@ public static class RegisterTree
 
 /// <summary>
 /// At start, adds to the tree every entry it does not hold yet (entries published before the tree existed, or a
-/// register loaded in bulk), retrying while the database is away or not yet migrated; the instance is not ready until
-/// then, so it never signs a checkpoint of a tree that lags its register.
+/// register loaded in bulk), retrying while the database is away or not yet migrated. The instance is ready only while
+/// the tree holds every entry, so it never signs a checkpoint of a tree that lags its register.
 /// </summary>
-public sealed class RegisterTreeCatchUp(IServiceScopeFactory scopes, ILogger<RegisterTreeCatchUp> logger) : BackgroundService, IHealthCheck
+public sealed class RegisterTreeCatchUp(IServiceScopeFactory scopes, ILogger<RegisterTreeCatchUp> logger) : BackgroundService
 {
     private static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
-
-    private volatile bool _caughtUp;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -173,7 +152,6 @@ public sealed class RegisterTreeCatchUp(IServiceScopeFactory scopes, ILogger<Reg
                 if (!(await db.Database.GetPendingMigrationsAsync(stoppingToken)).Any())
                 {
                     await RegisterTree.CatchUpAloneAsync(db, stoppingToken);
-                    _caughtUp = true;
                     return;
                 }
             }
@@ -185,7 +163,22 @@ public sealed class RegisterTreeCatchUp(IServiceScopeFactory scopes, ILogger<Reg
             await Task.Delay(Retry, stoppingToken);
         }
     }
+}
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_caughtUp ? HealthCheckResult.Healthy("The register's tree holds every entry.") : HealthCheckResult.Unhealthy("The register's tree is still catching up with its entries."));
+/// <summary>Ready needs the register's tree to hold every entry; two index probes.</summary>
+public sealed class RegisterTreeReadyHealthCheck(AppDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await RegisterTree.HoldsEveryEntryAsync(db, cancellationToken)
+                ? HealthCheckResult.Healthy("The register's tree holds every entry.")
+                : HealthCheckResult.Unhealthy("The register's tree is still catching up with its entries.");
+        }
+        catch (Exception exception) when (exception is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy("The register's tree cannot be read.", exception);
+        }
+    }
 }

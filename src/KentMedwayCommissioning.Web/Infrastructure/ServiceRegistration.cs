@@ -134,11 +134,10 @@ public static class ServiceRegistration
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
-        services.AddSingleton<RegisterTreeCatchUp>();
-        services.AddHostedService(provider => provider.GetRequiredService<RegisterTreeCatchUp>());
+        services.AddHostedService<RegisterTreeCatchUp>();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"])
-            .AddCheck<RegisterTreeCatchUp>("register tree", tags: ["ready"]);
+            .AddCheck<RegisterTreeReadyHealthCheck>("register tree", tags: ["ready"]);
 
         services.AddSingleton<PublicAddress>();
         services.AddSingleton(provider => RegisterSigner.FromConfiguration(provider.GetRequiredService<IConfiguration>()));

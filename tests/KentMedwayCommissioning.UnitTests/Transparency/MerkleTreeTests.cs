@@ -88,6 +88,31 @@ public sealed class MerkleTreeTests
         Assert.False(MerkleTree.VerifyConsistency(6, 6, oldRoot, root, []));
     }
 
+    [Fact]
+    public void Appending_leaves_adds_exactly_the_complete_subtrees_of_each_size_and_can_resume_from_any_edge()
+    {
+        var leafHashes = Enumerable.Range(0, 37).Select(i => MerkleTree.LeafHash([(byte)i])).ToList();
+        var expected = StoredNodes(leafHashes);
+        var stored = new Dictionary<TreeNode, byte[]>();
+        var appender = new TreeAppender([]);
+        foreach (var (leaf, index) in leafHashes.Select((hash, index) => (hash, index)))
+        {
+            if (index == 21)
+            {
+                // As the app does after a restart: start again from the stored edge of the tree so far.
+                appender = new TreeAppender(MerkleTree.CompleteSubtrees(new LeafRange(0, 21)).Select(node => (node, stored[node])));
+            }
+
+            foreach (var (node, hash) in appender.Append(leaf))
+            {
+                stored.Add(node, hash);
+            }
+        }
+
+        Assert.Equal(expected.Keys.ToHashSet(), stored.Keys.ToHashSet());
+        Assert.All(expected, pair => Assert.Equal(pair.Value, stored[pair.Key]));
+    }
+
     private static byte[] RootOf(List<byte[]> leafHashes, bool descending)
     {
         var streaming = new StreamingRoot();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using KentMedwayCommissioning.Transparency;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
@@ -419,11 +420,16 @@ public static class BenchSeeder
         return count;
     }
 
-    /// <summary>Publishes every item in meeting order, chaining each entry to the one before; returns the head hash.</summary>
+    /// <summary>
+    /// Publishes every item in meeting order, chaining each entry to the one before, and stores the register's Merkle
+    /// tree over them as the app keeps it (so the app starts with nothing to catch up); returns the head hash.
+    /// </summary>
     private static async Task<string> CopyPublishedDecisionsAsync(
         NpgsqlConnection connection, BenchScale scale, List<PlannedMeeting> meetings, List<PlannedItem> items, List<string> people, JsonNames json, CancellationToken cancellationToken)
     {
         var previous = PublishedDecision.GenesisHash;
+        var tree = new TreeAppender([]);
+        var nodes = new List<(TreeNode Node, byte[] Hash)>();
         await using var copy = await connection.BeginBinaryImportAsync(
             """
             COPY published_decisions (sequence, body_name, body_slug, agenda_item_id, meeting_title, meeting_date, item_title, question, outcome,
@@ -442,6 +448,7 @@ public static class BenchSeeder
                 item.Outcome.DisplayName(), Explanation(item), item.WasVotedOn ? item.For : null, item.WasVotedOn ? item.Against : null,
                 item.WasVotedOn ? item.Abstain : null, votes, [], meeting.StartsAt.AddDays(7).AddMinutes(item.Number), correctsSequence: null, previous);
             previous = decision.Hash;
+            nodes.AddRange(tree.Append(decision.LeafHash()));
 
             await copy.StartRowAsync(cancellationToken);
             await copy.WriteAsync(decision.Sequence, NpgsqlDbType.Bigint, cancellationToken);
@@ -466,6 +473,18 @@ public static class BenchSeeder
         }
 
         await copy.CompleteAsync(cancellationToken);
+        await copy.DisposeAsync();
+
+        await using var copyTree = await connection.BeginBinaryImportAsync("COPY register_tree_nodes (level, index, hash) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var (node, hash) in nodes)
+        {
+            await copyTree.StartRowAsync(cancellationToken);
+            await copyTree.WriteAsync(node.Level, NpgsqlDbType.Integer, cancellationToken);
+            await copyTree.WriteAsync(node.Index, NpgsqlDbType.Bigint, cancellationToken);
+            await copyTree.WriteAsync(hash, NpgsqlDbType.Bytea, cancellationToken);
+        }
+
+        await copyTree.CompleteAsync(cancellationToken);
         return previous;
     }
 

@@ -55,8 +55,8 @@ public sealed class VerifyModel(ISender sender, RegisterSigner signer, PublicAdd
     {
         public async ValueTask<Verification> Handle(Query query, CancellationToken cancellationToken)
         {
-            // Read in order, one entry at a time: the register is never held in memory whole.
-            var chain = await ChainVerification.CheckAsync(db.PublishedDecisions.AsNoTracking().OrderBy(decision => decision.Sequence).AsAsyncEnumerable(), cancellationToken);
+            // Read in order, a batch at a time: the register is never held in memory whole.
+            var chain = await ChainVerification.CheckAsync(RegisterBatches.ReadAsync(db.PublishedDecisions, newestFirst: false, cancellationToken), cancellationToken);
             var size = await RegisterTree.SizeAsync(db, cancellationToken);
             return new Verification(chain, size, await RegisterTree.RootAsync(db, size, cancellationToken));
         }

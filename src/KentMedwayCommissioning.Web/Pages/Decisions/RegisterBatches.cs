@@ -1,0 +1,41 @@
+using System.Runtime.CompilerServices;
+using KentMedwayCommissioning.Web.Domain.Register;
+using Microsoft.EntityFrameworkCore;
+
+namespace KentMedwayCommissioning.Web.Pages.Decisions;
+
+/// <summary>
+/// Reads the whole register, or a filtered part of it, a batch at a time by sequence. A single query would not stream:
+/// EF Core buffers every row of a query run under a retrying execution strategy, so that it can run it again. Entries
+/// are never changed, so the batches together are the register as it stood, plus any entry appended meanwhile.
+/// </summary>
+public static class RegisterBatches
+{
+    private const int Size = 1000;
+
+    public static async IAsyncEnumerable<PublishedDecision> ReadAsync(IQueryable<PublishedDecision> entries, bool newestFirst, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long? last = null;
+        while (true)
+        {
+            var next = last is not { } after ? entries
+                : newestFirst ? entries.Where(entry => entry.Sequence < after)
+                : entries.Where(entry => entry.Sequence > after);
+            var batch = await (newestFirst ? next.OrderByDescending(entry => entry.Sequence) : next.OrderBy(entry => entry.Sequence))
+                .AsNoTracking()
+                .Take(Size)
+                .ToListAsync(cancellationToken);
+            foreach (var entry in batch)
+            {
+                yield return entry;
+            }
+
+            if (batch.Count < Size)
+            {
+                yield break;
+            }
+
+            last = batch[^1].Sequence;
+        }
+    }
+}
