@@ -61,4 +61,8 @@ public static class DocumentText
 {
     public static string MainText(this IDocument document) =>
         string.Join(' ', document.QuerySelector("main")!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>A table cell's own text, without the column heading a responsive table repeats in it for phones.</summary>
+    public static string CellText(this IElement cell) =>
+        string.Concat(cell.ChildNodes.Where(node => node is not IElement { ClassName: "nhsuk-table-responsive__heading" }).Select(node => node.TextContent)).Trim();
 }
