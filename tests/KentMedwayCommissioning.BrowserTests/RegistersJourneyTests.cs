@@ -43,7 +43,7 @@ public sealed class RegistersJourneyTests(BrowserApp app) : IAsyncLifetime
         await gp.GotoAsync(itemUrl);
         await gp.GetByLabel("For", new() { Exact = true }).CheckAsync();
         await gp.GetByRole(AriaRole.Button, new() { Name = "Record my vote" }).ClickAsync();
-        await Assertions.Expect(gp.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your vote (for) has been recorded.");
+        await Assertions.Expect(gp.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your vote (For) is recorded.");
 
         var secretary = await SignedInAsync(DemoAccounts.BoardSecretary);
         await secretary.GotoAsync(itemUrl);
