@@ -4,6 +4,7 @@ using KentMedwayCommissioning.Web.Data.DemoData;
 using KentMedwayCommissioning.Web.Domain.Programme;
 using KentMedwayCommissioning.Web.Infrastructure;
 using KentMedwayCommissioning.Web.Pages.Programme;
+using KentMedwayCommissioning.Web.Pages.Shared;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -161,20 +162,38 @@ public sealed class ContractsTests(TestApp app) : IAsyncLifetime
             ["Input.BodySlug"] = "swale-ccg", ["Input.Service"] = "", ["Input.Provider"] = "Provider", ["Input.Value"] = "lots", ["Input.StartedOn"] = "2019-04-01",
         });
         var badPage = await Browsing.ParseAsync(bad);
-        Assert.Contains("'lots' is not a valid value for this field", badPage.QuerySelector("#input-value-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Pounds.Refusal, badPage.QuerySelector("#input-value-error")!.TextContent, StringComparison.Ordinal);
 
         var response = await _browser.SubmitAsync("/programme/contracts", new Dictionary<string, string>
         {
-            ["Input.BodySlug"] = "swale-ccg", ["Input.Service"] = "Diabetes care", ["Input.Provider"] = "A provider", ["Input.Value"] = "900000", ["Input.StartedOn"] = "2019-04-01",
+            ["Input.BodySlug"] = "swale-ccg", ["Input.Service"] = "Diabetes care", ["Input.Provider"] = "A provider", ["Input.Value"] = "£900,000", ["Input.StartedOn"] = "2019-04-01",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(900_000m, await app.QueryDbAsync(db => db.Contracts.Where(contract => contract.Service == "Diabetes care").Select(contract => contract.Value).SingleAsync()));
         var row = (await _browser.GetPageAsync("/programme/contracts")).QuerySelectorAll("#contracts tbody tr").Single(candidate => candidate.TextContent.Contains("Diabetes care", StringComparison.Ordinal));
         Assert.Contains("1 April 2024", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Overdue", row.TextContent, StringComparison.Ordinal);
 
         var dashboard = (await _browser.GetPageAsync("/dashboard")).MainText();
         Assert.Contains("Community services (demo)", dashboard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_same_contract_twice_is_refused_with_a_message_on_the_page()
+    {
+        await _browser.SignInAsync(DemoAccounts.ProgrammeOffice.Email, DemoAccounts.Password);
+        var contract = new Dictionary<string, string>
+        {
+            ["Input.BodySlug"] = "swale-ccg", ["Input.Service"] = "Diabetes care", ["Input.Provider"] = "A provider", ["Input.Value"] = "900000", ["Input.StartedOn"] = "2019-04-01",
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await _browser.SubmitAsync("/programme/contracts", contract)).StatusCode);
+
+        var again = await _browser.SubmitAsync("/programme/contracts", new Dictionary<string, string>(contract) { ["Input.Service"] = " diabetes care " });
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("The register already holds diabetes care from A provider, starting 1 April 2019: it is not added twice.", (await Browsing.ParseAsync(again)).QuerySelector(".nhsuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await app.QueryDbAsync(db => db.Contracts.CountAsync(candidate => candidate.Service == "Diabetes care")));
     }
 
     [Fact]
