@@ -33,6 +33,14 @@ public sealed class ProgrammeTests(TestApp app) : IAsyncLifetime
         Assert.Contains("15 months later", shadow.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("svg[role=img][aria-labelledby=timeline-heading]"));
 
+        // Its forecast (summer 2019) has passed without it being done: overdue, with the days, and never "No slippage".
+        Assert.Contains("Overdue", shadow.QuerySelector(".nhsuk-tag")!.TextContent, StringComparison.Ordinal);
+        Assert.Matches(@"15 months later; overdue by [\d,]+ days", shadow.TextContent);
+        Assert.DoesNotContain(page.QuerySelectorAll("#milestones tbody tr"), row => row.TextContent.Contains("No slippage", StringComparison.Ordinal) && row.QuerySelector(".nhsuk-tag--red") is not null);
+        // The programme ran 2018 to 2020: the axis spans those years and today, long after, is said in words instead.
+        Assert.Contains("is after the timeline, which runs from 1 January 2018 to 31 December 2020, so it is not marked", page.QuerySelector("#timeline-key")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["2018", "2019", "2020", "2021"], page.QuerySelectorAll(".kmc-timeline svg > g > text[text-anchor=middle]").Select(label => label.TextContent));
+
         var milestone = await _browser.GetPageAsync($"/programme/milestones/{await ShadowFormIdAsync()}");
         Assert.Contains("Progress slowed down in the previous six to eight months", milestone.MainText(), StringComparison.Ordinal);
         Assert.Null(milestone.QuerySelector("form[action*=Reforecast], #reforecast"));
