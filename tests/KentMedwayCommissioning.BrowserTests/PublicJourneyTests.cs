@@ -73,6 +73,7 @@ public sealed class PublicJourneyTests(BrowserApp app)
     [InlineData("/accessibility")]
     [InlineData("/programme")]
     [InlineData("/proposals")]
+    [InlineData("/proposals/establish-a-strategic-commissioner-and-share-a-single-senior-management-team-with-one-accountable-officer")]
     [InlineData("/registers")]
     [InlineData("/registers/interests")]
     [InlineData("/registers/gifts-and-hospitality")]
