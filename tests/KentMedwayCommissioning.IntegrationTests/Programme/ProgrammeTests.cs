@@ -116,7 +116,7 @@ public sealed class ProgrammeDashboardTests(TestApp app)
 
         var text = (await browser.GetPageAsync("/dashboard")).MainText();
 
-        Assert.Contains($"{ProgrammeData.ShadowForm} Late", text, StringComparison.Ordinal);
+        Assert.Contains($"{ProgrammeData.ShadowForm} Overdue", text, StringComparison.Ordinal);
         Assert.Contains("Appoint a Chief Financial Officer", text, StringComparison.Ordinal);
         Assert.Contains("Establish a strategic commissioner and share a single senior management team with one accountable officer (1 body has not decided)", text, StringComparison.Ordinal);
         Assert.Contains("Stroke review: three hyper acute stroke units and where they should be (1 body has not decided)", text, StringComparison.Ordinal);
