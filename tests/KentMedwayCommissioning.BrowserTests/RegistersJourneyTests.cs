@@ -27,7 +27,7 @@ public sealed class RegistersJourneyTests(BrowserApp app) : IAsyncLifetime
         await gp.GetByLabel("Hospitality", new() { Exact = true }).CheckAsync();
         await gp.GetByLabel("Describe it").FillAsync("Dinner after the stroke services conference");
         await gp.GetByLabel("Who offered it").FillAsync("A regional stroke network");
-        await gp.GetByLabel("Value in pounds").FillAsync("40");
+        await gp.GetByLabel("Value in pounds").FillAsync("£40");
         await gp.GetByLabel("Offered on").FillAsync(KentMedwayCommissioning.Web.Domain.UkCalendar.Today(TimeProvider.System).AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await gp.GetByLabel("Accepted", new() { Exact = true }).CheckAsync();
         await gp.GetByRole(AriaRole.Button, new() { Name = "Check what the rules say" }).ClickAsync();
@@ -59,7 +59,7 @@ public sealed class RegistersJourneyTests(BrowserApp app) : IAsyncLifetime
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Record a procurement decision" }).ClickAsync();
         await secretary.GetByLabel("Service").FillAsync("Musculoskeletal services for West Kent");
         await secretary.GetByLabel("Awarded to").FillAsync("A community health partnership");
-        await secretary.GetByLabel("Value in pounds").FillAsync("900000");
+        await secretary.GetByLabel("Value in pounds").FillAsync("£900,000");
         await secretary.GetByLabel("Contract starts on").FillAsync("2019-04-01");
         await secretary.GetByLabel("Competitive tender").CheckAsync();
         await secretary.GetByLabel("Decided on").FillAsync("2019-01-10");
