@@ -44,12 +44,12 @@ public sealed class MeetingJourneyTests(BrowserApp app) : IAsyncLifetime
 
         var gp = await SignedInAsync(DemoAccounts.GpMember);
         await VoteAsync(gp, itemUrl, "For");
-        await Assertions.Expect(gp.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your vote (for) has been recorded.");
+        await Assertions.Expect(gp.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your vote (For) is recorded.");
 
         var nurse = await SignedInAsync(DemoAccounts.NurseMember);
         await VoteAsync(nurse, itemUrl, "Against");
         await VoteAsync(nurse, itemUrl, "For");
-        await Assertions.Expect(nurse.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your vote is now for.");
+        await Assertions.Expect(nurse.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your vote is changed to For.");
 
         await lay.GotoAsync(itemUrl);
         await Assertions.Expect(lay.Locator("#your-vote + .nhsuk-inset-text")).ToContainTextAsync("You declared an interest in this item, so you are withdrawn from its vote.");

@@ -1,4 +1,7 @@
+using KentMedwayCommissioning.TestSupport;
 using KentMedwayCommissioning.Web.Data.DemoData;
+using KentMedwayCommissioning.Web.Pages.Decisions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace KentMedwayCommissioning.BrowserTests;
@@ -70,6 +73,7 @@ public sealed class PublicJourneyTests(BrowserApp app)
     [InlineData("/accessibility")]
     [InlineData("/programme")]
     [InlineData("/proposals")]
+    [InlineData("/proposals/establish-a-strategic-commissioner-and-share-a-single-senior-management-team-with-one-accountable-officer")]
     [InlineData("/registers")]
     [InlineData("/registers/interests")]
     [InlineData("/registers/gifts-and-hospitality")]
@@ -162,5 +166,36 @@ public sealed class RegisterJourneyTests(BrowserApp app)
 
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("GP membership met on 22 February 2018");
         Assert.Empty(await Accessibility.ViolationsAsync(page));
+    }
+}
+
+[Collection(nameof(SharedBrowser))]
+public sealed class CorrectionJourneyTests(BrowserApp app) : IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+
+    /// <summary>Puts the demo register back: journeys that follow in the collection count its entries as the papers give them.</summary>
+    public Task DisposeAsync() => app.ResetAsync();
+
+    [Fact]
+    public async Task A_visitor_sees_in_the_register_list_which_entry_is_corrected_and_follows_it_to_the_correction()
+    {
+        var (original, bodyId) = await app.QueryDbAsync(async db =>
+        {
+            var sequence = await db.PublishedDecisions.Where(decision => decision.BodySlug == "thanet-ccg").Select(decision => decision.Sequence).MinAsync();
+            return (sequence, await db.Bodies.Where(body => body.Slug == "thanet-ccg").Select(body => body.Id).SingleAsync());
+        });
+        var correction = await app.SendAsAsync(TestApp.Secretary(bodyId), new Correct.Command(original, "thanet-ccg", "Deferred", "Deferred for more detail.", "Wrong outcome"));
+        var page = await app.NewPageAsync();
+
+        await page.GotoAsync("/decisions");
+
+        var corrected = page.Locator("#decisions li").Filter(new() { Has = page.Locator($"a[href='/decisions/{original}']") });
+        await Assertions.Expect(corrected).ToContainTextAsync($"Corrected by decision {correction}");
+        await Assertions.Expect(page.Locator("#decisions li").Filter(new() { Has = page.Locator($"a[href='/decisions/{correction}']") })).ToContainTextAsync($"Correction of decision {original}");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+
+        await corrected.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"This decision is corrected by decision {correction}");
     }
 }

@@ -27,7 +27,7 @@ public sealed class RegistersJourneyTests(BrowserApp app) : IAsyncLifetime
         await gp.GetByLabel("Hospitality", new() { Exact = true }).CheckAsync();
         await gp.GetByLabel("Describe it").FillAsync("Dinner after the stroke services conference");
         await gp.GetByLabel("Who offered it").FillAsync("A regional stroke network");
-        await gp.GetByLabel("Value in pounds").FillAsync("40");
+        await gp.GetByLabel("Value in pounds").FillAsync("£40");
         await gp.GetByLabel("Offered on").FillAsync(KentMedwayCommissioning.Web.Domain.UkCalendar.Today(TimeProvider.System).AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await gp.GetByLabel("Accepted", new() { Exact = true }).CheckAsync();
         await gp.GetByRole(AriaRole.Button, new() { Name = "Check what the rules say" }).ClickAsync();
@@ -43,7 +43,7 @@ public sealed class RegistersJourneyTests(BrowserApp app) : IAsyncLifetime
         await gp.GotoAsync(itemUrl);
         await gp.GetByLabel("For", new() { Exact = true }).CheckAsync();
         await gp.GetByRole(AriaRole.Button, new() { Name = "Record my vote" }).ClickAsync();
-        await Assertions.Expect(gp.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your vote (for) has been recorded.");
+        await Assertions.Expect(gp.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your vote (For) is recorded.");
 
         var secretary = await SignedInAsync(DemoAccounts.BoardSecretary);
         await secretary.GotoAsync(itemUrl);
@@ -61,7 +61,7 @@ public sealed class RegistersJourneyTests(BrowserApp app) : IAsyncLifetime
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Record a procurement decision" }).ClickAsync();
         await secretary.GetByLabel("Service").FillAsync("Musculoskeletal services for West Kent");
         await secretary.GetByLabel("Awarded to").FillAsync("A community health partnership");
-        await secretary.GetByLabel("Value in pounds").FillAsync("900000");
+        await secretary.GetByLabel("Value in pounds").FillAsync("£900,000");
         await secretary.GetByLabel("Contract starts on").FillAsync("2019-04-01");
         await secretary.GetByLabel("Competitive tender").CheckAsync();
         await secretary.GetByLabel("Decided on").FillAsync("2019-01-10");
@@ -94,7 +94,7 @@ public sealed class RegistersJourneyTests(BrowserApp app) : IAsyncLifetime
         await visitor.GotoAsync($"/people/{Slug.From(gpName)}");
         var votes = visitor.Locator("#votes + table");
         await Assertions.Expect(votes).ToContainTextAsync(DecisionsData.DemoOpenItem);
-        await Assertions.Expect(votes.Locator("tbody tr").Filter(new() { HasText = DecisionsData.DemoOpenItem })).ToContainTextAsync(new Regex(@"Carried\s+For"));
+        await Assertions.Expect(votes.Locator("tbody tr").Filter(new() { HasText = DecisionsData.DemoOpenItem })).ToContainTextAsync(new Regex(@"Carried\s+(Vote\s+)?For"));
         await BrowserApp.ScreenshotAsync(visitor, "person-public-record");
         Assert.Empty(await Accessibility.ViolationsAsync(visitor));
     }

@@ -59,6 +59,19 @@ public sealed class Browsing(WebApplicationFactory<Program> factory, Uri? baseAd
 
 public static class DocumentText
 {
-    public static string MainText(this IDocument document) =>
-        string.Join(' ', document.QuerySelector("main")!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>The words of the page's main content as a reader meets them, without the column headings a responsive table repeats in each cell for phones.</summary>
+    public static string MainText(this IDocument document)
+    {
+        var main = (IElement)document.QuerySelector("main")!.Clone();
+        foreach (var heading in main.QuerySelectorAll(".nhsuk-table-responsive__heading"))
+        {
+            heading.Remove();
+        }
+
+        return string.Join(' ', main.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>A table cell's own text, without the column heading a responsive table repeats in it for phones.</summary>
+    public static string CellText(this IElement cell) =>
+        string.Concat(cell.ChildNodes.Where(node => node is not IElement { ClassName: "nhsuk-table-responsive__heading" }).Select(node => node.TextContent)).Trim();
 }

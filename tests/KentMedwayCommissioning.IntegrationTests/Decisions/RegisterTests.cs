@@ -133,6 +133,21 @@ public sealed class CorrectionTests(TestApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_register_list_marks_a_corrected_entry_and_its_correction()
+    {
+        var original = await SequenceOfAsync("thanet-ccg");
+        var secretary = TestApp.Secretary(await app.QueryDbAsync(db => db.Bodies.Where(body => body.Slug == "thanet-ccg").Select(body => body.Id).SingleAsync()));
+        var correction = await app.SendAsAsync(secretary, new Correct.Command(original, "thanet-ccg", "Deferred", "Deferred for more detail.", "Wrong outcome"));
+
+        var entries = (await new Browsing(app).GetPageAsync("/decisions")).QuerySelectorAll("#decisions li").ToList();
+
+        string Entry(long sequence) => entries.Single(entry => entry.QuerySelector("a")!.GetAttribute("href") == $"/decisions/{sequence}").TextContent;
+        Assert.Contains($"Corrected by decision {correction}", Entry(original), StringComparison.Ordinal);
+        Assert.Contains($"Correction of decision {original}", Entry(correction), StringComparison.Ordinal);
+        Assert.Single(entries, entry => entry.TextContent.Contains("Corrected by", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_entry_is_corrected_once_and_a_later_correction_chains_from_the_newest()
     {
         var original = await SequenceOfAsync("thanet-ccg");

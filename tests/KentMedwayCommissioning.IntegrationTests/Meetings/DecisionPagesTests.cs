@@ -28,6 +28,9 @@ public sealed class DecisionPagesTests(TestApp app)
 
         var stroke = page.QuerySelectorAll("main li").Single(item => item.TextContent.Contains(DecisionsData.StrokeProposal, StringComparison.Ordinal));
         Assert.Equal("0 of 1 agreed, 1 yet to decide", stroke.QuerySelector(".kmc-meta")!.TextContent.Trim());
+
+        var proposal = await _browser.GetPageAsync(stroke.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Equal("Proposal decided by 1 body", proposal.QuerySelector("h1 .nhsuk-caption-l")!.TextContent.Trim());
     }
 
     [Fact]

@@ -67,6 +67,7 @@ public sealed class InterestsAndBallotsTests(TestApp app) : IAsyncLifetime
         Assert.Contains("GP support for the proposals averaged 75% across the eight CCG areas", page.MainText(), StringComparison.Ordinal);
         Assert.Equal(8, page.QuerySelectorAll("main tbody tr").Length);
         Assert.Contains("No answers recorded", page.QuerySelector("#average")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("so none are recorded below", page.MainText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,6 +91,8 @@ public sealed class InterestsAndBallotsTests(TestApp app) : IAsyncLifetime
         var westKent = page.QuerySelectorAll("main tbody tr").Single(row => row.TextContent.Contains("West Kent CCG", StringComparison.Ordinal));
         Assert.Contains("75%", westKent.TextContent, StringComparison.Ordinal);
         Assert.Contains("75%", page.QuerySelector("#average")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("none are recorded below", page.MainText(), StringComparison.Ordinal);
+        Assert.Contains("The practices' own answers are not in the papers; the answers below were recorded here since.", page.MainText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,6 +15,19 @@ public sealed class VotingTests(TestApp app) : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
+    public async Task A_paper_pasted_without_a_title_takes_the_item_s_title()
+    {
+        var board = await VotingBoard.CreateAsync(app, voters: 3, openVote: false);
+
+        var number = await app.SendAsAsync(TestApp.Secretary(board.BodyId), new RunMeeting.AddItem(
+            board.MeetingId, "Community diagnostics hub", AgendaItemKind.ForNoting, MeetingPart.Public, null, PaperTitle: " ", PaperUrl: null, PaperText: "The hub opens in the spring."));
+
+        var paper = await app.QueryDbAsync(db => db.AgendaItems.Where(item => item.MeetingId == board.MeetingId && item.Number == number).SelectMany(item => item.Papers).SingleAsync());
+        Assert.Equal("Community diagnostics hub", paper.Title);
+        Assert.Equal("The hub opens in the spring.", paper.Text);
+    }
+
+    [Fact]
     public async Task A_member_votes_and_changes_their_vote_leaving_one_vote_and_both_events()
     {
         var board = await VotingBoard.CreateAsync(app, voters: 3);

@@ -67,7 +67,7 @@ public sealed class PublicPagesTests(TestApp app)
         var page = await _browser.GetPageAsync("/people/simon-perks");
 
         var rows = page.QuerySelectorAll("main table:first-of-type tbody tr")
-            .Select(row => string.Join(" | ", row.QuerySelectorAll("td").Select(cell => cell.TextContent.Trim())))
+            .Select(row => string.Join(" | ", row.QuerySelectorAll("td").Select(cell => cell.CellText())))
             .ToList();
         Assert.Contains(rows, row => row.StartsWith("Accountable Officer | Ashford CCG", StringComparison.Ordinal));
         Assert.Contains(rows, row => row.StartsWith("Accountable Officer | Canterbury and Coastal CCG", StringComparison.Ordinal));
@@ -109,7 +109,7 @@ public sealed class PublicPagesTests(TestApp app)
         Assert.All(rows, row => Assert.Matches("Vacant|No substantive holder", row.TextContent));
         Assert.Contains(rows, row => row.TextContent.Contains("Director of Nursing and Quality", StringComparison.Ordinal) && row.TextContent.Contains("Vacant", StringComparison.Ordinal));
         Assert.Contains(rows, row => row.TextContent.Contains("East Kent Managing Director", StringComparison.Ordinal) && row.TextContent.Contains("No substantive holder", StringComparison.Ordinal));
-        Assert.DoesNotContain(rows, row => row.Cells[0].TextContent.Trim() == "Accountable Officer" && row.Cells[1].TextContent.Trim() == "West Kent CCG");
+        Assert.DoesNotContain(rows, row => row.Cells[0].CellText() == "Accountable Officer" && row.Cells[1].CellText() == "West Kent CCG");
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using KentMedwayCommissioning.Web.Data.DemoData;
 using KentMedwayCommissioning.Web.Domain.Programme;
 using KentMedwayCommissioning.Web.Infrastructure;
 using KentMedwayCommissioning.Web.Pages.Programme;
+using KentMedwayCommissioning.Web.Pages.Shared;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -31,6 +32,14 @@ public sealed class ProgrammeTests(TestApp app) : IAsyncLifetime
         Assert.Contains("summer 2019", shadow.TextContent, StringComparison.Ordinal);
         Assert.Contains("15 months later", shadow.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("svg[role=img][aria-labelledby=timeline-heading]"));
+
+        // Its forecast (summer 2019) has passed without it being done: overdue, with the days, and never "No slippage".
+        Assert.Contains("Overdue", shadow.QuerySelector(".nhsuk-tag")!.TextContent, StringComparison.Ordinal);
+        Assert.Matches(@"15 months later; overdue by [\d,]+ days", shadow.TextContent);
+        Assert.DoesNotContain(page.QuerySelectorAll("#milestones tbody tr"), row => row.TextContent.Contains("No slippage", StringComparison.Ordinal) && row.QuerySelector(".nhsuk-tag--red") is not null);
+        // The programme ran 2018 to 2020: the axis spans those years and today, long after, is said in words instead.
+        Assert.Contains("is after the timeline, which runs from 1 January 2018 to 31 December 2020, so it is not marked", page.QuerySelector("#timeline-key")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["2018", "2019", "2020", "2021"], page.QuerySelectorAll(".kmc-timeline svg > g > text[text-anchor=middle]").Select(label => label.TextContent));
 
         var milestone = await _browser.GetPageAsync($"/programme/milestones/{await ShadowFormIdAsync()}");
         Assert.Contains("Progress slowed down in the previous six to eight months", milestone.MainText(), StringComparison.Ordinal);
@@ -107,7 +116,7 @@ public sealed class ProgrammeDashboardTests(TestApp app)
 
         var text = (await browser.GetPageAsync("/dashboard")).MainText();
 
-        Assert.Contains($"{ProgrammeData.ShadowForm} Late", text, StringComparison.Ordinal);
+        Assert.Contains($"{ProgrammeData.ShadowForm} Overdue", text, StringComparison.Ordinal);
         Assert.Contains("Appoint a Chief Financial Officer", text, StringComparison.Ordinal);
         Assert.Contains("Establish a strategic commissioner and share a single senior management team with one accountable officer (1 body has not decided)", text, StringComparison.Ordinal);
         Assert.Contains("Stroke review: three hyper acute stroke units and where they should be (1 body has not decided)", text, StringComparison.Ordinal);
@@ -161,20 +170,38 @@ public sealed class ContractsTests(TestApp app) : IAsyncLifetime
             ["Input.BodySlug"] = "swale-ccg", ["Input.Service"] = "", ["Input.Provider"] = "Provider", ["Input.Value"] = "lots", ["Input.StartedOn"] = "2019-04-01",
         });
         var badPage = await Browsing.ParseAsync(bad);
-        Assert.Contains("'lots' is not a valid value for this field", badPage.QuerySelector("#input-value-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Pounds.Refusal, badPage.QuerySelector("#input-value-error")!.TextContent, StringComparison.Ordinal);
 
         var response = await _browser.SubmitAsync("/programme/contracts", new Dictionary<string, string>
         {
-            ["Input.BodySlug"] = "swale-ccg", ["Input.Service"] = "Diabetes care", ["Input.Provider"] = "A provider", ["Input.Value"] = "900000", ["Input.StartedOn"] = "2019-04-01",
+            ["Input.BodySlug"] = "swale-ccg", ["Input.Service"] = "Diabetes care", ["Input.Provider"] = "A provider", ["Input.Value"] = "£900,000", ["Input.StartedOn"] = "2019-04-01",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(900_000m, await app.QueryDbAsync(db => db.Contracts.Where(contract => contract.Service == "Diabetes care").Select(contract => contract.Value).SingleAsync()));
         var row = (await _browser.GetPageAsync("/programme/contracts")).QuerySelectorAll("#contracts tbody tr").Single(candidate => candidate.TextContent.Contains("Diabetes care", StringComparison.Ordinal));
         Assert.Contains("1 April 2024", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Overdue", row.TextContent, StringComparison.Ordinal);
 
         var dashboard = (await _browser.GetPageAsync("/dashboard")).MainText();
         Assert.Contains("Community services (demo)", dashboard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_same_contract_twice_is_refused_with_a_message_on_the_page()
+    {
+        await _browser.SignInAsync(DemoAccounts.ProgrammeOffice.Email, DemoAccounts.Password);
+        var contract = new Dictionary<string, string>
+        {
+            ["Input.BodySlug"] = "swale-ccg", ["Input.Service"] = "Diabetes care", ["Input.Provider"] = "A provider", ["Input.Value"] = "900000", ["Input.StartedOn"] = "2019-04-01",
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await _browser.SubmitAsync("/programme/contracts", contract)).StatusCode);
+
+        var again = await _browser.SubmitAsync("/programme/contracts", new Dictionary<string, string>(contract) { ["Input.Service"] = " diabetes care " });
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("The register already holds diabetes care from A provider, starting 1 April 2019: it is not added twice.", (await Browsing.ParseAsync(again)).QuerySelector(".nhsuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await app.QueryDbAsync(db => db.Contracts.CountAsync(candidate => candidate.Service == "Diabetes care")));
     }
 
     [Fact]

@@ -188,6 +188,33 @@ public sealed class RegistersTests(TestApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_value_typed_with_a_pound_sign_is_recorded_and_junk_is_explained_by_the_field()
+    {
+        var gp = DemoAccounts.GpMember.PersonName!;
+        await _browser.SignInAsync(DemoAccounts.GpMember.Email, DemoAccounts.Password);
+        var path = $"/people/{Slug.From(gp)}/interests";
+        var token = (await _browser.GetPageAsync(path)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        Task<HttpResponseMessage> Offer(string description, string value) => _browser.Client.PostAsync(path + "?handler=RecordOffer", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Offer.Kind"] = nameof(OfferKind.Hospitality),
+            ["Offer.Description"] = description,
+            ["Offer.Giver"] = "A royal college",
+            ["Offer.Value"] = value,
+            ["Offer.OfferedOn"] = Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Offer.Accepted"] = "false",
+        }));
+
+        var junk = await Offer("A conference dinner", "forty pounds");
+        var recorded = await Offer("A conference dinner", "£1,250.50");
+
+        Assert.Equal(HttpStatusCode.OK, junk.StatusCode);
+        Assert.Contains(KentMedwayCommissioning.Web.Pages.Shared.Pounds.Refusal, (await Browsing.ParseAsync(junk)).QuerySelector("#offer-value-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.Equal(1250.50m, await app.QueryDbAsync(db => db.GiftsAndHospitality.Where(offer => offer.Description == "A conference dinner").Select(offer => offer.Value).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_gift_from_a_supplier_cannot_be_recorded_as_accepted()
     {
         var gp = DemoAccounts.GpMember.PersonName!;

@@ -35,7 +35,8 @@ public sealed class MilestoneTests
     [InlineData(2018, 3, 31, 0, Rag.AtRisk)]     // due within the margin
     [InlineData(2018, 6, 1, 30, Rag.AtRisk)]     // slipped, but only by the margin
     [InlineData(2018, 6, 1, 31, Rag.Late)]       // slipped beyond the margin
-    [InlineData(2018, 2, 28, 0, Rag.Late)]       // forecast date passed, not done
+    [InlineData(2018, 2, 28, 0, Rag.Overdue)]    // forecast date passed, not done
+    [InlineData(2018, 1, 1, 31, Rag.Overdue)]    // slipped and then passed: overdue says more than late
     public void The_rag_status_is_derived_from_the_dates(int year, int month, int day, int slipDays, Rag expected)
     {
         var baseline = new DateOnly(year, month, day);
@@ -46,6 +47,18 @@ public sealed class MilestoneTests
         }
 
         Assert.Equal(expected, milestone.RagOn(Today, Margin));
+    }
+
+    [Fact]
+    public void An_overdue_milestone_counts_the_days_since_its_forecast_and_a_done_one_is_never_overdue()
+    {
+        var milestone = Due(new DateOnly(2018, 2, 19));
+
+        Assert.Equal(10, milestone.DaysOverdueOn(Today));
+        Assert.Null(milestone.DaysOverdueOn(new DateOnly(2018, 2, 19)));
+
+        milestone.Complete(on: null);
+        Assert.Null(milestone.DaysOverdueOn(Today));
     }
 
     [Fact]

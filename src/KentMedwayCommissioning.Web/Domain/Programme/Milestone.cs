@@ -6,6 +6,9 @@ public enum Rag
     OnTrack,
     AtRisk,
     Late,
+
+    /// <summary>The forecast date has passed and the milestone is not recorded as done.</summary>
+    Overdue,
 }
 
 /// <summary>A step of a programme: its baseline is fixed, its forecast moves, and every move is kept with who, when and why.</summary>
@@ -94,9 +97,13 @@ public sealed class Milestone
         }
     }
 
+    /// <summary>Days since the forecast date passed without the milestone being done; null when it is not overdue.</summary>
+    public int? DaysOverdueOn(DateOnly today) =>
+        !IsDone && Forecast.Date < today ? today.DayNumber - Forecast.Date.DayNumber : null;
+
     /// <summary>
-    /// Done once done; late when the forecast date has passed or the forecast has slipped beyond the margin; at risk
-    /// when it has slipped within the margin or falls due within the margin; otherwise on track.
+    /// Done once done; overdue when the forecast date has passed; late when the forecast has slipped beyond the margin;
+    /// at risk when it has slipped within the margin or falls due within the margin; otherwise on track.
     /// </summary>
     public Rag RagOn(DateOnly today, int marginDays)
     {
@@ -105,8 +112,13 @@ public sealed class Milestone
             return Rag.Done;
         }
 
+        if (DaysOverdueOn(today) is not null)
+        {
+            return Rag.Overdue;
+        }
+
         var daysToForecast = Forecast.Date.DayNumber - today.DayNumber;
-        if (daysToForecast < 0 || SlippageDays > marginDays)
+        if (SlippageDays > marginDays)
         {
             return Rag.Late;
         }

@@ -77,6 +77,8 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
     public sealed record BallotView(string Question, string Slug, string? ReportedFinding, string? Source, IReadOnlyList<CcgRow> Ccgs)
     {
         public decimal? AverageShare => CcgSupport.AverageShare(Ccgs.Select(ccg => ccg.Support));
+
+        public bool HasAnswers => Ccgs.Any(ccg => ccg.Support.Answered > 0);
     }
 
     public sealed record CcgRow(int BodyId, string Name, string Slug, CcgSupport Support, IReadOnlyList<(string Practice, PracticeAnswerChoice Answer)> Answers);

@@ -27,8 +27,8 @@ public static class ProgrammeWatch
             var margins = await db.Programmes.ToDictionaryAsync(programme => programme.Id, programme => programme.MarginDays, cancellationToken);
             var slipping = (await db.Milestones.AsNoTracking().Where(milestone => !milestone.IsDone).ToListAsync(cancellationToken))
                 .Select(milestone => (milestone.Id, milestone.Title, Rag: milestone.RagOn(today, margins[milestone.ProgrammeId])))
-                .Where(milestone => milestone.Rag is Rag.Late or Rag.AtRisk)
-                .OrderBy(milestone => milestone.Rag == Rag.Late ? 0 : 1)
+                .Where(milestone => milestone.Rag is Rag.Overdue or Rag.Late or Rag.AtRisk)
+                .OrderBy(milestone => milestone.Rag switch { Rag.Overdue => 0, Rag.Late => 1, _ => 2 })
                 .ThenBy(milestone => milestone.Title, StringComparer.Ordinal)
                 .ToList();
 

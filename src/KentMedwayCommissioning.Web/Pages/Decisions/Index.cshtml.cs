@@ -57,7 +57,9 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public sealed record Results(IReadOnlyList<Row> Decisions, long? NextBefore, IReadOnlyList<(string Name, string Slug)> Bodies, long Entries, string HeadHash);
 
-    public sealed record Row(long Sequence, string BodyName, string ItemTitle, string Outcome, string MeetingDate, DateTimeOffset PublishedAt);
+    /// <param name="Corrects">The entry this one corrects, if it is a correction.</param>
+    /// <param name="CorrectedBy">The later entry that corrects this one, if any: the list marks both, not only their pages.</param>
+    public sealed record Row(long Sequence, string BodyName, string ItemTitle, string Outcome, string MeetingDate, DateTimeOffset PublishedAt, long? Corrects, long? CorrectedBy);
 
     public static IReadOnlyList<string> Outcomes { get; } = ["Carried", "Not carried", "Deferred", "Declined", "Noted", "Inquorate"];
 
@@ -85,7 +87,9 @@ public sealed class IndexModel(ISender sender) : PageModel
             var page = await Filtered(db, query)
                 .OrderByDescending(decision => decision.Sequence)
                 .Take(PageSize + 1)
-                .Select(decision => new Row(decision.Sequence, decision.BodyName, decision.ItemTitle, decision.Outcome, decision.MeetingDate, decision.PublishedAt))
+                .Select(decision => new Row(
+                    decision.Sequence, decision.BodyName, decision.ItemTitle, decision.Outcome, decision.MeetingDate, decision.PublishedAt, decision.CorrectsSequence,
+                    db.PublishedDecisions.Where(correction => correction.CorrectsSequence == decision.Sequence).Min(correction => (long?)correction.Sequence)))
                 .ToListAsync(cancellationToken);
             var head = await db.PublishedDecisions.AsNoTracking().OrderByDescending(decision => decision.Sequence).Select(decision => new { decision.Sequence, decision.Hash }).FirstOrDefaultAsync(cancellationToken);
             var bodies = await publishedBodies.GetAsync(head?.Sequence ?? 0, PublishedBodiesAsync, cancellationToken);

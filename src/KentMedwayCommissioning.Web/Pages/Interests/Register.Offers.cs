@@ -3,6 +3,7 @@ using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Registers;
 using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Infrastructure;
+using KentMedwayCommissioning.Web.Pages.Shared;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -71,6 +72,7 @@ public sealed partial class RegisterModel
         public string? Description { get; set; }
         public string? Giver { get; set; }
         public bool GiverIsSupplier { get; set; }
+        [ModelBinder(typeof(PoundsModelBinder))]
         public decimal? Value { get; set; }
         public DateOnly? OfferedOn { get; set; }
         public bool? Accepted { get; set; }

@@ -86,11 +86,14 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
             return await ShowAsync(id, number, cancellationToken) ? Page() : NotFound();
         }
 
-        TempData["Confirmation"] = result!.WasChange
-            ? $"Your vote is now {result.Choice.DisplayName().ToLowerInvariant()}."
-            : $"Your vote ({result.Choice.DisplayName().ToLowerInvariant()}) has been recorded.";
+        TempData["Confirmation"] = Confirmation(result!);
         return Redirect($"/meetings/{id}/items/{number}");
     }
+
+    /// <summary>Names the choice as the form's option reads: "Your vote (Abstain) is recorded."</summary>
+    public static string Confirmation(CastVote.Result result) => result.WasChange
+        ? $"Your vote is changed to {result.Choice.DisplayName()}."
+        : $"Your vote ({result.Choice.DisplayName()}) is recorded.";
 
     public async Task<IActionResult> OnPostDeclareAsync(int id, int number, CancellationToken cancellationToken)
     {

@@ -75,10 +75,8 @@ public static class RunMeeting
             RuleFor(command => command.Question)
                 .NotEmpty().When(command => command.Kind == AgendaItemKind.ForDecision).WithMessage("Enter the question members will vote on")
                 .MaximumLength(2000).WithMessage("The question must be 2,000 characters or fewer");
-            RuleFor(command => command.PaperTitle)
-                .NotEmpty().When(command => !string.IsNullOrWhiteSpace(command.PaperUrl) || !string.IsNullOrWhiteSpace(command.PaperText))
-                .WithMessage("Enter the paper's title")
-                .MaximumLength(300).WithMessage("The paper's title must be 300 characters or fewer");
+            // A paper without a title of its own takes the item's title (see the handler).
+            RuleFor(command => command.PaperTitle).MaximumLength(300).WithMessage("The paper's title must be 300 characters or fewer");
             RuleFor(command => command.PaperUrl)
                 .Must(url => string.IsNullOrWhiteSpace(url) || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
                 .WithMessage("Enter the paper's link as a full web address starting with https://")
@@ -162,9 +160,9 @@ public static class RunMeeting
         {
             var meeting = await LoadAsync(db, command.MeetingId, cancellationToken);
             var item = meeting.AddItem(command.Title.Trim(), command.Kind, command.Part, command.Kind == AgendaItemKind.ForDecision ? command.Question?.Trim() : null);
-            if (!string.IsNullOrWhiteSpace(command.PaperTitle))
+            if (NullIfBlank(command.PaperUrl) is not null || NullIfBlank(command.PaperText) is not null)
             {
-                item.AttachPaper(command.PaperTitle.Trim(), NullIfBlank(command.PaperUrl), NullIfBlank(command.PaperText));
+                item.AttachPaper(NullIfBlank(command.PaperTitle) ?? item.Title, NullIfBlank(command.PaperUrl), NullIfBlank(command.PaperText));
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -4,6 +4,7 @@ using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Programme;
 using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Infrastructure;
+using KentMedwayCommissioning.Web.Pages.Shared;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -54,6 +55,7 @@ public sealed class ContractsModel(ISender sender, CurrentUser user, TimeProvide
         public string? BodySlug { get; set; }
         public string? Service { get; set; }
         public string? Provider { get; set; }
+        [ModelBinder(typeof(PoundsModelBinder))]
         public decimal? Value { get; set; }
         public DateOnly? StartedOn { get; set; }
     }
@@ -103,6 +105,7 @@ public sealed class ContractsModel(ISender sender, CurrentUser user, TimeProvide
         {
             var bodyId = await db.Bodies.Where(body => body.Slug == command.BodySlug).Select(body => (int?)body.Id).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException($"There is no body '{command.BodySlug}'.");
+            await ContractRegister.RefuseDuplicateAsync(db, bodyId, command.Service!, command.Provider!, command.StartedOn!.Value, cancellationToken);
             var contract = new Contract(bodyId, command.Service!, command.Provider!, command.Value!.Value, command.StartedOn!.Value);
             db.Contracts.Add(contract);
             await db.SaveChangesAsync(cancellationToken);

@@ -26,7 +26,7 @@ public sealed class IndexModel(ISender sender) : PageModel
         public Timeline Timeline => Timeline.For(Milestones, Today);
     }
 
-    public sealed record MilestoneRow(int Id, string Title, string Owner, ReportedDate Baseline, ReportedDate Forecast, bool IsDone, Rag Rag, int SlippageDays);
+    public sealed record MilestoneRow(int Id, string Title, string Owner, ReportedDate Baseline, ReportedDate Forecast, bool IsDone, Rag Rag, int SlippageDays, int? DaysOverdue);
 
     public sealed record MergerRow(string Title, string Slug, ApprovalStanding Standing, int Conditions, int Unmet);
 
@@ -44,7 +44,7 @@ public sealed class IndexModel(ISender sender) : PageModel
             var milestones = (await db.Milestones.AsNoTracking().Where(milestone => milestone.ProgrammeId == programme.Id).ToListAsync(cancellationToken))
                 .OrderBy(milestone => milestone.Baseline.Date)
                 .ThenBy(milestone => milestone.Title, StringComparer.Ordinal)
-                .Select(milestone => new MilestoneRow(milestone.Id, milestone.Title, milestone.Owner, milestone.Baseline, milestone.Forecast, milestone.IsDone, milestone.RagOn(today, programme.MarginDays), milestone.SlippageDays))
+                .Select(milestone => new MilestoneRow(milestone.Id, milestone.Title, milestone.Owner, milestone.Baseline, milestone.Forecast, milestone.IsDone, milestone.RagOn(today, programme.MarginDays), milestone.SlippageDays, milestone.DaysOverdueOn(today)))
                 .ToList();
             var mergers = (await db.Mergers.AsNoTracking().Include(merger => merger.Conditions).ToListAsync(cancellationToken))
                 .Select(merger => new MergerRow(merger.Title, merger.Slug, merger.Standing(), merger.Conditions.Count, merger.Conditions.Count(condition => !condition.IsMet)))

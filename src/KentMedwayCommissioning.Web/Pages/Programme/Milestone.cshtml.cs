@@ -90,6 +90,7 @@ public sealed class MilestoneModel(ISender sender, CurrentUser user) : PageModel
         DateOnly? CompletedOn,
         Rag Rag,
         int SlippageDays,
+        int? DaysOverdue,
         string? Source,
         (string Title, string Slug)? Proposal,
         IReadOnlyList<(int Id, string Title)> DependsOn,
@@ -118,7 +119,7 @@ public sealed class MilestoneModel(ISender sender, CurrentUser user) : PageModel
 
             return new MilestoneView(
                 milestone.Id, milestone.Title, milestone.Owner, milestone.Baseline, milestone.Forecast, milestone.IsDone, milestone.CompletedOn,
-                milestone.RagOn(today, margin), milestone.SlippageDays, milestone.Source,
+                milestone.RagOn(today, margin), milestone.SlippageDays, milestone.DaysOverdueOn(today), milestone.Source,
                 proposal is null ? null : (proposal.Title, proposal.Slug),
                 dependsOn.Select(candidate => (candidate.Id, candidate.Title)).ToList(),
                 milestone.ForecastChanges.OrderBy(change => change.ChangedAt).ThenBy(change => change.Id).ToList());

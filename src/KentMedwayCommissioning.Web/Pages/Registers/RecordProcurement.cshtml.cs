@@ -4,6 +4,8 @@ using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Programme;
 using KentMedwayCommissioning.Web.Domain.Registers;
 using KentMedwayCommissioning.Web.Infrastructure;
+using KentMedwayCommissioning.Web.Pages.Programme;
+using KentMedwayCommissioning.Web.Pages.Shared;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -65,6 +67,7 @@ public sealed class RecordProcurementModel(ISender sender) : PageModel
         public string? BodySlug { get; set; }
         public string? Service { get; set; }
         public string? Provider { get; set; }
+        [ModelBinder(typeof(PoundsModelBinder))]
         public decimal? Value { get; set; }
         public DateOnly? ContractStartsOn { get; set; }
         public ProcurementRoute? Route { get; set; }
@@ -180,6 +183,8 @@ public sealed class RecordProcurementModel(ISender sender) : PageModel
             {
                 throw new GovernanceException($"Only members of {body.Name} declare interests in its decisions.");
             }
+
+            await ContractRegister.RefuseDuplicateAsync(db, body.Id, command.Service!, command.Provider!, command.ContractStartsOn!.Value, cancellationToken);
 
             // Two saves (the decision needs the contract's id) in the command's one transaction.
             var contract = new Contract(body.Id, command.Service!, command.Provider!, command.Value!.Value, command.ContractStartsOn!.Value);
