@@ -70,11 +70,11 @@ public sealed class MeetingRecordJourneyTests(BrowserApp app) : IAsyncLifetime
         await Assertions.Expect(secretary.GetByRole(AriaRole.Alert)).ToContainTextAsync("The minutes are approved and published");
         await BrowserApp.ScreenshotAsync(secretary, "minutes-published");
 
-        // The visitor comes by the calendar's link to the meeting, and on to its minutes.
-        var calendar = await (await visitor.APIRequest.GetAsync("/meetings/calendar.ics?body=west-kent-ccg")).TextAsync();
-        var meetingPath = new Uri(meetingUrl).AbsolutePath;
-        var link = calendar.Split("\r\n").Single(line => line.StartsWith("URL:", StringComparison.Ordinal) && line.EndsWith(meetingPath, StringComparison.Ordinal));
-        await visitor.GotoAsync(new Uri(link["URL:".Length..]).AbsolutePath);
+        // The visitor finds the meeting on the body's public list of meetings (a meeting the papers date only to its year
+        // is not in the calendar), and goes on to its minutes.
+        await visitor.GotoAsync("/bodies/west-kent-ccg/meetings");
+        await visitor.GetByRole(AriaRole.Link, new() { Name = DecisionsData.GoverningBodyDecisionTitle, Exact = true }).ClickAsync();
+        Assert.Equal(new Uri(meetingUrl).AbsolutePath, new Uri(visitor.Url).AbsolutePath);
         await Assertions.Expect(visitor.Locator("#agenda ~ table").First).ToContainTextAsync("Proposal to establish a strategic commissioner");
         await visitor.GetByRole(AriaRole.Link, new() { Name = "Minutes of this meeting" }).ClickAsync();
         await Assertions.Expect(visitor.Locator("#minutes-status")).ToContainTextAsync("Approved as a true record on");
