@@ -157,7 +157,7 @@ public sealed class MeetingJourneyTests(BrowserApp app) : IAsyncLifetime
         await gp.GetByRole(AriaRole.Link, new() { Name = DecisionsData.DemoOpenItem }).ClickAsync();
         var itemUrl = gp.Url;
         await VoteAsync(gp, itemUrl, "For");
-        await Assertions.Expect(gp.GetByRole(AriaRole.Alert)).ToContainTextAsync("has been recorded");
+        await Assertions.Expect(gp.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your vote (For) is recorded");
 
         await gp.GetByText("Declare an interest in this item").ClickAsync();
         await Assertions.Expect(gp.Locator("#declarations ~ details")).ToContainTextAsync("any vote they cast is set aside");

@@ -13,7 +13,7 @@ public sealed class ReflowTests(BrowserApp app)
     private const int Width = 320;
 
     /// <summary>Downloads and machine-readable outputs, which a browser does not lay out as a page.</summary>
-    private static readonly string[] NotPages = [".csv", ".json", ".atom", ".ics", ".xml", ".txt", ".png", ".svg", ".ico", ".webmanifest"];
+    private static readonly string[] NotPages = [".csv", ".json", ".atom", ".ics", ".xml", ".txt", ".png", ".svg", ".ico", ".webmanifest", ".py"];
 
     /// <summary>Enough for every page the demo data links to (about a hundred), while a link loop cannot run forever.</summary>
     private const int MostPages = 400;
