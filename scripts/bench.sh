@@ -6,7 +6,7 @@
 # baseline (/bench/baseline, switched on for this run only), the register's first page, a filtered page, a deep keyset
 # page, a full-text search, a decision's page, the JSON API and the Atom feed; at the largest size also 100 signed-in
 # members voting and changing their votes on one open item. It prints a table and ends with one line:
-#   register_ratio=R p99_growth=G search_p95_ms=S votes_per_s=V votes_lost=L rss_mb=M ready_s=T verify_mb=V proof_ms=P
+#   register_ratio=R p99_growth=G search_p95_ms=S votes_per_s=V votes_lost=L rss_mb=M ready_s=T csv_mb=C verify_mb=V proof_ms=P
 #
 # Environment (all optional):
 #   KMC_BENCH_POSTGRES  connection string of a PostgreSQL server the bench may create and drop databases on

@@ -40,8 +40,8 @@ public static class BenchRun
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
         };
         using var http = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(30) };
-        // Before the load, so the verify page's memory growth is measured from an app at rest.
-        await TransparencyLog.RunAsync(http, options, log, cancellationToken);
+        // Before the load, so the memory growth of reading the whole register is measured from an app at rest.
+        await WholeRegister.RunAsync(http, options, log, cancellationToken);
         using var memory = options.AppPid is { } pid ? new ResidentMemory(pid) : null;
 
         foreach (var (name, path) in Endpoints(options.Size).Where(endpoint => options.Pages?.Contains(endpoint.Name) ?? true))
