@@ -1,6 +1,7 @@
 using KentMedwayCommissioning.TestSupport;
 using KentMedwayCommissioning.Web.Data.DemoData;
 using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Pages.Dashboard;
 using KentMedwayCommissioning.Web.Pages.Meetings;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +31,9 @@ public sealed class MinutesAndActionsTests(TestApp app) : IAsyncLifetime
 
         await app.SendAsAsync(secretary, new WriteMinutes.SaveDraft(board.MeetingId, new Dictionary<int, string?> { [board.ItemNumber] = "The board discussed **the clinic plan** at length." }));
 
+        var waiting = await app.SendAsync(new SecretaryWork.Query([board.BodyId]));
+        Assert.Equal(board.MeetingId, Assert.Single(waiting.Drafts).MeetingId);
+
         var visitor = new Browsing(app);
         var draft = (await visitor.GetPageAsync($"/meetings/{board.MeetingId}/minutes")).MainText();
         Assert.Contains("The minutes of this meeting are not published yet", draft, StringComparison.Ordinal);
@@ -39,6 +43,7 @@ public sealed class MinutesAndActionsTests(TestApp app) : IAsyncLifetime
         var next = await StartNextMeetingAsync(board.BodyId);
         var number = await app.SendAsAsync(secretary, new WriteMinutes.Approve(board.MeetingId, next, "Item 1: 'plans' for 'plan'."));
 
+        Assert.Empty((await app.SendAsync(new SecretaryWork.Query([board.BodyId]))).Drafts);
         var publishedPage = await visitor.GetPageAsync($"/meetings/{board.MeetingId}/minutes");
         Assert.Empty(publishedPage.QuerySelectorAll("main form"));
         var published = publishedPage.MainText();

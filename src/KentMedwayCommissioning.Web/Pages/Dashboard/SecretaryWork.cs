@@ -6,16 +6,16 @@ using Microsoft.EntityFrameworkCore;
 namespace KentMedwayCommissioning.Web.Pages.Dashboard;
 
 /// <summary>
-/// A board secretary's day across the bodies they run: meetings to run, votes waiting for them, and closed meetings
-/// whose decisions are not yet in the register.
+/// A board secretary's day across the bodies they run: meetings to run, votes waiting for them, closed meetings
+/// whose decisions are not yet in the register, and draft minutes waiting for a meeting to approve them.
 /// </summary>
 public static class SecretaryWork
 {
     public sealed record Query(IReadOnlyList<int> BodyIds) : IQuery<Summary>;
 
-    public sealed record Summary(IReadOnlyList<MeetingToRun> Meetings, IReadOnlyList<VoteToRun> Votes, IReadOnlyList<MeetingToPublish> ToPublish)
+    public sealed record Summary(IReadOnlyList<MeetingToRun> Meetings, IReadOnlyList<VoteToRun> Votes, IReadOnlyList<MeetingToPublish> ToPublish, IReadOnlyList<DraftMinutes> Drafts)
     {
-        public bool IsEmpty => Meetings.Count == 0 && Votes.Count == 0 && ToPublish.Count == 0;
+        public bool IsEmpty => Meetings.Count == 0 && Votes.Count == 0 && ToPublish.Count == 0 && Drafts.Count == 0;
     }
 
     public sealed record MeetingToRun(int Id, string Title, string BodyName, DateTimeOffset StartsAt, MeetingStatus Status);
@@ -24,6 +24,9 @@ public static class SecretaryWork
     public sealed record VoteToRun(int MeetingId, int Number, string Title, string BodyName, bool AwaitsCastingVote);
 
     public sealed record MeetingToPublish(int Id, string Title, string BodyName, int Decisions);
+
+    /// <summary>A meeting whose minutes are drafted and not yet approved.</summary>
+    public sealed record DraftMinutes(int MeetingId, string Title, string BodyName, DateTimeOffset DraftedAt);
 
     internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, Summary>
     {
@@ -56,7 +59,14 @@ public static class SecretaryWork
                 .OrderBy(meeting => meeting.Title)
                 .Select(meeting => new MeetingToPublish(meeting.Id, meeting.Title, meeting.BodyName, meeting.Decisions))
                 .ToListAsync(cancellationToken);
-            return new Summary(meetings, votes, toPublish);
+            var drafts = await (
+                    from minutes in db.Minutes.AsNoTracking()
+                    join meeting in db.Meetings on minutes.MeetingId equals meeting.Id
+                    where minutes.Status == MinutesStatus.Draft && bodies.Contains(meeting.BodyId)
+                    orderby minutes.DraftedAt
+                    select new DraftMinutes(meeting.Id, meeting.Title, meeting.Body!.Name, minutes.DraftedAt))
+                .ToListAsync(cancellationToken);
+            return new Summary(meetings, votes, toPublish, drafts);
         }
     }
 }
