@@ -70,18 +70,19 @@ public sealed class MeetingRecordJourneyTests(BrowserApp app) : IAsyncLifetime
         await Assertions.Expect(secretary.GetByRole(AriaRole.Alert)).ToContainTextAsync("The minutes are approved and published");
         await BrowserApp.ScreenshotAsync(secretary, "minutes-published");
 
-        // The visitor finds the meeting on the body's public list of meetings (a meeting the papers date only to its year
-        // is not in the calendar), and goes on to its minutes.
-        await visitor.GotoAsync("/bodies/west-kent-ccg/meetings");
-        await visitor.GetByRole(AriaRole.Link, new() { Name = DecisionsData.GoverningBodyDecisionTitle, Exact = true }).ClickAsync();
-        Assert.Equal(new Uri(meetingUrl).AbsolutePath, new Uri(visitor.Url).AbsolutePath);
-        await Assertions.Expect(visitor.Locator("#agenda ~ table").First).ToContainTextAsync("Proposal to establish a strategic commissioner");
-        await visitor.GetByRole(AriaRole.Link, new() { Name = "Minutes of this meeting" }).ClickAsync();
+        // The visitor comes by the calendar's link to the meeting sitting today, which approved the minutes, and on to them.
+        var calendar = Ical.Net.Calendar.Load(await (await visitor.APIRequest.GetAsync("/meetings/calendar.ics?body=west-kent-ccg")).TextAsync())!;
+        var today = calendar.Events.Single(meeting => meeting.Summary!.Contains(DecisionsData.DemoMeetingInProgress, StringComparison.Ordinal));
+        await visitor.GotoAsync(today.Url!.AbsolutePath);
+        await Assertions.Expect(visitor.Locator("#agenda ~ table").First).ToContainTextAsync("Minutes of the meeting of");
+        await visitor.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Minutes approved at this meeting") }).ClickAsync();
         await Assertions.Expect(visitor.Locator("#minutes-status")).ToContainTextAsync("Approved as a true record on");
         await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync("The accountable officer presented the case for change.");
         Assert.Empty(await Accessibility.ViolationsAsync(visitor));
         await BrowserApp.ScreenshotAsync(visitor, "minutes-public");
 
+        await visitor.GotoAsync(new Uri(meetingUrl).AbsolutePath);
+        await Assertions.Expect(visitor.Locator("#agenda ~ table").First).ToContainTextAsync("Proposal to establish a strategic commissioner");
         await visitor.GotoAsync(itemUrl);
         var paper = visitor.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Download Case for change") });
         var download = await visitor.RunAndWaitForDownloadAsync(() => paper.ClickAsync());

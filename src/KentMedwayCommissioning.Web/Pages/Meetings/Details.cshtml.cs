@@ -147,10 +147,14 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
         bool IsFictional,
         string? Source,
         MeetingRoll Roll,
-        IReadOnlyList<ItemSummary> Items)
+        IReadOnlyList<ItemSummary> Items,
+        IReadOnlyList<ApprovedMinutes> MinutesApproved)
     {
         public QuorumAssessment Quorum => Roll.MeetingQuorum();
     }
+
+    /// <summary>Minutes of an earlier meeting that this meeting approved as a true record (and so published).</summary>
+    public sealed record ApprovedMinutes(int MeetingId, string Title, string? DateAsReported, DateTimeOffset StartsAt);
 
     /// <param name="PublishedSequence">The item's current entry in the register of decisions, once published.</param>
     public sealed record ItemSummary(int Number, string Title, AgendaItemKind Kind, MeetingPart Part, VoteState VoteState, Outcome? Outcome, IReadOnlyList<int> Withdrawn, long? PublishedSequence);
@@ -187,7 +191,14 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
                         .ToList(),
                 })
                 .SingleAsync(cancellationToken);
-            return new MeetingView(meeting.Id, meeting.Title, meeting.StartsAt, meeting.DateAsReported, meeting.Place, meeting.Status, meeting.IsFictional, meeting.Source, roll, meeting.Items);
+            var approved = await (
+                    from minutes in db.Minutes.AsNoTracking()
+                    join minuted in db.Meetings on minutes.MeetingId equals minuted.Id
+                    where minutes.ApprovedAtMeetingId == query.MeetingId
+                    orderby minuted.StartsAt
+                    select new ApprovedMinutes(minuted.Id, minuted.Title, minuted.DateAsReported, minuted.StartsAt))
+                .ToListAsync(cancellationToken);
+            return new MeetingView(meeting.Id, meeting.Title, meeting.StartsAt, meeting.DateAsReported, meeting.Place, meeting.Status, meeting.IsFictional, meeting.Source, roll, meeting.Items, approved);
         }
     }
 }
