@@ -55,4 +55,16 @@ public sealed class DecisionPagesTests(TestApp app)
 
         Assert.Contains("The Committee noted the report.", item.MainText(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_body_s_meetings_are_listed_upcoming_first_then_the_past_by_year()
+    {
+        var page = await new Browsing(app).GetPageAsync("/bodies/west-kent-ccg/meetings");
+
+        var headings = page.QuerySelectorAll("main h2").Select(heading => heading.TextContent.Trim()).ToList();
+        Assert.Equal("Upcoming and in progress", headings[0]);
+        Assert.Contains("2018", headings);
+        Assert.Contains(DecisionsData.DemoMeetingInProgress, page.QuerySelector("#upcoming + ul")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(DecisionsData.GoverningBodyDecisionTitle, page.QuerySelector("#year-2018 + ul")!.TextContent, StringComparison.Ordinal);
+    }
 }
