@@ -30,6 +30,8 @@ public sealed class PapersTests(TestApp app) : IAsyncLifetime
         var item = await visitor.GetPageAsync($"/meetings/{board.MeetingId}/items/{board.ItemNumber}");
         var link = item.QuerySelectorAll("#papers ~ p a").Single(anchor => anchor.TextContent.Contains("Finance report", StringComparison.Ordinal)).GetAttribute("href");
         Assert.Equal($"/meetings/{board.MeetingId}/items/{board.ItemNumber}/papers/{paperId}", link);
+        var agenda = await visitor.GetPageAsync($"/meetings/{board.MeetingId}");
+        Assert.Equal(link, agenda.QuerySelectorAll("#agenda ~ table a").Single(anchor => anchor.TextContent == "Finance report").GetAttribute("href"));
         using var response = await visitor.Client.GetAsync(link);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -157,7 +157,10 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
     public sealed record ApprovedMinutes(int MeetingId, string Title, string? DateAsReported, DateTimeOffset StartsAt);
 
     /// <param name="PublishedSequence">The item's current entry in the register of decisions, once published.</param>
-    public sealed record ItemSummary(int Number, string Title, AgendaItemKind Kind, MeetingPart Part, VoteState VoteState, Outcome? Outcome, IReadOnlyList<int> Withdrawn, long? PublishedSequence);
+    public sealed record ItemSummary(int Number, string Title, AgendaItemKind Kind, MeetingPart Part, VoteState VoteState, Outcome? Outcome, IReadOnlyList<int> Withdrawn, long? PublishedSequence, IReadOnlyList<PaperLink> Papers);
+
+    /// <summary>A paper in the agenda: an uploaded document (downloaded), a link to one elsewhere, or text on the item's page.</summary>
+    public sealed record PaperLink(int Id, string Title, string? Url, bool IsDocument);
 
     internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, MeetingView?>
     {
@@ -187,7 +190,8 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
                         .Select(item => new ItemSummary(
                             item.Number, item.Title, item.Kind, item.Part, item.VoteState, item.Outcome,
                             item.Declarations.Select(declaration => declaration.PersonId).ToList(),
-                            db.PublishedDecisions.Where(decision => decision.AgendaItemId == item.Id).Max(decision => (long?)decision.Sequence)))
+                            db.PublishedDecisions.Where(decision => decision.AgendaItemId == item.Id).Max(decision => (long?)decision.Sequence),
+                            item.Papers.OrderBy(paper => paper.Id).Select(paper => new PaperLink(paper.Id, paper.Title, paper.Url, paper.FileName != null)).ToList()))
                         .ToList(),
                 })
                 .SingleAsync(cancellationToken);
