@@ -9,8 +9,9 @@ Needs Python 3.8+ and nothing else, except the `cryptography` module for the Ed2
       /api/v1/decisions (in the order the `next` links give them). For each entry it checks that every field matches
       the entry's canonical form (so a changed outcome is caught, not only a changed `canonical`), that the hash chain
       holds, and it rebuilds the Merkle tree's root; with a checkpoint, that the root and size are the signed ones.
-  verify_register.py checkpoint CHECKPOINT --key KEY
-      Checks a checkpoint's signature and prints its size and root.
+  verify_register.py checkpoint CHECKPOINT --key KEY [--witness-key WITNESS]
+      Checks a checkpoint's signature and prints its size and root; with a witness's key, also that witness's
+      C2SP tlog-cosignature on it (the witness checked it was consistent with every checkpoint it saw before).
   verify_register.py inclusion URL SEQUENCE --key KEY
       Fetches the site's checkpoint, decision SEQUENCE and its audit path, and checks that the decision, exactly as
       published, is in the signed tree.
@@ -30,6 +31,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 import urllib.request
 
 GENESIS = "0" * 64
@@ -188,6 +190,40 @@ def open_checkpoint(note, key):
     return int(lines[1]), root
 
 
+def verify_cosignature(note, witness_key):
+    """When the witness (name+id+base64(0x04 || key)) cosigned the checkpoint, as C2SP tlog-cosignature/v1 says."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    value = witness_key
+    if os.path.isfile(value):
+        with open(value, encoding="utf-8") as f:
+            value = f.read()
+    try:
+        name, key_id, encoded = value.strip().split("+", 2)
+        key = base64.b64decode(encoded, validate=True)
+    except ValueError:
+        raise CheckFailed("the witness key does not read name+key id+key")
+    if len(key) != 33 or key[0] != 4 or sha256(name.encode() + b"\n" + key)[:4].hex() != key_id:
+        raise CheckFailed("the witness key is not a cosignature key, or its id does not match")
+    split = note.find("\n\n")
+    text = note[: split + 1]
+    for line in note[split + 2 :].split("\n"):
+        parts = line[2:].split(" ") if line.startswith(EM_DASH + " ") else []
+        if len(parts) != 2 or parts[0] != name:
+            continue
+        signature = base64.b64decode(parts[1])
+        if len(signature) != 76 or signature[:4].hex() != key_id:
+            continue
+        seconds = int.from_bytes(signature[4:12], "big")
+        message = ("cosignature/v1\ntime %d\n" % seconds + text).encode("utf-8")
+        try:
+            Ed25519PublicKey.from_public_bytes(key[1:]).verify(signature[12:], message)
+            return seconds
+        except InvalidSignature:
+            pass
+    raise CheckFailed("the checkpoint is not cosigned by the witness %s" % name)
+
+
 # --- entries ---------------------------------------------------------------------------------------------------
 
 def check_fields(entry, from_csv):
@@ -334,8 +370,12 @@ def main(argv):
         print("intact", count, head, base64.b64encode(root).decode())
     elif command == "checkpoint":
         with open(rest[0], encoding="utf-8") as f:
-            size, root = open_checkpoint(f.read(), key)
+            note = f.read()
+        size, root = open_checkpoint(note, key)
         print("signed", size, base64.b64encode(root).decode())
+        if options.get("witness-key"):
+            seconds = verify_cosignature(note, options["witness-key"])
+            print("cosigned", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds)))
     elif command == "inclusion":
         site, sequence = rest[0].rstrip("/"), int(rest[1])
         size, root = open_checkpoint(fetch(site + "/decisions/checkpoint"), key)

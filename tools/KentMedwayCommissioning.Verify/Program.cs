@@ -5,10 +5,11 @@ using KentMedwayCommissioning.Verify;
 const string Usage = """
     Usage:
       verify export FILE... [--checkpoint CHECKPOINT --key KEY]   re-check a whole export (decisions.csv, or API pages) offline
-      verify checkpoint CHECKPOINT --key KEY                      check a checkpoint's signature
+      verify checkpoint CHECKPOINT --key KEY [--witness-key W]    check a checkpoint's signature (and a witness's cosignature)
       verify inclusion URL SEQUENCE --key KEY                     check that a decision, as published, is in the signed tree
       verify consistency URL OLD_CHECKPOINT --key KEY             check that the site's checkpoint extends one kept earlier
-      verify witness URL --key KEY --state FILE                   the same against the last run's checkpoint, then keep the new one
+      verify witness URL --key KEY --state FILE [--cosign-key F]  the same against the last run's checkpoint, then keep the new one
+                                                                  (cosigned with the witness's private key in F, when given)
     KEY is the site's verifier key (from /decisions/verifier-key) or a file holding it.
     Exit status: 0 checked, 1 a check failed, 2 bad usage or input.
     """;
@@ -52,8 +53,15 @@ try
 
         case ["checkpoint", var file] when key is not null:
         {
-            var checkpoint = Checkpoint.Open(await File.ReadAllTextAsync(file), key);
+            var note = await File.ReadAllTextAsync(file);
+            var checkpoint = Checkpoint.Open(note, key);
             Console.WriteLine($"signed {checkpoint.Size} {Convert.ToBase64String(checkpoint.Root)}");
+            if (options.TryGetValue("witness-key", out var witness))
+            {
+                var at = Cosignature.Verify(note, WitnessKey.Parse(File.Exists(witness) ? await File.ReadAllTextAsync(witness) : witness));
+                Console.WriteLine($"cosigned {at:yyyy-MM-dd'T'HH:mm:ss'Z'}");
+            }
+
             return 0;
         }
 
@@ -76,7 +84,8 @@ try
         case ["witness", var url] when key is not null && options.TryGetValue("state", out var state):
         {
             using var site = Site(url);
-            var checkpoint = await RegisterChecks.WitnessAsync(site, key, state);
+            var cosignKey = options.TryGetValue("cosign-key", out var cosignFile) ? await File.ReadAllTextAsync(cosignFile) : null;
+            var checkpoint = await RegisterChecks.WitnessAsync(site, key, state, cosignKey);
             Console.WriteLine($"consistent {checkpoint.Size} {Convert.ToBase64String(checkpoint.Root)}");
             return 0;
         }

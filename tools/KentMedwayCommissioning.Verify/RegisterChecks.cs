@@ -145,9 +145,10 @@ public static class RegisterChecks
 
     /// <summary>
     /// The witness: checks the site's checkpoint against the one kept in <paramref name="stateFile"/> by the last run,
-    /// and keeps the new one only when it is consistent, so one alarm is never silenced by the next run.
+    /// and keeps the new one only when it is consistent, so one alarm is never silenced by the next run. With the
+    /// witness's own key, the kept checkpoint carries its C2SP cosignature, for the witness to publish.
     /// </summary>
-    public static async Task<Checkpoint> WitnessAsync(HttpClient site, NoteVerifier key, string stateFile, CancellationToken cancellationToken = default)
+    public static async Task<Checkpoint> WitnessAsync(HttpClient site, NoteVerifier key, string stateFile, string? cosignKey = null, CancellationToken cancellationToken = default)
     {
         Checkpoint now;
         string note;
@@ -160,6 +161,11 @@ public static class RegisterChecks
         {
             note = await site.GetStringAsync("decisions/checkpoint", cancellationToken);
             now = Checkpoint.Open(note, key);
+        }
+
+        if (cosignKey is not null)
+        {
+            note = Cosignature.Add(note, cosignKey, DateTimeOffset.UtcNow);
         }
 
         var next = stateFile + ".new";

@@ -95,6 +95,23 @@ public sealed class TransparencyLogTests(TestApp app) : IAsyncLifetime, IDisposa
     }
 
     [Fact]
+    public async Task A_witness_cosigns_what_it_checked_and_the_script_verifies_the_cosignature()
+    {
+        await SaveDownloadsAsync();
+        var witnessKey = Cosignature.GenerateKey("witness.example-newspaper.co.uk");
+        await File.WriteAllTextAsync(Path.Combine(_workspace, "witness.pub"), Cosignature.PublicKeyOf(witnessKey).Encoded);
+
+        await RegisterChecks.WitnessAsync(Site, Key, State, witnessKey);
+        var (exitCode, output) = await RunScriptAsync("checkpoint", State, "--key", "register.pub", "--witness-key", "witness.pub");
+        var (refused, _) = await RunScriptAsync("checkpoint", "checkpoint", "--key", "register.pub", "--witness-key", "witness.pub");
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"^signed \d+ \S+\ncosigned \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", output);
+        Assert.Equal(1, refused);
+        Cosignature.Verify(await File.ReadAllTextAsync(State), Cosignature.PublicKeyOf(witnessKey));
+    }
+
+    [Fact]
     public async Task Whole_exports_check_against_the_signed_checkpoint_with_the_tool_and_the_served_script()
     {
         await SaveDownloadsAsync();
