@@ -72,10 +72,13 @@ public static class RegisterTree
     public static async Task<bool> HoldsEveryEntryAsync(AppDbContext db, CancellationToken cancellationToken) =>
         await SizeAsync(db, cancellationToken) == (await db.PublishedDecisions.MaxAsync(entry => (long?)entry.Sequence, cancellationToken) ?? 0);
 
-    private static async Task WriteAsync(AppDbContext db, List<(TreeNode Node, byte[] Hash)> nodes, CancellationToken cancellationToken)
+    // COPY, on the command's own connection and transaction: a bulk load adds twice as many nodes as entries.
+    private static Task WriteAsync(AppDbContext db, List<(TreeNode Node, byte[] Hash)> nodes, CancellationToken cancellationToken) =>
+        WriteAsync((NpgsqlConnection)db.Database.GetDbConnection(), nodes, cancellationToken);
+
+    /// <summary>Stores complete subtrees with binary COPY; also how the benchmark's seeder stores the tree it seeds.</summary>
+    public static async Task WriteAsync(NpgsqlConnection connection, IEnumerable<(TreeNode Node, byte[] Hash)> nodes, CancellationToken cancellationToken)
     {
-        // COPY, on the command's own connection and transaction: a bulk load adds twice as many nodes as entries.
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var copy = await connection.BeginBinaryImportAsync("COPY register_tree_nodes (level, index, hash) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var (node, hash) in nodes)
         {

@@ -7,6 +7,7 @@ using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Register;
+using KentMedwayCommissioning.Web.Infrastructure;
 using KentMedwayCommissioning.Web.Pages.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -475,16 +476,7 @@ public static class BenchSeeder
         await copy.CompleteAsync(cancellationToken);
         await copy.DisposeAsync();
 
-        await using var copyTree = await connection.BeginBinaryImportAsync("COPY register_tree_nodes (level, index, hash) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var (node, hash) in nodes)
-        {
-            await copyTree.StartRowAsync(cancellationToken);
-            await copyTree.WriteAsync(node.Level, NpgsqlDbType.Integer, cancellationToken);
-            await copyTree.WriteAsync(node.Index, NpgsqlDbType.Bigint, cancellationToken);
-            await copyTree.WriteAsync(hash, NpgsqlDbType.Bytea, cancellationToken);
-        }
-
-        await copyTree.CompleteAsync(cancellationToken);
+        await RegisterTree.WriteAsync(connection, nodes, cancellationToken);
         return previous;
     }
 
