@@ -59,12 +59,12 @@ public sealed class Interest
     {
         if (To is not null)
         {
-            throw new Meetings.GovernanceException("This interest has already ended.");
+            throw new GovernanceException("This interest has already ended.");
         }
 
         if (From is not null && on < From)
         {
-            throw new Meetings.GovernanceException("This interest begins in the future, so it cannot end today.");
+            throw new GovernanceException("This interest begins in the future, so it cannot end today.");
         }
 
         To = on;

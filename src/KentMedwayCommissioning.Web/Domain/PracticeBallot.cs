@@ -53,7 +53,7 @@ public sealed class PracticeBallot
         ArgumentException.ThrowIfNullOrWhiteSpace(practiceName);
         if (_bodies.All(body => body.BodyId != ccgBodyId))
         {
-            throw new Meetings.GovernanceException("This CCG was not asked this question.");
+            throw new GovernanceException("This CCG was not asked this question.");
         }
 
         var name = practiceName.Trim();

@@ -61,6 +61,3 @@ public sealed class CurrentUser(IHttpContextAccessor http)
         || (Principal.IsInRole(Roles.BoardSecretary)
             && Principal.FindAll(SecretaryOfClaim).Any(claim => claim.Value == bodyId.ToString(CultureInfo.InvariantCulture)));
 }
-
-/// <summary>Thrown when the signed-in user may not do what they asked; answered with 403.</summary>
-public sealed class ForbiddenException(string message) : Exception(message);

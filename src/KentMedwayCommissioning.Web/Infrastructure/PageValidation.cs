@@ -1,4 +1,5 @@
 using FluentValidation;
+using KentMedwayCommissioning.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using KentMedwayCommissioning.Web.Domain.Meetings;

@@ -1,4 +1,5 @@
 using FluentValidation;
+using KentMedwayCommissioning.Web.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using Microsoft.AspNetCore.Mvc;
@@ -89,6 +90,3 @@ public sealed partial class ProblemDetailsExceptionHandler : IExceptionHandler
     private static string ToCamelCase(string name) =>
         string.IsNullOrEmpty(name) ? name : char.ToLowerInvariant(name[0]) + name[1..];
 }
-
-/// <summary>Thrown by a handler when the record a request names does not exist.</summary>
-public sealed class NotFoundException(string message) : Exception(message);

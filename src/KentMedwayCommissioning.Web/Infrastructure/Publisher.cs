@@ -1,4 +1,5 @@
 using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Register;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using KentMedwayCommissioning.Web.Domain;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using KentMedwayCommissioning.IntegrationTests.Faults;
 using KentMedwayCommissioning.TestSupport;
 using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Accounts;
 using KentMedwayCommissioning.Web.Infrastructure;
 using KentMedwayCommissioning.Web.Pages.Account;

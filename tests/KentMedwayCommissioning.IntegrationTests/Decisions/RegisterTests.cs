@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KentMedwayCommissioning.IntegrationTests.Meetings;
 using KentMedwayCommissioning.TestSupport;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Register;
 using KentMedwayCommissioning.Web.Pages.Decisions;
@@ -154,7 +155,7 @@ public sealed class CorrectionTests(TestApp app) : IAsyncLifetime
         var secretary = TestApp.Secretary(await app.QueryDbAsync(db => db.Bodies.Where(body => body.Slug == "thanet-ccg").Select(body => body.Id).SingleAsync()));
         var first = await app.SendAsAsync(secretary, new Correct.Command(original, "thanet-ccg", "Deferred", "Deferred for more detail.", "Wrong outcome"));
 
-        var refusal = await Assert.ThrowsAsync<KentMedwayCommissioning.Web.Domain.Meetings.GovernanceException>(() =>
+        var refusal = await Assert.ThrowsAsync<KentMedwayCommissioning.Web.Domain.GovernanceException>(() =>
             app.SendAsAsync(secretary, new Correct.Command(original, "thanet-ccg", "Noted", "Noted.", "Wrong again")));
         var second = await app.SendAsAsync(secretary, new Correct.Command(first, "thanet-ccg", "Noted", "Noted.", "Still wrong"));
 
@@ -193,9 +194,9 @@ public sealed class CorrectionTests(TestApp app) : IAsyncLifetime
         var westKentId = await app.QueryDbAsync(db => db.Bodies.Where(body => body.Slug == "west-kent-ccg").Select(body => body.Id).SingleAsync());
         var secretary = TestApp.Secretary(westKentId);
 
-        await Assert.ThrowsAsync<KentMedwayCommissioning.Web.Infrastructure.ForbiddenException>(() =>
+        await Assert.ThrowsAsync<KentMedwayCommissioning.Web.Domain.ForbiddenException>(() =>
             app.SendAsAsync(secretary, new Correct.Command(thanet, "thanet-ccg", "Carried", "Agreed.", "Wrong")));
-        await Assert.ThrowsAsync<KentMedwayCommissioning.Web.Infrastructure.NotFoundException>(() =>
+        await Assert.ThrowsAsync<KentMedwayCommissioning.Web.Domain.NotFoundException>(() =>
             app.SendAsAsync(secretary, new Correct.Command(thanet, "west-kent-ccg", "Carried", "Agreed.", "Wrong")));
 
         Assert.Equal(10, await app.QueryDbAsync(db => db.PublishedDecisions.CountAsync()));

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using KentMedwayCommissioning.IntegrationTests.Meetings;
 using KentMedwayCommissioning.TestSupport;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Pages.Decisions;
 using KentMedwayCommissioning.Web.Pages.Meetings;

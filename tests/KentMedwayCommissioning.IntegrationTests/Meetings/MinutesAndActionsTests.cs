@@ -1,5 +1,6 @@
 using KentMedwayCommissioning.TestSupport;
 using KentMedwayCommissioning.Web.Data.DemoData;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Pages.Dashboard;
 using KentMedwayCommissioning.Web.Pages.Meetings;
@@ -125,7 +126,7 @@ public sealed class MinutesAndActionsTests(TestApp app) : IAsyncLifetime
         var action = await app.SendAsAsync(TestApp.Secretary(board.BodyId), new Actions.Add(board.MeetingId, board.ItemNumber, "Report back", "Chair", new DateOnly(2030, 1, 1)));
         var otherSlug = await app.QueryDbAsync(db => db.Bodies.Where(body => body.Id == other.BodyId).Select(body => body.Slug).SingleAsync());
 
-        await Assert.ThrowsAsync<KentMedwayCommissioning.Web.Infrastructure.NotFoundException>(() =>
+        await Assert.ThrowsAsync<KentMedwayCommissioning.Web.Domain.NotFoundException>(() =>
             app.SendAsAsync(TestApp.Secretary(other.BodyId), new Actions.Review(otherSlug, action, ActionStatus.Done, null, null)));
     }
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using KentMedwayCommissioning.TestSupport;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Pages.Dashboard;
 using KentMedwayCommissioning.Web.Pages.Meetings;
@@ -98,7 +99,7 @@ public sealed class SecretaryDayTests(TestApp app) : IAsyncLifetime
             [new(board.Voters[2], VoteChoice.For)])));
         Assert.StartsWith("Not quorate", refusal.Message, StringComparison.Ordinal);
 
-        await Assert.ThrowsAsync<Web.Infrastructure.ForbiddenException>(() => app.SendAsAsync(TestApp.Secretary(other.BodyId), new RunVote.ShowOfHandsCommand(board.MeetingId, board.ItemNumber,
+        await Assert.ThrowsAsync<Web.Domain.ForbiddenException>(() => app.SendAsAsync(TestApp.Secretary(other.BodyId), new RunVote.ShowOfHandsCommand(board.MeetingId, board.ItemNumber,
             [new(board.Voters[2], VoteChoice.For)])));
         Assert.Equal(0, await app.QueryDbAsync(db => db.Votes.CountAsync(vote => vote.AgendaItemId == board.ItemId)));
         Assert.Equal(0, await app.QueryDbAsync(db => db.VoteEvents.CountAsync(entry => entry.AgendaItemId == board.ItemId)));

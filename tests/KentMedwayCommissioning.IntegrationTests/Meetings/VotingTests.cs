@@ -1,4 +1,5 @@
 using KentMedwayCommissioning.TestSupport;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Infrastructure;
 using KentMedwayCommissioning.Web.Pages.Meetings;

@@ -1,6 +1,7 @@
 using System.Net;
 using KentMedwayCommissioning.TestSupport;
 using KentMedwayCommissioning.Web.Data.DemoData;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Programme;
 using KentMedwayCommissioning.Web.Infrastructure;
 using KentMedwayCommissioning.Web.Pages.Programme;

@@ -1,3 +1,4 @@
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Programme;
 

@@ -181,6 +181,3 @@ public sealed class Attendance
 
     internal void Leave(DateTimeOffset at) => LeftAt = at;
 }
-
-/// <summary>A breach of the governance rules that the user can put right; shown to them as a message, never a 500.</summary>
-public sealed class GovernanceException(string message) : Exception(message);

@@ -114,7 +114,7 @@ public sealed class MergerCondition
         ArgumentException.ThrowIfNullOrWhiteSpace(evidence);
         if (IsMet)
         {
-            throw new Meetings.GovernanceException("This condition is already met.");
+            throw new GovernanceException("This condition is already met.");
         }
 
         MetOn = on;

@@ -64,12 +64,12 @@ public sealed class Milestone
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         if (IsDone)
         {
-            throw new Meetings.GovernanceException("The milestone is done: its forecast no longer changes.");
+            throw new GovernanceException("The milestone is done: its forecast no longer changes.");
         }
 
         if (forecast == Forecast)
         {
-            throw new Meetings.GovernanceException("That is already the forecast.");
+            throw new GovernanceException("That is already the forecast.");
         }
 
         var change = new ForecastChange(this, Forecast, forecast, reason.Trim(), changedBy, at);
@@ -88,7 +88,7 @@ public sealed class Milestone
     {
         if (milestoneId == Id && Id != 0)
         {
-            throw new Meetings.GovernanceException("A milestone cannot depend on itself.");
+            throw new GovernanceException("A milestone cannot depend on itself.");
         }
 
         if (_dependencies.All(existing => existing.DependsOnId != milestoneId))

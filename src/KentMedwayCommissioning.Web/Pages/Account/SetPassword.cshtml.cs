@@ -1,5 +1,6 @@
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Accounts;
 using KentMedwayCommissioning.Web.Domain.Audit;
 using KentMedwayCommissioning.Web.Domain.Meetings;

@@ -5,6 +5,7 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Register;
 using Mediator;

@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using KentMedwayCommissioning.Transparency;
 using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,6 @@
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Programme;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Programme;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;

@@ -1,3 +1,4 @@
+using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 
