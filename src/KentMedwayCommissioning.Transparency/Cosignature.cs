@@ -68,7 +68,6 @@ public sealed class WitnessKey
 /// <summary>Adds and checks C2SP tlog-cosignature/v1 lines on a signed checkpoint.</summary>
 public static class Cosignature
 {
-    private const string SignaturePrefix = "\u2014 ";
     private const string Prefix = "PRIVATE+KEY+";
     private static readonly SignatureAlgorithm Ed25519 = SignatureAlgorithm.Ed25519;
 
@@ -101,7 +100,7 @@ public static class Cosignature
         var (name, key) = ParsePrivate(privateKey);
         using (key)
         {
-            var text = TextOf(signedCheckpoint);
+            var (text, _) = SignedNote.Split(signedCheckpoint);
             var seconds = (ulong)at.ToUnixTimeSeconds();
             var signature = Ed25519.Sign(key, Message(text, seconds));
             var witness = WitnessKey.From(name, key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
@@ -109,39 +108,23 @@ public static class Cosignature
             BinaryPrimitives.WriteUInt32BigEndian(line, witness.KeyId);
             BinaryPrimitives.WriteUInt64BigEndian(line.AsSpan(4), seconds);
             signature.CopyTo(line, 12);
-            return $"{signedCheckpoint}{SignaturePrefix}{name} {Convert.ToBase64String(line)}\n";
+            return signedCheckpoint + SignedNote.SignatureLine(name, line);
         }
     }
 
     /// <summary>When the witness cosigned the checkpoint; a <see cref="NoteException"/> when it did not.</summary>
     public static DateTimeOffset Verify(string signedCheckpoint, WitnessKey witness)
     {
-        var text = TextOf(signedCheckpoint);
-        foreach (var line in signedCheckpoint[(text.Length + 1)..].Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        var (text, signatures) = SignedNote.Split(signedCheckpoint);
+        var publicKey = NSec.Cryptography.PublicKey.Import(Ed25519, witness.PublicKey, KeyBlobFormat.RawPublicKey);
+        foreach (var (name, signature) in signatures)
         {
-            var parts = line.StartsWith(SignaturePrefix, StringComparison.Ordinal) ? line[SignaturePrefix.Length..].Split(' ') : [];
-            if (parts.Length != 2 || parts[0] != witness.Name)
-            {
-                continue;
-            }
-
-            byte[] signature;
-            try
-            {
-                signature = Convert.FromBase64String(parts[1]);
-            }
-            catch (FormatException)
-            {
-                continue;
-            }
-
-            if (signature.Length != 76 || BinaryPrimitives.ReadUInt32BigEndian(signature) != witness.KeyId)
+            if (name != witness.Name || signature.Length != 76 || BinaryPrimitives.ReadUInt32BigEndian(signature) != witness.KeyId)
             {
                 continue;
             }
 
             var seconds = BinaryPrimitives.ReadUInt64BigEndian(signature.AsSpan(4));
-            var publicKey = NSec.Cryptography.PublicKey.Import(Ed25519, witness.PublicKey, KeyBlobFormat.RawPublicKey);
             if (Ed25519.Verify(publicKey, Message(text, seconds), signature.AsSpan(12)))
             {
                 return DateTimeOffset.FromUnixTimeSeconds((long)seconds);
@@ -154,14 +137,6 @@ public static class Cosignature
     /// <summary>What a cosignature signs: its header, the time, and the checkpoint's text.</summary>
     private static byte[] Message(string text, ulong seconds) =>
         Encoding.UTF8.GetBytes($"cosignature/v1\ntime {seconds.ToString(CultureInfo.InvariantCulture)}\n{text}");
-
-    private static string TextOf(string signedCheckpoint)
-    {
-        var split = signedCheckpoint.IndexOf("\n\n", StringComparison.Ordinal);
-        return split < 0 || !signedCheckpoint.EndsWith('\n')
-            ? throw new NoteException("This is not a signed note: it needs its text, a blank line and signature lines.")
-            : signedCheckpoint[..(split + 1)];
-    }
 
     private static (string Name, Key Key) ParsePrivate(string privateKey)
     {

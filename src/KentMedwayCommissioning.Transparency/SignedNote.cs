@@ -169,7 +169,7 @@ public static class SignedNote
         var signature = signer.Sign(Encoding.UTF8.GetBytes(text));
         var keyId = new byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(keyId, signer.Verifier.KeyId);
-        return $"{text}\n{SignaturePrefix}{signer.Name} {Convert.ToBase64String([.. keyId, .. signature])}\n";
+        return $"{text}\n{SignatureLine(signer.Name, [.. keyId, .. signature])}";
     }
 
     /// <summary>
@@ -178,38 +178,10 @@ public static class SignedNote
     /// </summary>
     public static string Open(string note, NoteVerifier verifier)
     {
-        var split = note.LastIndexOf("\n\n", StringComparison.Ordinal);
-        if (split < 0 || !note.EndsWith('\n'))
+        var (text, signatures) = Split(note);
+        foreach (var (name, signature) in signatures)
         {
-            throw new NoteException("This is not a signed note: it needs its text, a blank line and signature lines.");
-        }
-
-        var text = note[..(split + 1)];
-        var signatures = note[(split + 2)..^1].Split('\n');
-        foreach (var line in signatures)
-        {
-            if (!line.StartsWith(SignaturePrefix, StringComparison.Ordinal))
-            {
-                throw new NoteException($"The signature line \"{line}\" does not start with an em dash and a space.");
-            }
-
-            var parts = line[SignaturePrefix.Length..].Split(' ');
-            if (parts.Length != 2 || parts[0] != verifier.Name)
-            {
-                continue;
-            }
-
-            byte[] signature;
-            try
-            {
-                signature = Convert.FromBase64String(parts[1]);
-            }
-            catch (FormatException)
-            {
-                throw new NoteException("A signature is not valid base64.");
-            }
-
-            if (signature.Length == 68 && BinaryPrimitives.ReadUInt32BigEndian(signature) == verifier.KeyId
+            if (name == verifier.Name && signature.Length == 68 && BinaryPrimitives.ReadUInt32BigEndian(signature) == verifier.KeyId
                 && verifier.Verify(Encoding.UTF8.GetBytes(text), signature.AsSpan(4)))
             {
                 return text;
@@ -218,6 +190,45 @@ public static class SignedNote
 
         throw new NoteException($"The note is not signed by the key {verifier.Name}+{verifier.KeyId:x8}: wrong key, or the note was changed.");
     }
+
+    /// <summary>A note's text (ending in its newline) and its signature lines, each a key name and the decoded signature.</summary>
+    internal static (string Text, IReadOnlyList<(string Name, byte[] Signature)> Signatures) Split(string note)
+    {
+        var split = note.LastIndexOf("\n\n", StringComparison.Ordinal);
+        if (split < 0 || !note.EndsWith('\n'))
+        {
+            throw new NoteException("This is not a signed note: it needs its text, a blank line and signature lines.");
+        }
+
+        var signatures = new List<(string, byte[])>();
+        foreach (var line in note[(split + 2)..^1].Split('\n'))
+        {
+            if (!line.StartsWith(SignaturePrefix, StringComparison.Ordinal))
+            {
+                throw new NoteException($"The signature line \"{line}\" does not start with an em dash and a space.");
+            }
+
+            var parts = line[SignaturePrefix.Length..].Split(' ');
+            if (parts.Length != 2)
+            {
+                continue;
+            }
+
+            try
+            {
+                signatures.Add((parts[0], Convert.FromBase64String(parts[1])));
+            }
+            catch (FormatException)
+            {
+                throw new NoteException("A signature is not valid base64.");
+            }
+        }
+
+        return (note[..(split + 1)], signatures);
+    }
+
+    /// <summary>A signature line: an em dash, a space, the key's name, a space and base64(key id ‖ signature).</summary>
+    internal static string SignatureLine(string name, byte[] signature) => $"{SignaturePrefix}{name} {Convert.ToBase64String(signature)}\n";
 }
 
 /// <summary>A note that fails to parse or to verify.</summary>

@@ -16,6 +16,9 @@ public sealed class RegisterSigner : IDisposable
 
     public NoteSigner? Signer { get; }
 
+    /// <summary>The signed checkpoint of a tree of <paramref name="size"/> entries with <paramref name="root"/>; null without a key.</summary>
+    public string? SignedCheckpoint(long size, byte[] root) => Signer is { } key ? new Checkpoint(key.Name, size, root).SignWith(key) : null;
+
     public static RegisterSigner FromConfiguration(IConfiguration configuration)
     {
         var key = configuration[KeySetting];

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using KentMedwayCommissioning.TestSupport;
 
@@ -88,17 +87,5 @@ public sealed class CheckItYourselfTests(TestApp app) : IAsyncLifetime, IDisposa
 
     private Task SaveAsync(string name, string contents) => File.WriteAllTextAsync(Path.Combine(_workspace, name), contents);
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string program, params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments)
-        {
-            WorkingDirectory = _workspace,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, ((await output) + (await error)).Trim());
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(string program, params string[] arguments) => Programs.RunAsync(_workspace, program, arguments);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using KentMedwayCommissioning.TestSupport;
@@ -209,19 +208,7 @@ public sealed class TransparencyLogTests(TestApp app) : IAsyncLifetime, IDisposa
         await File.WriteAllTextAsync(Path.Combine(_workspace, "register.pub"), Key.Encoded);
     }
 
-    private async Task<(int ExitCode, string Output)> RunScriptAsync(params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo("python3", ["verify_register.py", .. arguments])
-        {
-            WorkingDirectory = _workspace,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, ((await output) + (await error)).Trim());
-    }
+    private Task<(int ExitCode, string Output)> RunScriptAsync(params string[] arguments) => Programs.RunAsync(_workspace, "python3", ["verify_register.py", .. arguments]);
 
     private sealed class CheckpointComparer : IEqualityComparer<Checkpoint>
     {

@@ -163,7 +163,9 @@ public sealed class PublishedDecision
     private static readonly string[] FieldsOfVersion2WithIsoDate = [.. FieldsOfVersion2[..5], "meeting_date_iso", .. FieldsOfVersion2[5..]];
 
     /// <summary>The entry's leaf in the register's Merkle tree: RFC 9162's leaf hash of its canonical form.</summary>
-    public byte[] LeafHash() => MerkleTree.LeafHash(Encoding.UTF8.GetBytes(Canonical()));
+    public byte[] LeafHash() => LeafHashOf(Canonical());
+
+    internal static byte[] LeafHashOf(string canonical) => MerkleTree.LeafHash(Encoding.UTF8.GetBytes(canonical));
 
     /// <summary>
     /// The documented canonical form: UTF-8 JSON with no whitespace and the fields of <see cref="CanonicalFields"/> in
@@ -296,16 +298,18 @@ public sealed record ChainVerification(long Entries, string HeadHash, long? Firs
         public bool Add(PublishedDecision entry)
         {
             _count++;
+            // One canonical form for both checks: building it is most of the work of re-checking the register.
+            var canonical = entry.Canonical();
             _failure = entry.Sequence != _count ? (entry.Sequence, $"entry {entry.Sequence} is out of sequence (expected {_count})")
                 : entry.PreviousHash != _previous ? (entry.Sequence, $"entry {entry.Sequence} does not point at the hash of the entry before it")
-                : entry.ComputeHash() != entry.Hash ? (entry.Sequence, $"entry {entry.Sequence} does not match its hash: it was changed after publishing")
+                : PublishedDecision.HashOf(entry.PreviousHash, canonical) != entry.Hash ? (entry.Sequence, $"entry {entry.Sequence} does not match its hash: it was changed after publishing")
                 : null;
             if (_failure is not null)
             {
                 return false;
             }
 
-            _tree.Add(entry.Sequence - 1, entry.LeafHash());
+            _tree.Add(entry.Sequence - 1, PublishedDecision.LeafHashOf(canonical));
             _previous = entry.Hash;
             return true;
         }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using FluentValidation.Results;
-using KentMedwayCommissioning.Transparency;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Infrastructure;
@@ -106,13 +105,13 @@ public static class TransparencyLog
     {
         endpoints.MapOpenData(CheckpointPath, async (RegisterSigner signer, ISender sender, CancellationToken cancellationToken) =>
         {
-            if (signer.Signer is not { } key)
+            if (signer.Signer is null)
             {
                 return NotSigned();
             }
 
             var (size, root) = await sender.Send(new Head(), cancellationToken);
-            return Results.Text(new Checkpoint(key.Name, size, root).SignWith(key), PlainText);
+            return Results.Text(signer.SignedCheckpoint(size, root)!, PlainText);
         }).WithName("GetCheckpoint").Produces<string>(contentType: PlainText).ProducesProblem(StatusCodes.Status503ServiceUnavailable).WithSummary("The newest signed checkpoint of the register's Merkle tree (C2SP tlog-checkpoint).");
 
         endpoints.MapOpenData(VerifierKeyPath, (RegisterSigner signer) =>

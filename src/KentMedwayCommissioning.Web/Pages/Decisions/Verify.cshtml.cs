@@ -1,4 +1,3 @@
-using KentMedwayCommissioning.Transparency;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Register;
 using KentMedwayCommissioning.Web.Infrastructure;
@@ -30,10 +29,7 @@ public sealed class VerifyModel(ISender sender, RegisterSigner signer, PublicAdd
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Result = await sender.Send(new Query(), cancellationToken);
-        if (signer.Signer is { } key)
-        {
-            Checkpoint = new Checkpoint(key.Name, Result.TreeSize, Result.StoredRoot).SignWith(key);
-        }
+        Checkpoint = signer.SignedCheckpoint(Result.TreeSize, Result.StoredRoot);
     }
 
     /// <param name="StoredRoot">The root of the tree the site stores, and signs, over <paramref name="TreeSize"/> entries.</param>
