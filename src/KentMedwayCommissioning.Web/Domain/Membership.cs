@@ -51,7 +51,7 @@ public static class MemberRoleNames
 }
 
 /// <summary>A seat on a body's governing body (or committee) for a period.</summary>
-public sealed class Membership
+public sealed class Membership : IDated
 {
     private Membership()
     {
@@ -102,7 +102,7 @@ public sealed class Membership
         To = To is { } to && to < lastDay ? throw new ArgumentException("Ending a membership never lengthens it.", nameof(lastDay)) : lastDay;
     }
 
-    public bool IsCurrentOn(DateOnly day) => (From is null || From <= day) && (To is null || day <= To);
+    public bool IsCurrentOn(DateOnly day) => Dated.Covers(From, To, day);
 }
 
 /// <summary>

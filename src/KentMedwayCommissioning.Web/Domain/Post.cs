@@ -58,7 +58,7 @@ public enum AppointmentKind
 }
 
 /// <summary>A person holding a post for a period; ended appointments stay as history.</summary>
-public sealed class Appointment
+public sealed class Appointment : IDated
 {
     private Appointment()
     {
@@ -97,5 +97,5 @@ public sealed class Appointment
     public DateOnly? To { get; private set; }
     public string? Source { get; private set; }
 
-    public bool IsHeldOn(DateOnly day) => (From is null || From <= day) && (To is null || day <= To);
+    public bool IsHeldOn(DateOnly day) => Dated.Covers(From, To, day);
 }

@@ -3,7 +3,7 @@ namespace KentMedwayCommissioning.Web.Domain;
 /// <summary>One holding of a post, as the register reads it.</summary>
 public sealed record Holding(AppointmentKind Kind, DateOnly? From, DateOnly? To)
 {
-    public bool IsHeldOn(DateOnly day) => (From is null || From <= day) && (To is null || day <= To);
+    public bool IsHeldOn(DateOnly day) => Dated.Covers(From, To, day);
 }
 
 public enum PostStanding

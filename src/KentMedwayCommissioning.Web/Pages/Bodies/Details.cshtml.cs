@@ -48,7 +48,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
 
         /// <summary>The quorum if every current voting member attended: what the body's rule asks of a full meeting.</summary>
         public QuorumAssessment FullAttendance => Quorum.Assess(Rule, Members
-            .Where(member => member.HasVote && (member.To is null || member.To >= Today) && (member.From is null || member.From <= Today))
+            .Where(member => member.HasVote && Dated.Covers(member.From, member.To, Today))
             .DistinctBy(member => member.Slug)
             .Select(member => new QuorumSeat(member.Background, IsPresent: true))
             .ToList());

@@ -85,9 +85,8 @@ public sealed record MeetingRoll(int MeetingId, int BodyId, string BodyName, str
         var day = UkCalendar.DayOf(meeting.StartsAt);
         var seats = await db.Memberships
             .AsNoTracking()
-            .Where(membership => membership.BodyId == meeting.BodyId
-                                 && (membership.From == null || membership.From <= day)
-                                 && (membership.To == null || membership.To >= day))
+            .Where(membership => membership.BodyId == meeting.BodyId)
+            .Where(Dated.HeldOn<Membership>(day))
             .Select(membership => new
             {
                 membership.PersonId,

@@ -1,4 +1,5 @@
 using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Domain;
 
 namespace KentMedwayCommissioning.Web.Pages.Registers;
 
@@ -10,9 +11,9 @@ internal static class DecisionMakingStaff
 {
     public static IQueryable<int> PersonIds(AppDbContext db, DateOnly today) =>
         db.Memberships
-            .Where(membership => (membership.From == null || membership.From <= today) && (membership.To == null || membership.To >= today))
+            .Where(Dated.HeldOn<Membership>(today))
             .Select(membership => membership.PersonId)
             .Union(db.Appointments
-                .Where(appointment => (appointment.From == null || appointment.From <= today) && (appointment.To == null || appointment.To >= today))
+                .Where(Dated.HeldOn<Appointment>(today))
                 .Select(appointment => appointment.PersonId));
 }
