@@ -22,7 +22,7 @@ public static class BenchRun
     [
         ("baseline", _ => "/bench/baseline"),
         ("register", _ => "/decisions"),
-        ("filtered", random => $"/decisions?body={BenchSeeder.BodySlug(random.Next(1, 201))}&outcome=Carried"),
+        ("filtered", random => $"/decisions?body={BenchPlan.BodySlug(random.Next(1, 201))}&outcome=Carried"),
         ("deep page", random => $"/decisions?before={random.Next(26, (size / 2) + 27).ToString(CultureInfo.InvariantCulture)}"),
         ("search", random => $"/decisions?q={Uri.EscapeDataString(BenchText.SearchTerms[random.Next(BenchText.SearchTerms.Count)])}"),
         ("decision", random => $"/decisions/{random.Next(1, size + 1).ToString(CultureInfo.InvariantCulture)}"),

@@ -20,7 +20,8 @@ namespace KentMedwayCommissioning.Bench.Seeding;
 /// Fills an empty database with a register at the given scale, through PostgreSQL's binary COPY: bodies and their
 /// members (each with an account that can sign in), closed meetings with their decided items and named votes, every
 /// decided item published in one SHA-256 chain built by the app's own <see cref="PublishedDecision"/>, and one
-/// committee with a vote open for the voting benchmark. Deterministic: the same scale gives the same data.
+/// committee with a vote open for the voting benchmark. What to write is planned by <see cref="BenchPlan"/>; this class
+/// only writes it. Deterministic: the same scale gives the same data.
 /// </summary>
 public static class BenchSeeder
 {
@@ -37,9 +38,6 @@ public static class BenchSeeder
     public const string VotingBodySlug = "bench-voting-committee";
 
     public static string Email(int personId) => $"member{personId:00000}@bench.kmc.example";
-
-    private static readonly DateTime FirstMeeting = new(2012, 1, 10, 14, 0, 0, DateTimeKind.Utc);
-    private static readonly DateTime LastMeeting = new(2025, 12, 16, 14, 0, 0, DateTimeKind.Utc);
 
     public static async Task SeedAsync(string connectionString, BenchScale scale, TextWriter log, CancellationToken cancellationToken)
     {
@@ -59,7 +57,7 @@ public static class BenchSeeder
 
         var json = JsonNames.From(options);
         var random = new Random(20180205);
-        var people = Names(scale, random);
+        var people = BenchPlan.Names(scale, random);
 
         var memberRoleId = await SeedRolesAsync(connection, cancellationToken);
         await CopyBodiesAsync(connection, scale, cancellationToken);
@@ -68,9 +66,9 @@ public static class BenchSeeder
         await CopyAccountsAsync(connection, people, memberRoleId, cancellationToken);
         log.WriteLine($"  bodies, {people.Count} members and their accounts: {clock.Elapsed.TotalSeconds:0.0}s");
 
-        var meetings = PlanMeetings(scale);
+        var meetings = BenchPlan.Meetings(scale);
         await CopyMeetingsAsync(connection, meetings, cancellationToken);
-        var items = PlanItems(scale, meetings, random);
+        var items = BenchPlan.Items(scale, meetings, random);
         await CopyItemsAsync(connection, items, cancellationToken);
         await CopyOpenVoteAsync(connection, scale, cancellationToken);
         var votes = await CopyVotesAsync(connection, items, meetings, cancellationToken);
@@ -82,37 +80,6 @@ public static class BenchSeeder
         await ExecuteAsync(connection, "VACUUM ANALYZE", cancellationToken);
         log.WriteLine($"  {items.Count} published decisions, chain head {head[..12]}: {clock.Elapsed.TotalSeconds:0.0}s");
     }
-
-    private sealed record PlannedMeeting(int Id, int BodyId, DateTime StartsAt, string Title, string Date);
-
-    /// <summary>A decided item with its votes, as (person id, choice) pairs.</summary>
-    private sealed record PlannedItem(int Id, int MeetingId, int Number, string Title, string Question, Outcome Outcome, (int PersonId, VoteChoice Choice)[] Votes)
-    {
-        public int For => Votes.Count(vote => vote.Choice == VoteChoice.For);
-        public int Against => Votes.Count(vote => vote.Choice == VoteChoice.Against);
-        public int Abstain => Votes.Count(vote => vote.Choice == VoteChoice.Abstain);
-        public bool WasVotedOn => Votes.Length > 0;
-    }
-
-    public static string BodyName(int bodyId) =>
-        $"{BenchText.Places[(bodyId - 1) % BenchText.Places.Count]} Commissioning Group {bodyId:000}";
-
-    public static string BodySlug(int bodyId) => Slug.From(BodyName(bodyId));
-
-    private static List<string> Names(BenchScale scale, Random random) =>
-        Enumerable.Range(1, scale.Members)
-            .Select(_ => $"{BenchText.FirstNames[random.Next(BenchText.FirstNames.Count)]} {BenchText.LastNames[random.Next(BenchText.LastNames.Count)]}")
-            .ToList();
-
-    /// <summary>The body members' seats: a chair, two lay members, a nurse and a secondary care doctor, the rest GPs; all vote.</summary>
-    private static (MemberRole Role, MemberBackground Background) Seat(int index) => index switch
-    {
-        0 => (MemberRole.Chair, MemberBackground.Clinical),
-        1 or 2 => (MemberRole.LayMember, MemberBackground.Lay),
-        3 => (MemberRole.Nurse, MemberBackground.Clinical),
-        4 => (MemberRole.SecondaryCareDoctor, MemberBackground.Clinical),
-        _ => (MemberRole.GpMember, MemberBackground.Clinical),
-    };
 
     private static async Task<string> SeedRolesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -142,8 +109,8 @@ public static class BenchSeeder
             var isVotingBody = id == scale.Bodies + 1;
             await copy.StartRowAsync(cancellationToken);
             await copy.WriteAsync(id, NpgsqlDbType.Integer, cancellationToken);
-            await copy.WriteAsync(isVotingBody ? "Bench voting committee" : BodyName(id), NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(isVotingBody ? VotingBodySlug : BodySlug(id), NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(isVotingBody ? "Bench voting committee" : BenchPlan.BodyName(id), NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(isVotingBody ? VotingBodySlug : BenchPlan.BodySlug(id), NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(nameof(BodyKind.ClinicalCommissioningGroup), NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync("Generated for the benchmark (scripts/bench.sh).", NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(true, NpgsqlDbType.Boolean, cancellationToken);
@@ -180,7 +147,7 @@ public static class BenchSeeder
         for (var personId = 1; personId <= scale.Members; personId++)
         {
             var bodyId = ((personId - 1) / scale.MembersPerBody) + 1;
-            await WriteSeatAsync(copy, bodyId, personId, Seat((personId - 1) % scale.MembersPerBody), cancellationToken);
+            await WriteSeatAsync(copy, bodyId, personId, BenchPlan.Seat((personId - 1) % scale.MembersPerBody), cancellationToken);
         }
 
         for (var personId = 1; personId <= scale.Voters; personId++)
@@ -264,56 +231,6 @@ public static class BenchSeeder
         }
     }
 
-    /// <summary>Meetings spread evenly over the years, bodies taking turns.</summary>
-    private static List<PlannedMeeting> PlanMeetings(BenchScale scale)
-    {
-        var step = (LastMeeting - FirstMeeting) / Math.Max(1, scale.Meetings);
-        return Enumerable.Range(1, scale.Meetings)
-            .Select(id =>
-            {
-                var startsAt = FirstMeeting + (step * (id - 1));
-                startsAt = new DateTime(startsAt.Year, startsAt.Month, startsAt.Day, 14, 0, 0, DateTimeKind.Utc);
-                return new PlannedMeeting(id, ((id - 1) % scale.Bodies) + 1, startsAt, $"Governing body meeting, {startsAt.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}", Display.DateTime(startsAt));
-            })
-            .ToList();
-    }
-
-    /// <summary>Most items are voted on by some of the body's members; one in ten is deferred or noted without a vote.</summary>
-    private static List<PlannedItem> PlanItems(BenchScale scale, List<PlannedMeeting> meetings, Random random)
-    {
-        var items = new List<PlannedItem>(scale.Decisions);
-        var seats = new int[scale.MembersPerBody];
-        for (var id = 1; id <= scale.Decisions; id++)
-        {
-            var meeting = meetings[(id - 1) / scale.ItemsPerMeeting];
-            var topic = BenchText.Topics[random.Next(BenchText.Topics.Count)];
-            var title = string.Format(CultureInfo.InvariantCulture, BenchText.Actions[random.Next(BenchText.Actions.Count)], topic);
-            var question = $"Does the governing body agree to {char.ToLowerInvariant(title[0])}{title[1..]}, as set out in the paper?";
-            var kind = random.Next(20);
-            if (kind < 2)
-            {
-                items.Add(new PlannedItem(id, meeting.Id, ((id - 1) % scale.ItemsPerMeeting) + 1, title, question, kind == 0 ? Outcome.Deferred : Outcome.Noted, []));
-                continue;
-            }
-
-            var firstPerson = ((meeting.BodyId - 1) * scale.MembersPerBody) + 1;
-            for (var seat = 0; seat < seats.Length; seat++)
-            {
-                seats[seat] = firstPerson + seat;
-            }
-
-            random.Shuffle(seats);
-            var votes = seats.Take(random.Next(scale.MinVotesPerItem, scale.MaxVotesPerItem + 1))
-                .Select(personId => (personId, random.Next(10) switch { < 6 => VoteChoice.For, < 9 => VoteChoice.Against, _ => VoteChoice.Abstain }))
-                .ToArray();
-            var forVotes = votes.Count(vote => vote.Item2 == VoteChoice.For);
-            var against = votes.Count(vote => vote.Item2 == VoteChoice.Against);
-            items.Add(new PlannedItem(id, meeting.Id, ((id - 1) % scale.ItemsPerMeeting) + 1, title, question, forVotes > against ? Outcome.Carried : Outcome.NotCarried, votes));
-        }
-
-        return items;
-    }
-
     private static async Task CopyMeetingsAsync(NpgsqlConnection connection, List<PlannedMeeting> meetings, CancellationToken cancellationToken)
     {
         await using var copy = await connection.BeginBinaryImportAsync("COPY meetings (id, body_id, title, starts_at, place, is_fictional, status) FROM STDIN (FORMAT BINARY)", cancellationToken);
@@ -351,7 +268,7 @@ public static class BenchSeeder
             await copy.WriteAsync(nameof(MeetingPart.Public), NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(item.Question, NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync((item.WasVotedOn ? VoteState.Closed : VoteState.NotOpened).ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(FirstMeeting, NpgsqlDbType.TimestampTz, cancellationToken);
+            await copy.WriteAsync(BenchPlan.FirstMeeting, NpgsqlDbType.TimestampTz, cancellationToken);
             await copy.WriteAsync(item.Outcome.ToString(), NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(Explanation(item), NpgsqlDbType.Varchar, cancellationToken);
             await WriteCountAsync(copy, item.WasVotedOn ? item.For : null, cancellationToken);
@@ -445,7 +362,7 @@ public static class BenchSeeder
                 .OrderBy(vote => vote.Member, StringComparer.Ordinal)
                 .ToList();
             var decision = new PublishedDecision(
-                item.Id, BodyName(meeting.BodyId), BodySlug(meeting.BodyId), item.Id, meeting.Title, meeting.Date, item.Title, item.Question,
+                item.Id, BenchPlan.BodyName(meeting.BodyId), BenchPlan.BodySlug(meeting.BodyId), item.Id, meeting.Title, meeting.Date, item.Title, item.Question,
                 item.Outcome.DisplayName(), Explanation(item), item.WasVotedOn ? item.For : null, item.WasVotedOn ? item.Against : null,
                 item.WasVotedOn ? item.Abstain : null, votes, [], meeting.StartsAt.AddDays(7).AddMinutes(item.Number), correctsSequence: null, previous);
             previous = decision.Hash;
