@@ -2,7 +2,7 @@ using System.Net;
 using KentMedwayCommissioning.TestSupport;
 using KentMedwayCommissioning.Web.Data.DemoData;
 
-namespace KentMedwayCommissioning.IntegrationTests.Pages;
+namespace KentMedwayCommissioning.IntegrationTests.Account;
 
 [Collection(nameof(SharedApp))]
 public sealed class SignInTests(TestApp app) : IAsyncLifetime

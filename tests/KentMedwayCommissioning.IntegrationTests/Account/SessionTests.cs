@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KentMedwayCommissioning.IntegrationTests.Accounts;
+namespace KentMedwayCommissioning.IntegrationTests.Account;
 
 /// <summary>A password or role change ends the account's other sessions (the security stamp), here checked on every request.</summary>
 [Collection(nameof(SharedApp))]

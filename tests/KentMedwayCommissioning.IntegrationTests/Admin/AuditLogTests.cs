@@ -15,7 +15,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace KentMedwayCommissioning.IntegrationTests.Accounts;
+namespace KentMedwayCommissioning.IntegrationTests.Admin;
 
 [Collection(nameof(SharedApp))]
 public sealed class AuditLogTests(TestApp app) : IAsyncLifetime

@@ -4,7 +4,7 @@ using KentMedwayCommissioning.Web.Data.DemoData;
 using KentMedwayCommissioning.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace KentMedwayCommissioning.IntegrationTests.Pages;
+namespace KentMedwayCommissioning.IntegrationTests.Bodies;
 
 [Collection(nameof(SharedApp))]
 public sealed class EditRuleTests(TestApp app) : IAsyncLifetime

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using netDumbster.smtp;
 
-namespace KentMedwayCommissioning.IntegrationTests.Accounts;
+namespace KentMedwayCommissioning.IntegrationTests.Account;
 
 /// <summary>
 /// Accounts by invitation and "forgot password", with a real SMTP server in the test process: the app sends through

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using KentMedwayCommissioning.TestSupport;
 
-namespace KentMedwayCommissioning.IntegrationTests.Infrastructure;
+namespace KentMedwayCommissioning.IntegrationTests.Bodies;
 
 [Collection(nameof(SharedApp))]
 public sealed class BodiesApiTests(TestApp app)

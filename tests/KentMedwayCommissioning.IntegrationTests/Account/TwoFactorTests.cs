@@ -4,7 +4,7 @@ using KentMedwayCommissioning.TestSupport;
 using KentMedwayCommissioning.Web.Data.DemoData;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace KentMedwayCommissioning.IntegrationTests.Accounts;
+namespace KentMedwayCommissioning.IntegrationTests.Account;
 
 /// <summary>Where two-factor authentication is required (Production's setting), a member enrols on first sign-in and then needs a code.</summary>
 [Collection(nameof(SharedApp))]

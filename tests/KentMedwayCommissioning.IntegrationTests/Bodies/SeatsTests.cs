@@ -7,7 +7,7 @@ using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Pages.Meetings;
 using Microsoft.EntityFrameworkCore;
 
-namespace KentMedwayCommissioning.IntegrationTests.Pages;
+namespace KentMedwayCommissioning.IntegrationTests.Bodies;
 
 [Collection(nameof(SharedApp))]
 public sealed class SeatsTests(TestApp app) : IAsyncLifetime

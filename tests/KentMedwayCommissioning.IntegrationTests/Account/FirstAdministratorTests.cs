@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KentMedwayCommissioning.IntegrationTests.Accounts;
+namespace KentMedwayCommissioning.IntegrationTests.Account;
 
 /// <summary>The first administrator of an empty database: <c>create-admin</c> and the one-time link that sets a password.</summary>
 [Collection(nameof(SharedApp))]

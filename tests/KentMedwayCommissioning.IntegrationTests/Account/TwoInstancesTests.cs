@@ -6,7 +6,7 @@ using KentMedwayCommissioning.Web.Domain.Meetings;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
-namespace KentMedwayCommissioning.IntegrationTests.Accounts;
+namespace KentMedwayCommissioning.IntegrationTests.Account;
 
 /// <summary>Two app instances on one database, as behind a load balancer: what one issues, the other accepts.</summary>
 [Collection(nameof(SharedApp))]

@@ -6,7 +6,7 @@ using KentMedwayCommissioning.Web.Data.DemoData;
 using KentMedwayCommissioning.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace KentMedwayCommissioning.IntegrationTests.Pages;
+namespace KentMedwayCommissioning.IntegrationTests.Admin;
 
 /// <summary>An administrator starts an organisation in the browser: adds a body, then its people and seats from a CSV.</summary>
 [Collection(nameof(SharedApp))]

@@ -3,7 +3,7 @@ using KentMedwayCommissioning.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace KentMedwayCommissioning.IntegrationTests.Accounts;
+namespace KentMedwayCommissioning.IntegrationTests.Account;
 
 [Collection(nameof(SharedApp))]
 public sealed class SignInHardeningTests(TestApp app) : IAsyncLifetime
