@@ -32,6 +32,8 @@ WORKDIR /app
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080
 COPY --from=build /app ./
+# Where docker-compose keeps the register's signing key: owned by the app's user so a new volume takes that owner.
+RUN mkdir /keys && chown "$APP_UID" /keys
 # The non-root user the official images provide.
 USER $APP_UID
 ENTRYPOINT ["dotnet", "KentMedwayCommissioning.Web.dll"]
