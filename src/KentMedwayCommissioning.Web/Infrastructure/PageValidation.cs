@@ -37,11 +37,24 @@ public static class PageValidation
     /// (under <paramref name="prefix"/>, the name the form binds the command to), and when a governance rule refuses
     /// the command its message goes to the top of the page. Either way nothing is written and the result is default.
     /// </summary>
-    public static async Task<(bool Succeeded, TResponse? Response)> TrySendAsync<TResponse>(
+    public static Task<(bool Succeeded, TResponse? Response)> TrySendAsync<TResponse>(
         this ISender sender,
         ICommand<TResponse> command,
         ModelStateDictionary modelState,
         string prefix,
+        CancellationToken cancellationToken) =>
+        sender.TrySendAsync(command, modelState, property => $"{prefix}.{property}", cancellationToken);
+
+    /// <summary>
+    /// As above, where the form's field names are not the command's: <paramref name="fieldFor"/> names the field (the
+    /// ModelState key, which the error summary links to) that shows the error of a command property, or empty for the
+    /// top of the page.
+    /// </summary>
+    public static async Task<(bool Succeeded, TResponse? Response)> TrySendAsync<TResponse>(
+        this ISender sender,
+        ICommand<TResponse> command,
+        ModelStateDictionary modelState,
+        Func<string, string> fieldFor,
         CancellationToken cancellationToken)
     {
         try
@@ -52,7 +65,7 @@ public static class PageValidation
         {
             foreach (var error in validation.Errors)
             {
-                var key = string.IsNullOrEmpty(error.PropertyName) ? string.Empty : $"{prefix}.{error.PropertyName}";
+                var key = string.IsNullOrEmpty(error.PropertyName) ? string.Empty : fieldFor(error.PropertyName);
                 modelState.AddModelError(key, error.ErrorMessage);
             }
 

@@ -1,5 +1,7 @@
+using AngleSharp.Html.Dom;
 using FluentValidation;
 using KentMedwayCommissioning.TestSupport;
+using KentMedwayCommissioning.Web.Data.DemoData;
 using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Pages.Dashboard;
@@ -38,6 +40,34 @@ public sealed class SecretaryDayTests(TestApp app) : IAsyncLifetime
         Assert.Equal(AttendanceStatus.Present, roll[board.AbsentId].Status);
         Assert.Null(roll[board.AbsentId].ArrivedAt);
         Assert.Equal(auditsBefore + 1, await AuditCountAsync("Meetings.RunMeeting.RecordRoll"));
+    }
+
+    [Fact]
+    public async Task A_refused_roll_keeps_the_secretary_s_choices_and_its_message_links_to_the_late_box_it_is_about()
+    {
+        var browser = new Browsing(app);
+        await browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
+        var meetingId = await app.QueryDbAsync(db => db.Meetings.Where(meeting => meeting.Title == DecisionsData.DemoMeetingInProgress).Select(meeting => meeting.Id).SingleAsync());
+        var path = $"/meetings/{meetingId}";
+        var before = await AttendanceAsync(meetingId);
+        var page = await browser.GetPageAsync(path);
+        var form = page.QuerySelectorAll("main form").Single(candidate => candidate.QuerySelector("select[name^='Roll[']") is not null);
+        var fields = form.QuerySelectorAll("input[type=hidden], select")
+            .Select(field => (Name: field.GetAttribute("name")!, Value: field is IHtmlSelectElement select ? select.Value : field.GetAttribute("value")!))
+            .ToList();
+        var absentPersonId = fields.First(field => field.Name == "Roll[1].PersonId").Value;
+        fields = [.. fields.Where(field => field.Name != "Roll[1].Status"), ("Roll[1].Status", nameof(AttendanceStatus.Absent)), ("Roll[1].ArrivedLate", "true")];
+
+        var response = await browser.Client.PostAsync(form.GetAttribute("action") is { Length: > 0 } action ? action : $"{path}?handler=Roll",
+            new FormUrlEncodedContent(fields.Select(field => KeyValuePair.Create(field.Name, field.Value))));
+        var refused = await Browsing.ParseAsync(response);
+
+        var link = Assert.Single(refused.QuerySelectorAll(".nhsuk-error-summary a"));
+        Assert.Equal("Only a member recorded as present can have arrived late", link.TextContent.Trim());
+        Assert.Equal($"#late-{absentPersonId}", link.GetAttribute("href"));
+        Assert.NotNull(refused.QuerySelector($"#late-{absentPersonId}[aria-describedby='late-{absentPersonId}-error']:checked"));
+        Assert.Equal(nameof(AttendanceStatus.Absent), ((IHtmlSelectElement)refused.QuerySelector($"#roll-{absentPersonId}")!).Value);
+        Assert.Equal(before, await AttendanceAsync(meetingId));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
@@ -14,7 +16,7 @@ namespace KentMedwayCommissioning.Web.Pages.Meetings;
 /// commands authorize themselves, and the private part's items are shown only to the body's members and secretary.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
+public sealed partial class DetailsModel(ISender sender, CurrentUser user) : PageModel
 {
     public MeetingView Meeting { get; private set; } = null!;
 
@@ -45,7 +47,7 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
 
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
     {
-        var (published, count) = await sender.TrySendAsync(new Decisions.PublishMeeting.Command(id), ModelState, "Command", cancellationToken);
+        var (published, count) = await sender.TrySendAsync(new Decisions.PublishMeeting.Command(id), ModelState, _ => string.Empty, cancellationToken);
         if (!published)
         {
             return await ShowAsync(id, cancellationToken) ? Page() : NotFound();
@@ -66,8 +68,24 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
         }
 
         var command = new RunMeeting.RecordRoll(id, Roll.Select(line => new RunMeeting.RollCall(line.PersonId, line.Status ?? AttendanceStatus.Present, line.ArrivedLate)).ToList());
-        return await RunAsync(id, command, "Attendance recorded.", cancellationToken);
+        return await RunAsync(id, command, "Attendance recorded.", cancellationToken, RollField);
     }
+
+    /// <summary>The roll's field that shows a validation error of <see cref="RunMeeting.RecordRoll"/>: a member's attendance or late box.</summary>
+    private string RollField(string property)
+    {
+        var line = RollLinePattern().Match(property);
+        if (!line.Success || int.Parse(line.Groups["index"].Value, CultureInfo.InvariantCulture) is var index && index >= Roll.Count)
+        {
+            return string.Empty;
+        }
+
+        var personId = Roll[index].PersonId;
+        return line.Groups["field"].Value == nameof(RunMeeting.RollCall.ArrivedLate) ? $"late-{personId}" : $"roll-{personId}";
+    }
+
+    [GeneratedRegex(@"^Members\[(?<index>[0-9]+)\]\.(?<field>\w+)$")]
+    private static partial Regex RollLinePattern();
 
     public Task<IActionResult> OnPostDepartureAsync(int id, int personId, CancellationToken cancellationToken) =>
         RunAsync(id, new RunMeeting.RecordDeparture(id, personId), "Departure recorded.", cancellationToken);
@@ -90,9 +108,10 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
         return Redirect($"/meetings/{id}#agenda");
     }
 
-    private async Task<IActionResult> RunAsync<T>(int id, ICommand<T> command, string confirmation, CancellationToken cancellationToken)
+    /// <summary>Runs one of the meeting's commands; its validation errors show at the top of the page unless <paramref name="fieldFor"/> names a field.</summary>
+    private async Task<IActionResult> RunAsync<T>(int id, ICommand<T> command, string confirmation, CancellationToken cancellationToken, Func<string, string>? fieldFor = null)
     {
-        var done = ModelState.IsValid && (await sender.TrySendAsync(command, ModelState, "Command", cancellationToken)).Succeeded;
+        var done = ModelState.IsValid && (await sender.TrySendAsync(command, ModelState, fieldFor ?? (_ => string.Empty), cancellationToken)).Succeeded;
         if (!done)
         {
             return await ShowAsync(id, cancellationToken) ? Page() : NotFound();
