@@ -43,6 +43,18 @@ public sealed class SecretaryDayTests(TestApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_administrator_s_dashboard_lists_the_meetings_of_every_body_since_they_may_run_any()
+    {
+        var browser = new Browsing(app);
+        await browser.SignInAsync(DemoAccounts.Administrator.Email, DemoAccounts.Password);
+
+        var dashboard = await browser.GetPageAsync("/dashboard");
+
+        Assert.Equal("Meetings you run", dashboard.QuerySelector("#secretary")?.TextContent);
+        Assert.Contains(DecisionsData.DemoMeetingInProgress, dashboard.QuerySelector("#meetings-to-run + ul")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_refused_roll_keeps_the_secretary_s_choices_and_its_message_links_to_the_late_box_it_is_about()
     {
         var browser = new Browsing(app);

@@ -39,7 +39,11 @@ public sealed class IndexModel(ISender sender, CurrentUser user) : PageModel
 
         OverdueActions = await sender.Send(new Meetings.Actions.OverdueQuery(), cancellationToken);
 
-        if (user.SecretaryOf is { Count: > 0 } bodies)
+        if (user.IsAdministrator)
+        {
+            Secretary = await sender.Send(new SecretaryWork.Query(BodyIds: null), cancellationToken);
+        }
+        else if (user.SecretaryOf is { Count: > 0 } bodies)
         {
             Secretary = await sender.Send(new SecretaryWork.Query(bodies), cancellationToken);
         }

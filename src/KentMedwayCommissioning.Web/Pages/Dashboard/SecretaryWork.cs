@@ -11,7 +11,8 @@ namespace KentMedwayCommissioning.Web.Pages.Dashboard;
 /// </summary>
 public static class SecretaryWork
 {
-    public sealed record Query(IReadOnlyList<int> BodyIds) : IQuery<Summary>;
+    /// <param name="BodyIds">The bodies whose meetings the user runs; null for every body (an administrator runs any).</param>
+    public sealed record Query(IReadOnlyList<int>? BodyIds) : IQuery<Summary>;
 
     public sealed record Summary(IReadOnlyList<MeetingToRun> Meetings, IReadOnlyList<VoteToRun> Votes, IReadOnlyList<MeetingToPublish> ToPublish, IReadOnlyList<DraftMinutes> Drafts)
     {
@@ -34,20 +35,20 @@ public static class SecretaryWork
         {
             var bodies = query.BodyIds;
             var meetings = await db.Meetings.AsNoTracking()
-                .Where(meeting => bodies.Contains(meeting.BodyId) && meeting.Status != MeetingStatus.Closed)
+                .Where(meeting => (bodies == null || bodies.Contains(meeting.BodyId)) && meeting.Status != MeetingStatus.Closed)
                 .OrderBy(meeting => meeting.Status == MeetingStatus.InProgress ? 0 : 1)
                 .ThenBy(meeting => meeting.StartsAt)
                 .Select(meeting => new MeetingToRun(meeting.Id, meeting.Title, meeting.Body!.Name, meeting.StartsAt, meeting.Status))
                 .ToListAsync(cancellationToken);
             var votes = await db.AgendaItems.AsNoTracking()
-                .Where(item => bodies.Contains(item.Meeting.BodyId)
+                .Where(item => (bodies == null || bodies.Contains(item.Meeting.BodyId))
                                && (item.VoteState == VoteState.Open || (item.VoteState == VoteState.Closed && item.Outcome == null)))
                 .OrderBy(item => item.Meeting.StartsAt)
                 .ThenBy(item => item.Number)
                 .Select(item => new VoteToRun(item.MeetingId, item.Number, item.Title, item.Meeting.Body!.Name, item.VoteState == VoteState.Closed))
                 .ToListAsync(cancellationToken);
             var toPublish = await db.Meetings.AsNoTracking()
-                .Where(meeting => bodies.Contains(meeting.BodyId) && meeting.Status == MeetingStatus.Closed)
+                .Where(meeting => (bodies == null || bodies.Contains(meeting.BodyId)) && meeting.Status == MeetingStatus.Closed)
                 .Select(meeting => new
                 {
                     meeting.Id,
@@ -62,7 +63,7 @@ public static class SecretaryWork
             var drafts = await (
                     from minutes in db.Minutes.AsNoTracking()
                     join meeting in db.Meetings on minutes.MeetingId equals meeting.Id
-                    where minutes.Status == MinutesStatus.Draft && bodies.Contains(meeting.BodyId)
+                    where minutes.Status == MinutesStatus.Draft && (bodies == null || bodies.Contains(meeting.BodyId))
                     orderby minutes.DraftedAt
                     select new DraftMinutes(meeting.Id, meeting.Title, meeting.Body!.Name, minutes.DraftedAt))
                 .ToListAsync(cancellationToken);
