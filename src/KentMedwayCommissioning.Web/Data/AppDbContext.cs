@@ -17,6 +17,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Body> Bodies => Set<Body>();
     public DbSet<JointCommitteeMember> JointCommitteeMembers => Set<JointCommitteeMember>();
     public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonChange> PersonChanges => Set<PersonChange>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<Membership> Memberships => Set<Membership>();

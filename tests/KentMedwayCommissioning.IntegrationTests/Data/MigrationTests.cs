@@ -1,6 +1,8 @@
 using KentMedwayCommissioning.TestSupport;
 using KentMedwayCommissioning.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace KentMedwayCommissioning.IntegrationTests.Data;
@@ -56,6 +58,30 @@ public sealed class MigrationTests
                 VALUES ('Broken', 'broken', 'JointCommittee', 1.5, true, true, 0.5, true, false)
                 """));
             Assert.Equal("ck_bodies_quorum_fraction", error.ConstraintName);
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
+    public async Task People_recorded_before_the_public_flag_existed_stay_listed_in_public()
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync("people_public");
+        try
+        {
+            var options = (DbContextOptions<AppDbContext>)AppDbContext.Configure(new DbContextOptionsBuilder<AppDbContext>(), connectionString).Options;
+            await using var db = new AppDbContext(options);
+            var migrations = db.Database.GetMigrations().ToList();
+            var adding = migrations.Single(migration => migration.EndsWith("_PeopleHistory", StringComparison.Ordinal));
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(migrations[migrations.IndexOf(adding) - 1]);
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO people (full_name, slug, is_fictional) VALUES ('Existing Person', 'existing-person', false)");
+
+            await migrator.MigrateAsync(adding);
+
+            Assert.True(await db.Database.SqlQueryRaw<bool>("SELECT is_public AS \"Value\" FROM people WHERE slug = 'existing-person'").SingleAsync());
         }
         finally
         {

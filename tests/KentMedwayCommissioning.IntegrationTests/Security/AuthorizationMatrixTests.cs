@@ -207,6 +207,12 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Public("GET", "/openapi/{documentName}.json"),
         Public("GET", "/people"),
         Public("GET", "/people/{slug}"),
+        // Adding a person and changing their name or public listing: administrators only.
+        Get("/people/new",                                                        SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
+        Post("/people/new", null, "Input.Name=x",                                 SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
+        Get("/people/{slug}/change",                                              SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
+        Post("/people/{slug}/change", "Rename", null,                             SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
+        Post("/people/{slug}/change", "Visibility", null,                         SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
         SignedIn("GET", "/people/{slug}/interests"),
         // The register is kept by the person, the secretary of a body they sit on, or an administrator.
         Post("/people/{slug}/interests", "Add", "Input.Kind=Financial&Input.Description=Matrix+check",

@@ -14,3 +14,14 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(person => person.Slug).IsUnique();
     }
 }
+
+internal sealed class PersonChangeConfiguration : IEntityTypeConfiguration<PersonChange>
+{
+    public void Configure(EntityTypeBuilder<PersonChange> builder)
+    {
+        builder.HasOne(change => change.Person).WithMany().HasForeignKey(change => change.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(change => change.Change).HasMaxLength(200);
+        builder.Property(change => change.FormerName).HasMaxLength(200);
+        builder.Property(change => change.Reason).HasMaxLength(2000);
+    }
+}

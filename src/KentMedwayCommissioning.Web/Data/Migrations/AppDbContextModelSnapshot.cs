@@ -1232,6 +1232,10 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_fictional");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_public");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1246,6 +1250,53 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasDatabaseName("ix_people_slug");
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.PersonChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("change");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("FormerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("former_name");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_changes");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_person_changes_person_id");
+
+                    b.ToTable("person_changes", (string)null);
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Post", b =>
@@ -2801,6 +2852,18 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasConstraintName("fk_memberships_people_person_id");
 
                     b.Navigation("Body");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.PersonChange", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_changes_people_person_id");
 
                     b.Navigation("Person");
                 });

@@ -1,5 +1,6 @@
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,16 +10,20 @@ using Microsoft.EntityFrameworkCore;
 namespace KentMedwayCommissioning.Web.Pages.People;
 
 [AllowAnonymous]
-public sealed class DetailsModel(ISender sender) : PageModel
+public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
 {
     public PersonDetails Person { get; private set; } = null!;
 
     public PublicRecord.Record Record { get; private set; } = null!;
 
+    /// <summary>Administrators see the person's history of changes, and people not listed in public.</summary>
+    public bool IsAdministrator => user.IsAdministrator;
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var person = await sender.Send(new Query(slug), cancellationToken);
-        if (person is null)
+        // Someone not listed in public answers as if there were no such person, except to administrators.
+        if (person is null || (!person.IsPublic && !user.IsAdministrator))
         {
             return NotFound();
         }
@@ -30,7 +35,13 @@ public sealed class DetailsModel(ISender sender) : PageModel
 
     public sealed record Query(string Slug) : IQuery<PersonDetails?>;
 
-    public sealed record PersonDetails(string FullName, bool IsFictional, IReadOnlyList<PostHeld> Posts, IReadOnlyList<Seat> Memberships);
+    public sealed record PersonDetails(string FullName, bool IsFictional, bool IsPublic, IReadOnlyList<PostHeld> Posts, IReadOnlyList<Seat> Memberships, IReadOnlyList<Change> History)
+    {
+        /// <summary>The names the person was known by before, each with the day the next name took effect, latest first.</summary>
+        public IEnumerable<Change> FormerNames => History.Where(change => change.FormerName is not null);
+    }
+
+    public sealed record Change(string What, string? FormerName, DateOnly EffectiveOn, string Reason);
 
     public sealed record PostHeld(string Title, string BodyName, string BodySlug, AppointmentKind Kind, DateOnly? From, DateOnly? To, DatePrecision FromPrecision, string? Source);
 
@@ -43,7 +54,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
             var person = await db.People
                 .AsNoTracking()
                 .Where(person => person.Slug == query.Slug)
-                .Select(person => new { person.Id, person.FullName, person.IsFictional })
+                .Select(person => new { person.Id, person.FullName, person.IsFictional, person.IsPublic })
                 .SingleOrDefaultAsync(cancellationToken);
             if (person is null)
             {
@@ -82,7 +93,15 @@ public sealed class DetailsModel(ISender sender) : PageModel
                     membership.To))
                 .ToListAsync(cancellationToken);
 
-            return new PersonDetails(person.FullName, person.IsFictional, posts, seats);
+            var history = await db.PersonChanges
+                .AsNoTracking()
+                .Where(change => change.PersonId == person.Id)
+                .OrderByDescending(change => change.EffectiveOn)
+                .ThenByDescending(change => change.RecordedAt)
+                .Select(change => new Change(change.Change, change.FormerName, change.EffectiveOn, change.Reason))
+                .ToListAsync(cancellationToken);
+
+            return new PersonDetails(person.FullName, person.IsFictional, person.IsPublic, posts, seats, history);
         }
     }
 }

@@ -76,14 +76,20 @@ public static class PublicRecord
                 .ToListAsync(cancellationToken);
 
             // What was published, never the live tables: the person's part in each current entry (one that no later
-            // correction replaces). Entries published before person ids were stored name the member only.
+            // correction replaces). Entries published before person ids were stored name the member only, by the name
+            // they had then, so former names count too.
+            var names = await db.PersonChanges.AsNoTracking()
+                .Where(change => change.PersonId == person.Id && change.FormerName != null)
+                .Select(change => change.FormerName!)
+                .ToListAsync(cancellationToken);
+            names.Add(person.FullName);
             var entries = await db.PublishedDecisions.AsNoTracking()
                 .Where(decision => !db.PublishedDecisions.Any(later => later.CorrectsSequence == decision.Sequence))
-                .Where(decision => decision.Votes.Any(vote => vote.PersonId == person.Id || (vote.PersonId == null && vote.Member == person.FullName))
-                                   || decision.Declarations.Any(declaration => declaration.PersonId == person.Id || (declaration.PersonId == null && declaration.Member == person.FullName)))
+                .Where(decision => decision.Votes.Any(vote => vote.PersonId == person.Id || (vote.PersonId == null && names.Contains(vote.Member)))
+                                   || decision.Declarations.Any(declaration => declaration.PersonId == person.Id || (declaration.PersonId == null && names.Contains(declaration.Member))))
                 .OrderByDescending(decision => decision.Sequence)
                 .ToListAsync(cancellationToken);
-            bool IsTheirs(int? personId, string member) => personId == person.Id || (personId is null && member == person.FullName);
+            bool IsTheirs(int? personId, string member) => personId == person.Id || (personId is null && names.Contains(member));
             var votes = entries.Select(decision =>
                 {
                     var vote = decision.Votes.FirstOrDefault(vote => !vote.IsCastingVote && IsTheirs(vote.PersonId, vote.Member));
@@ -126,9 +132,10 @@ public static class PublicRecord
 
     public static void MapPeopleApi(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapOpenData("/api/v1/people/{slug}/record", async (string slug, ISender sender, CancellationToken cancellationToken) =>
-                await sender.Send(new DetailsModel.Query(slug), cancellationToken) is { } person
+                await sender.Send(new DetailsModel.Query(slug), cancellationToken) is { IsPublic: true } person
                 && await sender.Send(new Query(slug), cancellationToken) is { } record
                     ? Results.Ok(PopoloRecord.From(person, record))
+                    // Not listed in public: as if there were no such person (their part in published decisions stays there).
                     : throw new NotFoundException($"There is no person '{slug}'."), endpoint => endpoint.WithDataVersionValidators())
             .WithName("GetPersonRecord").Produces<PopoloRecord.PopoloPerson>();
 }
