@@ -20,6 +20,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<PersonChange> PersonChanges => Set<PersonChange>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<AppointmentChange> AppointmentChanges => Set<AppointmentChange>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<SeatChange> SeatChanges => Set<SeatChange>();
     public DbSet<Interest> Interests => Set<Interest>();

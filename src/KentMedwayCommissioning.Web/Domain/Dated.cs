@@ -19,6 +19,11 @@ public static class Dated
 {
     public static bool Covers(DateOnly? from, DateOnly? to, DateOnly day) => (from is null || from <= day) && (to is null || day <= to);
 
+    /// <summary>Whether two periods share a day; a missing end is open that way.</summary>
+    public static bool Overlap(DateOnly? firstFrom, DateOnly? firstTo, DateOnly? secondFrom, DateOnly? secondTo) =>
+        (firstFrom is null || secondTo is null || firstFrom <= secondTo)
+        && (secondFrom is null || firstTo is null || secondFrom <= firstTo);
+
     public static Expression<Func<T, bool>> HeldOn<T>(DateOnly day)
         where T : IDated =>
         held => (held.From == null || held.From <= day) && (held.To == null || held.To >= day);

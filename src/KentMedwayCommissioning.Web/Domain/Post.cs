@@ -98,4 +98,46 @@ public sealed class Appointment : IDated
     public string? Source { get; private set; }
 
     public bool IsHeldOn(DateOnly day) => Dated.Covers(From, To, day);
+
+    /// <summary>Ends the appointment after <paramref name="lastDay"/>; <see cref="AppointmentRules.WhyNotEnd"/> says whether it may.</summary>
+    public void End(DateOnly lastDay)
+    {
+        if ((From is not null && lastDay < From) || (To is not null && To < lastDay))
+        {
+            throw new ArgumentException("An appointment ends on or after its start, and ending it never lengthens it.", nameof(lastDay));
+        }
+
+        To = lastDay;
+    }
+}
+
+/// <summary>
+/// A change made to an appointment, with the day it takes effect and the reason given, kept beside the appointment so
+/// the post's history reads as it happened (as <see cref="SeatChange"/> does for seats).
+/// </summary>
+public sealed class AppointmentChange
+{
+    private AppointmentChange()
+    {
+        Appointment = null!;
+        Change = "";
+        Reason = "";
+    }
+
+    public AppointmentChange(Appointment appointment, string change, DateOnly effectiveOn, string reason, DateTimeOffset recordedAt)
+    {
+        Appointment = appointment;
+        Change = change;
+        EffectiveOn = effectiveOn;
+        Reason = reason;
+        RecordedAt = recordedAt;
+    }
+
+    public int Id { get; private set; }
+    public int AppointmentId { get; private set; }
+    public Appointment Appointment { get; private set; }
+    public string Change { get; private set; }
+    public DateOnly EffectiveOn { get; private set; }
+    public string Reason { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
 }

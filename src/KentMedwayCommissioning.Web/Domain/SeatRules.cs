@@ -74,9 +74,7 @@ public static class SeatRules
     /// <summary>The chair's and vice-chair's seats are offices held beside a member's own seat, not instead of it.</summary>
     private static bool Presides(MemberRole role) => role is MemberRole.Chair or MemberRole.ViceChair;
 
-    public static bool Overlap(Period first, Period second) =>
-        (first.From is null || second.To is null || first.From <= second.To)
-        && (second.From is null || first.To is null || second.From <= first.To);
+    public static bool Overlap(Period first, Period second) => Dated.Overlap(first.From, first.To, second.From, second.To);
 
     private static bool Covers(Period outer, Period inner) =>
         (outer.From is null || (inner.From is not null && outer.From <= inner.From))

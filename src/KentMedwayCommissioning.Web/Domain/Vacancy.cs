@@ -25,4 +25,8 @@ public static class Vacancy
             : current.Count > 0 ? PostStanding.HeldTransitionally
             : PostStanding.Vacant;
     }
+
+    /// <summary>When the post last had a substantive holder, or when it was created; null when the papers do not say.</summary>
+    public static DateOnly? Since(IEnumerable<Holding> holdings, DateOnly? establishedOn) =>
+        holdings.Where(holding => holding.Kind == AppointmentKind.Substantive).Max(holding => holding.To) ?? establishedOn;
 }

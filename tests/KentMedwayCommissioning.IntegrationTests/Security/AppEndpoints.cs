@@ -80,7 +80,9 @@ public sealed record DemoAddresses(
     /// <summary>The lay member's account: an account to administer that none of the matrix's principals signs in with.</summary>
     string AccountId,
     /// <summary>West Kent's demo procurement decision.</summary>
-    int ProcurementDecisionId)
+    int ProcurementDecisionId,
+    /// <summary>A post of West Kent's, for its appointments page.</summary>
+    int PostId)
 {
     public const string BodySlug = "west-kent-ccg";
 
@@ -107,7 +109,8 @@ public sealed record DemoAddresses(
             await db.People.Where(person => person.FullName == Session.PersonOfOtherBody).Select(person => person.Slug).SingleAsync(),
             await Meeting(DecisionsData.GoverningBodyDecisionTitle),
             await db.Users.Where(user => user.Email == DemoAccounts.LayMember.Email).Select(user => user.Id).SingleAsync(),
-            await db.ProcurementDecisions.Where(decision => decision.BodyId == westKent).OrderBy(decision => decision.Id).Select(decision => decision.Id).FirstAsync());
+            await db.ProcurementDecisions.Where(decision => decision.BodyId == westKent).OrderBy(decision => decision.Id).Select(decision => decision.Id).FirstAsync(),
+            await db.Posts.Where(post => post.BodyId == westKent).OrderBy(post => post.Id).Select(post => post.Id).FirstAsync());
     });
 
     /// <summary>A real address for a route pattern: each parameter is filled by its name and the literal segment before it.</summary>
@@ -147,6 +150,7 @@ public sealed record DemoAddresses(
         ("sequence", "decisions") => Invariant(WestKentDecision),
         ("id", "accounts") => AccountId,
         ("id", "procurement") => Invariant(ProcurementDecisionId),
+        ("id", "posts") => Invariant(PostId),
         ("status", "error") => "404",
         ("documentName", "openapi") => "v1",
         ("path", _) => "no-such-address",

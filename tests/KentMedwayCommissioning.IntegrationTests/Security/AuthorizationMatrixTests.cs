@@ -225,6 +225,12 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         SignedIn("POST", "/people/{slug}/interests", handler: "CheckOffer"),
         Post("/people/{slug}/interests", "RecordOffer", null,                     SignIn,    Allowed,   Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Public("GET", "/posts"),
+        // Adding a post and appointing to it or ending an appointment: administrators only.
+        Get("/posts/new",                                                         SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
+        Post("/posts/new", null, "Input.Title=x",                                 SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
+        Get("/posts/{id:int}/appointments",                                       SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
+        Post("/posts/{id:int}/appointments", null, null,                          SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
+        Post("/posts/{id:int}/appointments", "End", null,                         SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
         // The public registers the guidance requires, and their downloads; procurement decisions are the secretary's to record.
         Public("GET", "/registers"),
         Public("GET", "/registers/interests"),

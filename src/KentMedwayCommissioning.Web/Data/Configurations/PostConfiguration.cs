@@ -29,3 +29,13 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.ToTable(table => table.HasCheckConstraint("ck_appointments_dates", "to_date IS NULL OR from_date IS NULL OR to_date >= from_date"));
     }
 }
+
+internal sealed class AppointmentChangeConfiguration : IEntityTypeConfiguration<AppointmentChange>
+{
+    public void Configure(EntityTypeBuilder<AppointmentChange> builder)
+    {
+        builder.HasOne(change => change.Appointment).WithMany().HasForeignKey(change => change.AppointmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(change => change.Change).HasMaxLength(200);
+        builder.Property(change => change.Reason).HasMaxLength(2000);
+    }
+}

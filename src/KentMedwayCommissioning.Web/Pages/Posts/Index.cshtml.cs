@@ -1,5 +1,6 @@
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,8 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace KentMedwayCommissioning.Web.Pages.Posts;
 
 [AllowAnonymous]
-public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
+public sealed class IndexModel(ISender sender, TimeProvider clock, CurrentUser user) : PageModel
 {
+    /// <summary>Administrators add posts and manage each post's appointments from here.</summary>
+    public bool IsAdministrator => user.IsAdministrator;
+
     [BindProperty(SupportsGet = true)]
     public bool VacantOnly { get; set; }
 
@@ -27,13 +31,13 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
 
     public sealed record Query : IQuery<IReadOnlyList<PostEntry>>;
 
-    public sealed record PostEntry(string Title, string BodyName, string BodySlug, DateOnly? EstablishedOn, IReadOnlyList<Holder> Holders)
+    public sealed record PostEntry(int Id, string Title, string BodyName, string BodySlug, DateOnly? EstablishedOn, IReadOnlyList<Holder> Holders)
     {
-        public PostStanding StandingOn(DateOnly day) => Vacancy.StandingOn(Holders.Select(holder => new Holding(holder.Kind, holder.From, holder.To)), day);
+        private IEnumerable<Holding> Holdings => Holders.Select(holder => new Holding(holder.Kind, holder.From, holder.To));
 
-        /// <summary>When the post last had a substantive holder, or when it was created; null when the papers do not say.</summary>
-        public DateOnly? VacantSince =>
-            Holders.Where(holder => holder.Kind == AppointmentKind.Substantive).Max(holder => holder.To) ?? EstablishedOn;
+        public PostStanding StandingOn(DateOnly day) => Vacancy.StandingOn(Holdings, day);
+
+        public DateOnly? VacantSince => Vacancy.Since(Holdings, EstablishedOn);
     }
 
     public sealed record Holder(string Name, string Slug, bool IsFictional, AppointmentKind Kind, DateOnly? From, DateOnly? To, DatePrecision FromPrecision)
@@ -51,6 +55,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
                 .OrderBy(post => post.Body.Name)
                 .ThenBy(post => post.Title)
                 .Select(post => new PostEntry(
+                    post.Id,
                     post.Title,
                     post.Body.Name,
                     post.Body.Slug,
