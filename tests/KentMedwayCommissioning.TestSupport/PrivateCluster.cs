@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Npgsql;
 
 namespace KentMedwayCommissioning.TestSupport;
@@ -38,6 +39,55 @@ public sealed class PrivateCluster : IAsyncDisposable
         await cluster.PostgresAsync("initdb", "-D", cluster.DataDirectory, "--auth=trust", "-U", "postgres", "-E", "UTF8");
         await cluster.StartAgainAsync();
         return cluster;
+    }
+
+    /// <summary>
+    /// A streaming replica of this cluster (<c>pg_basebackup -R</c>), started and replaying. Tests pause and resume
+    /// its replay with <see cref="PauseReplayAsync"/> and <see cref="ResumeReplayAsync"/> to make it lag.
+    /// </summary>
+    public async Task<PrivateCluster> StartReplicaAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("kmc-replica-").FullName;
+        if (Environment.UserName == "root")
+        {
+            await RunAsync("chown", "postgres", directory);
+        }
+
+        var replica = new PrivateCluster(directory, _binaries, LoopbackPort.Free());
+        await replica.PostgresAsync("pg_basebackup", "-D", replica.DataDirectory, "-R", "-X", "stream", "-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres");
+        await replica.StartAgainAsync();
+        return replica;
+    }
+
+    public Task PauseReplayAsync() => ExecuteAsync("select pg_wal_replay_pause()");
+
+    public Task ResumeReplayAsync() => ExecuteAsync("select pg_wal_replay_resume()");
+
+    /// <summary>Waits until this replica has replayed everything <paramref name="primary"/> has written so far.</summary>
+    public async Task CatchUpWithAsync(PrivateCluster primary)
+    {
+        var target = await primary.ScalarAsync("select pg_current_wal_lsn()::text");
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            if (await ScalarAsync($"select pg_last_wal_replay_lsn() >= '{target}'::pg_lsn") is true)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"The replica on port {Port} did not replay to {target} within 30 s.");
+    }
+
+    private async Task ExecuteAsync(string sql) => await ScalarAsync(sql);
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
     }
 
     /// <summary>Stops the server at once, without a checkpoint, as a crash or a pulled plug would.</summary>

@@ -31,7 +31,8 @@ public static class DataVersion
         endpoint.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var db = http.RequestServices.GetRequiredService<AppDbContext>();
+            // The connection the answer is read through, so the tag never names a change the answer does not hold.
+            var db = http.RequestServices.GetRequiredKeyedService<AppDbContext>(ReadDb.Key);
             var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
             var today = UkCalendar.DayOf(now);
             var newest = await NewestEntry(db);

@@ -21,6 +21,7 @@ public static class ServiceRegistration
             ?? throw new InvalidOperationException("Set the connection string 'Default' (ConnectionStrings__Default), or start the app with ./scripts/run.sh.");
 
         services.AddDbContextPool<AppDbContext>(options => AppDbContext.Configure(options, connectionString));
+        ReadDb.AddReadDb(services, connectionString, builder.Configuration.GetConnectionString("ReadOnly"));
 
         services
             .AddIdentity<ApplicationUser, IdentityRole>(options =>
@@ -137,6 +138,7 @@ public static class ServiceRegistration
         services.AddHostedService<RegisterTreeCatchUp>();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"])
+            .AddCheck<ReadDbHealthCheck>("read connection", tags: ["ready"])
             .AddCheck<RegisterTreeReadyHealthCheck>("register tree", tags: ["ready"]);
 
         services.AddSingleton<PublicAddress>();

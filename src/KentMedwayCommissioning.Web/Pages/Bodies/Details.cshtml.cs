@@ -1,5 +1,6 @@
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -73,7 +74,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
 
     public sealed record MemberBody(string Name, string Slug, string? Representative, string? RepresentativeSlug, string? DelegatedFunctions);
 
-    internal sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, BodyDetails?>
+    internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db, TimeProvider clock) : IQueryHandler<Query, BodyDetails?>
     {
         public async ValueTask<BodyDetails?> Handle(Query query, CancellationToken cancellationToken)
         {

@@ -1,6 +1,7 @@
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -47,7 +48,7 @@ public sealed class IndexModel(ISender sender) : PageModel
                     .ToList()))
             .ToList();
 
-    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<BodySummary>>
+    internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<Query, IReadOnlyList<BodySummary>>
     {
         public async ValueTask<IReadOnlyList<BodySummary>> Handle(Query query, CancellationToken cancellationToken)
         {

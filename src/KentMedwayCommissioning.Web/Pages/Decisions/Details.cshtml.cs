@@ -106,7 +106,7 @@ public sealed class DetailsModel(ISender sender, KentMedwayCommissioning.Web.Inf
 
     public sealed record BodyIdQuery(string Slug) : IQuery<int?>;
 
-    internal sealed class BodyIdHandler(AppDbContext db) : IQueryHandler<BodyIdQuery, int?>
+    internal sealed class BodyIdHandler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<BodyIdQuery, int?>
     {
         public async ValueTask<int?> Handle(BodyIdQuery query, CancellationToken cancellationToken) =>
             await db.Bodies.Where(body => body.Slug == query.Slug).Select(body => (int?)body.Id).SingleOrDefaultAsync(cancellationToken);
@@ -114,7 +114,7 @@ public sealed class DetailsModel(ISender sender, KentMedwayCommissioning.Web.Inf
 
     public sealed record MeetingOfItemQuery(int AgendaItemId) : IQuery<int?>;
 
-    internal sealed class MeetingOfItemHandler(AppDbContext db) : IQueryHandler<MeetingOfItemQuery, int?>
+    internal sealed class MeetingOfItemHandler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<MeetingOfItemQuery, int?>
     {
         public async ValueTask<int?> Handle(MeetingOfItemQuery query, CancellationToken cancellationToken) =>
             await db.AgendaItems.Where(item => item.Id == query.AgendaItemId).Select(item => (int?)item.MeetingId).SingleOrDefaultAsync(cancellationToken);
@@ -122,7 +122,7 @@ public sealed class DetailsModel(ISender sender, KentMedwayCommissioning.Web.Inf
 
     public sealed record Query(long Sequence) : IQuery<(PublishedDecision, long?)?>;
 
-    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, (PublishedDecision, long?)?>
+    internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<Query, (PublishedDecision, long?)?>
     {
         public async ValueTask<(PublishedDecision, long?)?> Handle(Query query, CancellationToken cancellationToken)
         {

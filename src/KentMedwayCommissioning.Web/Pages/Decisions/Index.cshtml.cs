@@ -80,7 +80,7 @@ public sealed class IndexModel(ISender sender) : PageModel
         }
     }
 
-    internal sealed class Handler(AppDbContext db, RegisterCache.PublishedBodies publishedBodies) : IQueryHandler<Query, Results>
+    internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db, RegisterCache.PublishedBodies publishedBodies) : IQueryHandler<Query, Results>
     {
         public async ValueTask<Results> Handle(Query query, CancellationToken cancellationToken)
         {

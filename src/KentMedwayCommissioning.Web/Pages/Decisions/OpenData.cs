@@ -1,4 +1,3 @@
-using KentMedwayCommissioning.Web.Infrastructure;
 using System.ComponentModel;
 using System.Globalization;
 using System.ServiceModel.Syndication;
@@ -8,6 +7,7 @@ using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Domain.Register;
+using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +34,7 @@ public static class OpenData
 
     public sealed class ExportValidator : AbstractValidator<Export>
     {
-        public ExportValidator(AppDbContext db)
+        public ExportValidator([FromKeyedServices(ReadDb.Key)] AppDbContext db)
         {
             RuleFor(export => export.Filters).SetValidator(new IndexModel.QueryValidator());
             RuleFor(export => export.Filters.Body).MustBeAKnownBody(db).OverridePropertyName("Body");
@@ -44,7 +44,7 @@ public static class OpenData
         }
     }
 
-    internal sealed class ExportHandler(AppDbContext db) : IQueryHandler<Export, ExportResult>
+    internal sealed class ExportHandler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<Export, ExportResult>
     {
         public async ValueTask<ExportResult> Handle(Export export, CancellationToken cancellationToken)
         {

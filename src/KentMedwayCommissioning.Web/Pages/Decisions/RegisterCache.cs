@@ -14,6 +14,9 @@ namespace KentMedwayCommissioning.Web.Pages.Decisions;
 /// with one index probe: an append made by any instance of the app makes the older answers unreachable on every
 /// instance at once, with no signal between instances to be missed. The hash names the whole chain's content, so a
 /// key can never stand for two different registers. The chain check is not cached: it must see tampering at once.
+/// The head is read through the same read connection (<see cref="ReadDb"/>) as the answer it keys, before the answer:
+/// on a replica that lags, a reader gets the older head and the older answer together, and an answer is never older
+/// than its key, so a head the replica does not yet hold is never served.
 /// </summary>
 public static class RegisterCache
 {
@@ -39,7 +42,7 @@ public static class RegisterCache
         endpoint.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var head = await Head(http.RequestServices.GetRequiredService<AppDbContext>());
+            var head = await Head(http.RequestServices.GetRequiredKeyedService<AppDbContext>(ReadDb.Key));
             var tag = new EntityTagHeaderValue($"\"{head?.Hash ?? PublishedDecision.GenesisHash}\"");
             return ConditionalGet.NotModified(http, tag, head?.PublishedAt)
                 ? Results.StatusCode(StatusCodes.Status304NotModified)
@@ -60,7 +63,7 @@ public static class RegisterCache
 
     private static async ValueTask<KeyValuePair<string, string>> ChainHeadAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var head = await HeadHash(context.RequestServices.GetRequiredService<AppDbContext>());
+        var head = await HeadHash(context.RequestServices.GetRequiredKeyedService<AppDbContext>(ReadDb.Key));
         return new("chain-head", head ?? "empty");
     }
 

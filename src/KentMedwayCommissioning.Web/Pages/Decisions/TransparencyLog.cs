@@ -22,7 +22,7 @@ public static class TransparencyLog
     /// <summary>The tree's size and root now: what the checkpoint signs.</summary>
     public sealed record Head : IQuery<(long Size, byte[] Root)>;
 
-    internal sealed class HeadHandler(AppDbContext db) : IQueryHandler<Head, (long Size, byte[] Root)>
+    internal sealed class HeadHandler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<Head, (long Size, byte[] Root)>
     {
         public async ValueTask<(long Size, byte[] Root)> Handle(Head query, CancellationToken cancellationToken)
         {
@@ -46,7 +46,7 @@ public static class TransparencyLog
         }
     }
 
-    internal sealed class InclusionHandler(AppDbContext db) : IQueryHandler<Inclusion, InclusionProof>
+    internal sealed class InclusionHandler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<Inclusion, InclusionProof>
     {
         public async ValueTask<InclusionProof> Handle(Inclusion query, CancellationToken cancellationToken)
         {
@@ -76,7 +76,7 @@ public static class TransparencyLog
         }
     }
 
-    internal sealed class ConsistencyHandler(AppDbContext db) : IQueryHandler<Consistency, IReadOnlyList<byte[]>>
+    internal sealed class ConsistencyHandler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<Consistency, IReadOnlyList<byte[]>>
     {
         public async ValueTask<IReadOnlyList<byte[]>> Handle(Consistency query, CancellationToken cancellationToken)
         {

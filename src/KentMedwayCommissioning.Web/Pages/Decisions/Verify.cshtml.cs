@@ -47,7 +47,7 @@ public sealed class VerifyModel(ISender sender, RegisterSigner signer, PublicAdd
 
     public sealed record Query : IQuery<Verification>;
 
-    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, Verification>
+    internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<Query, Verification>
     {
         public async ValueTask<Verification> Handle(Query query, CancellationToken cancellationToken)
         {

@@ -1,4 +1,3 @@
-using KentMedwayCommissioning.Web.Infrastructure;
 using KentMedwayCommissioning.Web.Domain;
 using System.Globalization;
 using System.Text;
@@ -8,6 +7,7 @@ using Ical.Net.Serialization;
 using KentMedwayCommissioning.Web.Domain.Meetings;
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
+using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,14 +26,14 @@ public static class Calendar
 
     public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public QueryValidator(AppDbContext db)
+        public QueryValidator([FromKeyedServices(ReadDb.Key)] AppDbContext db)
         {
             RuleFor(query => query.Body).MaximumLength(200).Matches("^[a-z0-9-]*$").WithMessage("Body must be a body's slug, such as west-kent-ccg");
             RuleFor(query => query.Body).MustBeAKnownBody(db);
         }
     }
 
-    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<Event>>
+    internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<Query, IReadOnlyList<Event>>
     {
         public async ValueTask<IReadOnlyList<Event>> Handle(Query query, CancellationToken cancellationToken)
         {

@@ -47,7 +47,7 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
 
     public sealed record Seat(string BodyName, string BodySlug, MemberRole Role, MemberBackground Background, bool HasVote, DateOnly? From, DateOnly? To);
 
-    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, PersonDetails?>
+    internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<Query, PersonDetails?>
     {
         public async ValueTask<PersonDetails?> Handle(Query query, CancellationToken cancellationToken)
         {

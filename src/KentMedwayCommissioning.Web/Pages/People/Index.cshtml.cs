@@ -30,7 +30,7 @@ public sealed class IndexModel(ISender sender, CurrentUser user) : PageModel
 
     public sealed record PersonSummary(string FullName, string Slug, bool IsFictional, bool IsPublic, int Posts, int Memberships);
 
-    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<PersonSummary>>
+    internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<Query, IReadOnlyList<PersonSummary>>
     {
         public async ValueTask<IReadOnlyList<PersonSummary>> Handle(Query query, CancellationToken cancellationToken) =>
             await db.People

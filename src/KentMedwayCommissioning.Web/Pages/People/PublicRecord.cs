@@ -57,7 +57,7 @@ public static class PublicRecord
 
     public sealed record PublishedDeclaration(DeclarationContext Context, string Subject, string Link, string Interest, string Management);
 
-    internal sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, Record?>
+    internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db, TimeProvider clock) : IQueryHandler<Query, Record?>
     {
         public async ValueTask<Record?> Handle(Query query, CancellationToken cancellationToken)
         {

@@ -1,5 +1,6 @@
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -52,7 +53,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
 
     public sealed record BodyDecision(string BodyName, string BodySlug, Outcome? Outcome, string? Explanation, int? MeetingId, int? ItemNumber, DateTimeOffset? MeetingStartsAt, string? DateAsReported);
 
-    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, ProposalView?>
+    internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<Query, ProposalView?>
     {
         public async ValueTask<ProposalView?> Handle(Query query, CancellationToken cancellationToken)
         {

@@ -1,5 +1,6 @@
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Meetings;
+using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,7 +25,7 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public sealed record BallotsQuery : IQuery<IReadOnlyList<(string Question, string Slug)>>;
 
-    internal sealed class BallotsHandler(AppDbContext db) : IQueryHandler<BallotsQuery, IReadOnlyList<(string Question, string Slug)>>
+    internal sealed class BallotsHandler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<BallotsQuery, IReadOnlyList<(string Question, string Slug)>>
     {
         public async ValueTask<IReadOnlyList<(string Question, string Slug)>> Handle(BallotsQuery query, CancellationToken cancellationToken) =>
             (await db.PracticeBallots.AsNoTracking().OrderBy(ballot => ballot.Question).Select(ballot => new { ballot.Question, ballot.Slug }).ToListAsync(cancellationToken))
@@ -34,7 +35,7 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public sealed record ProposalSummaryRow(string Title, string Slug, string Summary);
 
-    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<ProposalSummaryRow>>
+    internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<Query, IReadOnlyList<ProposalSummaryRow>>
     {
         public async ValueTask<IReadOnlyList<ProposalSummaryRow>> Handle(Query query, CancellationToken cancellationToken)
         {

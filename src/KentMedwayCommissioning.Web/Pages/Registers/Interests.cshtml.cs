@@ -1,6 +1,7 @@
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Registers;
+using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,7 +39,7 @@ public sealed class InterestsModel(ISender sender) : PageModel
         public bool IsDeclaredLate => ConflictsOfInterestGuidance.IsDeclaredLate(From, DeclaredOn);
     }
 
-    internal sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, IAsyncEnumerable<Row>>
+    internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db, TimeProvider clock) : IQueryHandler<Query, IAsyncEnumerable<Row>>
     {
         public ValueTask<IAsyncEnumerable<Row>> Handle(Query query, CancellationToken cancellationToken)
         {

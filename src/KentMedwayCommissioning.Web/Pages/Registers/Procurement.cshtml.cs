@@ -51,7 +51,7 @@ public sealed class ProcurementModel(ISender sender, CurrentUser user) : PageMod
 
     public sealed record DeclaredInterest(string PersonName, string PersonSlug, string Interest, DeclarationAction Management);
 
-    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, IAsyncEnumerable<Row>>
+    internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<Query, IAsyncEnumerable<Row>>
     {
         public ValueTask<IAsyncEnumerable<Row>> Handle(Query query, CancellationToken cancellationToken) =>
             ValueTask.FromResult((from decision in db.ProcurementDecisions.AsNoTracking()
