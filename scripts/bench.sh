@@ -14,6 +14,10 @@
 #   KMC_BENCH_SIZES     register sizes in decisions, smallest first (default "1000 10000 100000")
 #   KMC_BENCH_SECONDS   measured seconds per endpoint and size, after a short warm-up (default 10)
 #   KMC_BENCH_KEEP      a directory to keep the results (results.jsonl) and the app's logs in
+#   KMC_BENCH_REPLICA   1: after the sizes, start a streaming replica of the bench's own cluster (pg_basebackup -R) and
+#                       two app instances reading from it (ConnectionStrings__ReadOnly); measure their anonymous reads
+#                       with one instance and with two, check every read matched the primary once caught up, and end
+#                       the key line with replica_ok=1 (else 0). Without it the key line has no replica_ok.
 #
 # Not a test: scripts/test.sh never runs it. It takes about 10 minutes with the defaults.
 set -euo pipefail
@@ -35,6 +39,7 @@ work="$(mktemp -d /tmp/kmc-bench.XXXXXX)"
 results="$work/results.jsonl"
 pg_dir=""
 app_pid=""
+replica_app_pids=()
 web_dir="$KMC_REPO_ROOT/src/KentMedwayCommissioning.Web/bin/Release/net10.0"
 bench_dll="$KMC_REPO_ROOT/tools/KentMedwayCommissioning.Bench/bin/Release/net10.0/KentMedwayCommissioning.Bench.dll"
 
@@ -48,7 +53,12 @@ stop_app() {
 
 cleanup() {
   stop_app
+  for pid in "${replica_app_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   if [[ -n "$pg_dir" ]]; then
+    pg_stop "$pg_dir/replica" >/dev/null 2>&1 || true
     pg_stop "$pg_dir/data" >/dev/null 2>&1 || true
     rm -rf "$pg_dir"
     pg_dir=""
@@ -79,22 +89,25 @@ admin_sql() {
   dotnet "$bench_dll" sql --connection "$KMC_BENCH_POSTGRES" --command "$1"
 }
 
-# Starts the app over DATABASE, waits for /health/ready and records how long that took.
+# Starts the app over DATABASE, waits for /health/ready and records how long that took. With READ_ONLY (a replica's
+# connection string) its public reads go there, and the time to ready is not recorded (it is not the app's start).
 start_app() {
-  local size="$1" connection="$2" port started ready elapsed
+  local size="$1" connection="$2" read_only="${3:-}" port started ready elapsed log_file
   port="$(pg_free_port)"
   app_url="http://127.0.0.1:$port"
+  log_file="$work/app-$size${read_only:+-replica-$port}.log"
   started="$(date +%s.%N)"
   (
     cd "$web_dir"
     ASPNETCORE_ENVIRONMENT=Production \
       ASPNETCORE_URLS="$app_url" \
       ConnectionStrings__Default="$connection" \
+      ConnectionStrings__ReadOnly="$read_only" \
       DatabaseStartup__ApplyMigrations=false \
       DatabaseStartup__LoadDemoData=false \
       Benchmark__Baseline=true \
       RateLimiting__Enabled=false \
-      exec dotnet KentMedwayCommissioning.Web.dll >"$work/app-$size.log" 2>&1
+      exec dotnet KentMedwayCommissioning.Web.dll >"$log_file" 2>&1
   ) &
   app_pid=$!
   ready=""
@@ -103,12 +116,12 @@ start_app() {
       ready="$(date +%s.%N)"
       break
     fi
-    kill -0 "$app_pid" 2>/dev/null || { tail -n 20 "$work/app-$size.log" >&2; die "the app exited before it was ready"; }
+    kill -0 "$app_pid" 2>/dev/null || { tail -n 20 "$log_file" >&2; die "the app exited before it was ready"; }
     sleep 0.05
   done
-  [[ -n "$ready" ]] || die "the app was not ready within 60 s (log: $work/app-$size.log)"
+  [[ -n "$ready" ]] || die "the app was not ready within 60 s (log: $log_file)"
   elapsed="$(awk -v a="$started" -v b="$ready" 'BEGIN { printf "%.3f", b - a }')"
-  printf '{"Kind":"ready","Size":%s,"Value":%s}\n' "$size" "$elapsed" >>"$results"
+  [[ -n "$read_only" ]] || printf '{"Kind":"ready","Size":%s,"Value":%s}\n' "$size" "$elapsed" >>"$results"
   log "Ready in ${elapsed}s at $app_url"
 }
 
@@ -121,6 +134,7 @@ dotnet build tools/KentMedwayCommissioning.Bench/KentMedwayCommissioning.Bench.c
   || die "the build failed"
 
 if [[ -n "${KMC_BENCH_POSTGRES:-}" ]]; then
+  [[ "${KMC_BENCH_REPLICA:-}" != "1" ]] || die "KMC_BENCH_REPLICA=1 needs the bench's own cluster (to copy it into a replica): unset KMC_BENCH_POSTGRES"
   log "Using KMC_BENCH_POSTGRES from the environment"
 else
   start_bench_postgres
@@ -146,5 +160,28 @@ for size in "${sizes[@]}"; do
   stop_app
   [[ -n "$pg_dir" ]] || admin_sql "DROP DATABASE IF EXISTS $database WITH (FORCE)"
 done
+
+# The replica mode, over the largest register (still in the bench's own cluster).
+if [[ "${KMC_BENCH_REPLICA:-}" == "1" ]]; then
+  primary_port="$PG_PORT"
+  primary_connection="$(dotnet "$bench_dll" connection --connection "$KMC_BENCH_POSTGRES" --database "kmc_bench_$largest")"
+  pg_prepare_dir "$pg_dir/replica" || die "the $PG_OS_USER user cannot use $pg_dir/replica"
+  log "Copying the primary into a streaming replica (pg_basebackup -R)"
+  # A fast checkpoint: the default spreads it over minutes before the copy starts.
+  pg_as_user "$PG_BIN/pg_basebackup" -D "$pg_dir/replica" -R -X stream --checkpoint=fast -h 127.0.0.1 -p "$primary_port" -U postgres
+  pg_start "$pg_dir/replica" "$(pg_free_port)" "-c max_connections=300 -c shared_buffers=256MB"
+  replica_connection="$(dotnet "$bench_dll" connection --connection "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres" --database "kmc_bench_$largest")"
+  replica_urls=()
+  for instance in 1 2; do
+    start_app "$largest" "$primary_connection" "$replica_connection"
+    replica_app_pids+=("$app_pid")
+    replica_urls+=("$app_url")
+    app_pid=""
+    log "Instance $instance reads from the replica"
+  done
+  log "Load: $seconds s of reads through the replica with one instance, then with two"
+  dotnet "$bench_dll" replica --urls "$(IFS=,; printf '%s' "${replica_urls[*]}")" --primary "$primary_connection" \
+    --replica "$replica_connection" --size "$largest" --seconds "$seconds" --results "$results"
+fi
 
 dotnet "$bench_dll" report --results "$results"

@@ -54,7 +54,7 @@ public sealed class PrivateCluster : IAsyncDisposable
         }
 
         var replica = new PrivateCluster(directory, _binaries, LoopbackPort.Free());
-        await replica.PostgresAsync("pg_basebackup", "-D", replica.DataDirectory, "-R", "-X", "stream", "-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres");
+        await replica.PostgresAsync("pg_basebackup", "-D", replica.DataDirectory, "-R", "-X", "stream", "--checkpoint=fast", "-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres");
         await replica.StartAgainAsync();
         return replica;
     }

@@ -10,6 +10,7 @@ namespace KentMedwayCommissioning.Bench;
 /// The benchmark's tools, run by scripts/bench.sh:
 ///   seed   --connection CS --decisions N
 ///   load   --url URL --connection CS --size N --seconds S --results FILE [--app-pid PID] [--voting] [--pages register,search]
+///   replica --urls URL,URL --primary CS --replica CS --size N --seconds S --results FILE
 ///   report --results FILE
 ///   sql    --connection CS --command SQL                (one statement on the server, e.g. CREATE DATABASE)
 ///   connection --connection CS --database NAME          (prints CS with the database changed)
@@ -52,6 +53,18 @@ internal static class Program
                 await BenchRun.RunAsync(options, Console.Out, cancel.Token);
                 return 0;
             }
+
+            case "replica":
+                await ReplicaRun.RunAsync(
+                    arguments.Required("urls").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(url => new Uri(url)).ToList(),
+                    arguments.Required("primary"),
+                    arguments.Required("replica"),
+                    arguments.Int("size"),
+                    TimeSpan.FromSeconds(arguments.Int("seconds")),
+                    arguments.Required("results"),
+                    Console.Out,
+                    cancel.Token);
+                return 0;
 
             case "sql":
             {

@@ -65,7 +65,22 @@ public static class Report
         output.WriteLine($"register_ratio is the register page's req/s over the baseline's at {largest:N0} decisions; p99_growth its p99 at {largest:N0} over {smallest:N0};");
         output.WriteLine("rss_mb and ready_s are the worst over the sizes; csv_mb and verify_mb are the app's memory growth while");
         output.WriteLine($"/decisions.csv is downloaded and /decisions/verify re-checks all {largest:N0} entries, and proof_ms the p95 of one inclusion proof.");
-        output.WriteLine(string.Join(' ', figures.Select(figure => $"{figure.Name}={figure.Value.ToString(figure.Format, CultureInfo.InvariantCulture)}")));
-        return figures.All(figure => !double.IsNaN(figure.Value));
+        var replicaCheck = all.LastOrDefault(measurement => measurement.Kind == "replica_check");
+        if (replicaCheck is not null)
+        {
+            output.WriteLine(ReplicaReads(all));
+        }
+
+        // replica_ok is there only when the replica mode ran (KMC_BENCH_REPLICA=1): without a replica there is nothing to check.
+        var replicaOk = replicaCheck is null ? "" : string.Create(CultureInfo.InvariantCulture, $" replica_ok={replicaCheck.Value:0}");
+        output.WriteLine(string.Join(' ', figures.Select(figure => $"{figure.Name}={figure.Value.ToString(figure.Format, CultureInfo.InvariantCulture)}")) + replicaOk);
+        return figures.All(figure => !double.IsNaN(figure.Value)) && replicaCheck is not { Value: not 1 };
     }
+
+    /// <summary>The replica mode's read throughput with one instance and with two, on one line.</summary>
+    private static string ReplicaReads(List<Measurement> all) =>
+        "reads through the replica (decision pages): "
+        + string.Join(", ", all.Where(measurement => measurement.Kind == "replica").Select(measurement =>
+            string.Create(CultureInfo.InvariantCulture, $"{measurement.Endpoint} {measurement.PerSecond:0} req/s (p99 {measurement.P99Ms:0.0} ms, errors {measurement.Errors})")))
+        + "; replica_ok is 1 when every read through the replica matched the primary once caught up.";
 }

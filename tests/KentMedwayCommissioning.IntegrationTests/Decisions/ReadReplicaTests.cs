@@ -7,6 +7,7 @@ using KentMedwayCommissioning.Web.Infrastructure;
 using KentMedwayCommissioning.Web.Pages.Decisions;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,6 +49,18 @@ public sealed class ReadReplicaTests
         await AssertRegisterHoldsAsync(reader, entries: 10);
         await AssertRegisterHoldsAsync(reader, entries: 10);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/decisions/11")).StatusCode);
+
+        // A signed-in user (here the secretary who just published) reads from the primary and sees the correction at once.
+        var readDb = factory.Services.GetRequiredService<ReadDb>();
+        await using (var primaryRead = readDb.Create(new DefaultHttpContext { User = TestApp.Secretary(1) }))
+        {
+            Assert.Equal(11, await primaryRead.PublishedDecisions.CountAsync());
+        }
+
+        await using (var anonymousRead = readDb.Create(new DefaultHttpContext()))
+        {
+            Assert.Equal(10, await anonymousRead.PublishedDecisions.CountAsync());
+        }
 
         await replica.ResumeReplayAsync();
         await replica.CatchUpWithAsync(primary);
