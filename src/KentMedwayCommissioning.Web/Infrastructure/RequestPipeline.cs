@@ -47,6 +47,13 @@ public static class RequestPipeline
                 [HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
+            // The overall status first, then each check's on a line of its own (its description, never an exception's text),
+            // so an operator sees which part is down and whether public reads use the replica.
+            ResponseWriter = (context, report) =>
+            {
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                return context.Response.WriteAsync(string.Join('\n', report.Entries.Select(entry => $"{entry.Key}: {entry.Value.Status}, {entry.Value.Description}").Prepend(report.Status.ToString())) + "\n");
+            },
         }).AllowAnonymous();
 
         app.MapRazorPages();

@@ -33,13 +33,14 @@ public sealed class ReadReplicaTests
             .WithWebHostBuilder(host => host.UseSetting("ConnectionStrings:ReadOnly", replica.ConnectionString("postgres")));
         var reader = factory.CreateClient();
         await AssertRegisterHoldsAsync(reader, entries: 10);
-        Assert.Equal("Healthy", await reader.GetStringAsync("/health/ready"));
+        Assert.Contains("read connection: Healthy, The read replica answers", await reader.GetStringAsync("/health/ready"), StringComparison.Ordinal);
 
-        // Nothing can be written through the read connection, even by mistake.
-        await using (var scope = factory.Services.CreateAsyncScope())
+        // Nothing can be written through the read connection, even by mistake, even where it reads from the primary.
+        var readDb = factory.Services.GetRequiredService<ReadDb>();
+        await using (var primaryRead = readDb.Create(new DefaultHttpContext { User = TestApp.Secretary(1) }))
         {
-            var readDb = scope.ServiceProvider.GetRequiredKeyedService<AppDbContext>(ReadDb.Key);
-            await Assert.ThrowsAsync<Npgsql.PostgresException>(() => readDb.Database.ExecuteSqlRawAsync("delete from published_decisions"));
+            var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => primaryRead.Database.ExecuteSqlRawAsync("delete from published_decisions"));
+            Assert.Equal(Npgsql.PostgresErrorCodes.ReadOnlySqlTransaction, refused.SqlState);
         }
 
         await replica.PauseReplayAsync();
@@ -51,7 +52,6 @@ public sealed class ReadReplicaTests
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/decisions/11")).StatusCode);
 
         // A signed-in user (here the secretary who just published) reads from the primary and sees the correction at once.
-        var readDb = factory.Services.GetRequiredService<ReadDb>();
         await using (var primaryRead = readDb.Create(new DefaultHttpContext { User = TestApp.Secretary(1) }))
         {
             Assert.Equal(11, await primaryRead.PublishedDecisions.CountAsync());
@@ -67,7 +67,8 @@ public sealed class ReadReplicaTests
         await AssertRegisterHoldsAsync(reader, entries: 11);
 
         await replica.StopAbruptlyAsync();
-        await WaitForAsync(async () => await reader.GetStringAsync("/health/ready") == "Degraded");
+        await WaitForAsync(async () => (await reader.GetStringAsync("/health/ready")).Contains("read connection: Degraded, The read replica does not answer", StringComparison.Ordinal));
+        Assert.StartsWith("Degraded\n", await reader.GetStringAsync("/health/ready"), StringComparison.Ordinal);
         await AssertRegisterHoldsAsync(reader, entries: 11);
     }
 
