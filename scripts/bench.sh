@@ -3,10 +3,13 @@
 #
 # For each register size it seeds a fresh database (tools/KentMedwayCommissioning.Bench, binary COPY), starts the app
 # in Production against it, times the start to /health/ready, and drives it over loopback for a bounded time: the raw
-# baseline (/bench/baseline, switched on for this run only), the register's first page, a filtered page, a deep keyset
-# page, a full-text search, a decision's page, the JSON API and the Atom feed; at the largest size also 100 signed-in
-# members voting and changing their votes on one open item. It prints a table and ends with one line:
+# baselines (/bench/baseline and /bench/decisions/N, switched on for this run only), the register's first page, a
+# filtered page, a deep keyset page, a full-text search, a decision's page, the JSON API and the Atom feed; at the
+# largest size also 100 signed-in members voting and changing their votes on one open item, first through the raw vote
+# endpoint (/bench/vote), then through the item page. Then it starts the app again with its output cache off
+# (OutputCache__Enabled=false) and measures the same pages uncached. It prints a table and ends with one line:
 #   register_ratio=R p99_growth=G search_p95_ms=S votes_per_s=V votes_lost=L rss_mb=M ready_s=T csv_mb=C verify_mb=V proof_ms=P
+#   decision_ratio=D deep_ratio=K api_ratio=A vote_ratio=O
 #
 # Environment (all optional):
 #   KMC_BENCH_POSTGRES  connection string of a PostgreSQL server the bench may create and drop databases on
@@ -91,11 +94,14 @@ admin_sql() {
 
 # Starts the app over DATABASE, waits for /health/ready and records how long that took. With READ_ONLY (a replica's
 # connection string) its public reads go there, and the time to ready is not recorded (it is not the app's start).
+# OUTPUT_CACHE false starts it with its output cache off.
 start_app() {
-  local size="$1" connection="$2" read_only="${3:-}" port started ready elapsed log_file
+  local size="$1" connection="$2" read_only="${3:-}" output_cache="${4:-true}" port started ready elapsed log_file
   port="$(pg_free_port)"
   app_url="http://127.0.0.1:$port"
-  log_file="$work/app-$size${read_only:+-replica-$port}.log"
+  log_file="$work/app-$size${read_only:+-replica-$port}"
+  [[ "$output_cache" == true ]] || log_file+="-uncached"
+  log_file+=".log"
   started="$(date +%s.%N)"
   (
     cd "$web_dir"
@@ -106,6 +112,7 @@ start_app() {
       DatabaseStartup__ApplyMigrations=false \
       DatabaseStartup__LoadDemoData=false \
       Benchmark__Baseline=true \
+      OutputCache__Enabled="$output_cache" \
       RateLimiting__Enabled=false \
       exec dotnet KentMedwayCommissioning.Web.dll >"$log_file" 2>&1
   ) &
@@ -151,12 +158,18 @@ for size in "${sizes[@]}"; do
   log "Seeding $size decisions into $database"
   dotnet "$bench_dll" seed --connection "$connection" --decisions "$size"
 
-  start_app "$size" "$connection"
+  start_app "$size" "$connection" "" true
   log "Load: $seconds s per endpoint at $size decisions"
   voting=()
   [[ "$size" == "$largest" ]] && voting=(--voting)
   dotnet "$bench_dll" load --url "$app_url" --connection "$connection" --size "$size" --seconds "$seconds" \
     --results "$results" --app-pid "$app_pid" "${voting[@]}"
+  stop_app
+
+  start_app "$size" "$connection" "" false
+  log "Load with the output cache off: $seconds s per endpoint at $size decisions"
+  dotnet "$bench_dll" load --url "$app_url" --connection "$connection" --size "$size" --seconds "$seconds" \
+    --results "$results" --app-pid "$app_pid" --uncached
   stop_app
   [[ -n "$pg_dir" ]] || admin_sql "DROP DATABASE IF EXISTS $database WITH (FORCE)"
 done

@@ -9,7 +9,7 @@ namespace KentMedwayCommissioning.Bench;
 /// <summary>
 /// The benchmark's tools, run by scripts/bench.sh:
 ///   seed   --connection CS --decisions N
-///   load   --url URL --connection CS --size N --seconds S --results FILE [--app-pid PID] [--voting] [--pages register,search]
+///   load   --url URL --connection CS --size N --seconds S --results FILE [--app-pid PID] [--voting] [--pages register,search] [--uncached]
 ///   replica --urls URL,URL --primary CS --replica CS --size N --seconds S --results FILE
 ///   report --results FILE
 ///   sql    --connection CS --command SQL                (one statement on the server, e.g. CREATE DATABASE)
@@ -49,7 +49,8 @@ internal static class Program
                     arguments.Required("results"),
                     arguments.Optional("app-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
                     arguments.Flag("voting"),
-                    arguments.Optional("pages") is { } pages ? pages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() : null);
+                    arguments.Optional("pages") is { } pages ? pages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() : null,
+                    arguments.Flag("uncached"));
                 await BenchRun.RunAsync(options, Console.Out, cancel.Token);
                 return 0;
             }

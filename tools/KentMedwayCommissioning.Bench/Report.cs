@@ -21,7 +21,7 @@ public static class Report
             all.LastOrDefault(measurement => measurement.Kind == kind && measurement.Size == size && (endpoint is null || measurement.Endpoint == endpoint));
 
         output.WriteLine();
-        output.WriteLine($"{"decisions",10}  {"endpoint",-10} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7} {"x baseline",10}");
+        output.WriteLine($"{"decisions",10}  {"endpoint",-20} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7} {"x baseline",10}");
         foreach (var size in sizes)
         {
             var baseline = Find("endpoint", size, "baseline");
@@ -30,7 +30,7 @@ public static class Report
                 var ratio = baseline is { PerSecond: > 0 } && row.Kind == "endpoint" ? (row.PerSecond / baseline.PerSecond).ToString("0.00", CultureInfo.InvariantCulture) : "";
                 var errors = row.Kind == "voting" ? $"{row.Errors} (lost {row.Value:0})" : row.Errors.ToString(CultureInfo.InvariantCulture);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{size,10:N0}  {row.Endpoint,-10} {row.PerSecond,8:0} {row.P50Ms,8:0.0} {row.P95Ms,8:0.0} {row.P99Ms,8:0.0} {errors,7} {ratio,10}"));
+                    $"{size,10:N0}  {row.Endpoint,-20} {row.PerSecond,8:0} {row.P50Ms,8:0.0} {row.P95Ms,8:0.0} {row.P99Ms,8:0.0} {errors,7} {ratio,10}"));
             }
         }
 
@@ -46,7 +46,11 @@ public static class Report
         var register = Find("endpoint", largest, "register");
         var baselineLargest = Find("endpoint", largest, "baseline");
         var registerSmallest = Find("endpoint", smallest, "register");
-        var voting = all.LastOrDefault(measurement => measurement.Kind == "voting");
+        var voting = all.LastOrDefault(measurement => measurement.Kind == "voting" && measurement.Endpoint == Voting.App);
+        var rawVoting = all.LastOrDefault(measurement => measurement.Kind == "voting" && measurement.Endpoint == Voting.Raw);
+        var rawDecision = Find("endpoint", largest, "raw decision");
+        // An uncached page over its raw baseline at the largest size; NaN when either was not measured.
+        double Ratio(Measurement? page, Measurement? raw) => page is null || raw is not { PerSecond: > 0 } ? double.NaN : page.PerSecond / raw.PerSecond;
         var figures = new (string Name, double Value, string Format)[]
         {
             ("register_ratio", register is null || baselineLargest is not { PerSecond: > 0 } ? double.NaN : register.PerSecond / baselineLargest.PerSecond, "0.00"),
@@ -59,12 +63,18 @@ public static class Report
             ("csv_mb", Find("csv", largest)?.Value ?? double.NaN, "0"),
             ("verify_mb", Find("verify", largest)?.Value ?? double.NaN, "0"),
             ("proof_ms", Find("proof", largest)?.P95Ms ?? double.NaN, "0.0"),
+            ("decision_ratio", Ratio(Find("endpoint", largest, BenchRun.UncachedName("decision")), rawDecision), "0.00"),
+            ("deep_ratio", Ratio(Find("endpoint", largest, BenchRun.UncachedName("deep page")), baselineLargest), "0.00"),
+            ("api_ratio", Ratio(Find("endpoint", largest, BenchRun.UncachedName("json api")), baselineLargest), "0.00"),
+            ("vote_ratio", Ratio(voting, rawVoting), "0.00"),
         };
 
         output.WriteLine();
         output.WriteLine($"register_ratio is the register page's req/s over the baseline's at {largest:N0} decisions; p99_growth its p99 at {largest:N0} over {smallest:N0};");
         output.WriteLine("rss_mb and ready_s are the worst over the sizes; csv_mb and verify_mb are the app's memory growth while");
-        output.WriteLine($"/decisions.csv is downloaded and /decisions/verify re-checks all {largest:N0} entries, and proof_ms the p95 of one inclusion proof.");
+        output.WriteLine($"/decisions.csv is downloaded and /decisions/verify re-checks all {largest:N0} entries, and proof_ms the p95 of one inclusion proof;");
+        output.WriteLine("decision_ratio, deep_ratio and api_ratio are the page with the output cache off over its raw baseline (a decision's page");
+        output.WriteLine("over /bench/decisions, the rest over /bench/baseline), vote_ratio the votes per second over the raw vote endpoint's.");
         var replicaCheck = all.LastOrDefault(measurement => measurement.Kind == "replica_check");
         if (replicaCheck is not null)
         {

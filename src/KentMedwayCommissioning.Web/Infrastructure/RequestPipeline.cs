@@ -8,6 +8,8 @@ namespace KentMedwayCommissioning.Web.Infrastructure;
 
 public static class RequestPipeline
 {
+    public const string OutputCacheSwitch = "OutputCache:Enabled";
+
     public static void UseKentMedwayCommissioning(this WebApplication app)
     {
         // Outermost, so the log records the status the visitor finally got, not the exception on the way.
@@ -34,8 +36,12 @@ public static class RequestPipeline
         app.UseRateLimiter();
         app.UseTwoFactorEnrolment();
         app.UseAuthorization();
-        // After authentication, so a signed-in visitor's pages are never cached or served from the cache.
-        app.UseOutputCache();
+        // After authentication, so a signed-in visitor's pages are never cached or served from the cache. The benchmark
+        // switches it off (OutputCache__Enabled=false) to measure what every page costs when nothing is cached.
+        if (app.Configuration.GetValue(OutputCacheSwitch, true))
+        {
+            app.UseOutputCache();
+        }
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

@@ -5,7 +5,8 @@ using KentMedwayCommissioning.Bench.Seeding;
 namespace KentMedwayCommissioning.Bench.Load;
 
 /// <param name="Pages">The endpoints to measure, by name (all when null; none when empty), for a quicker look at one.</param>
-public sealed record LoadOptions(Uri Url, string ConnectionString, int Size, TimeSpan Duration, string ResultsPath, int? AppPid, bool Voting, IReadOnlySet<string>? Pages = null)
+/// <param name="Uncached">The app runs with its output cache off: only the app's pages are measured, named "... uncached".</param>
+public sealed record LoadOptions(Uri Url, string ConnectionString, int Size, TimeSpan Duration, string ResultsPath, int? AppPid, bool Voting, IReadOnlySet<string>? Pages = null, bool Uncached = false)
 {
     /// <summary>Requests in the first seconds warm the app's caches and JIT and are not counted.</summary>
     public TimeSpan WarmUp => TimeSpan.FromSeconds(Math.Min(3, Math.Max(1, Duration.TotalSeconds / 4)));
@@ -17,10 +18,17 @@ public static class BenchRun
     /// <summary>Concurrent readers per endpoint; the same at every size, so latencies compare.</summary>
     public const int Readers = 16;
 
-    /// <summary>What is measured: the raw baseline first, then the app's pages, each as a path for a worker's next request.</summary>
+    /// <summary>The raw baselines (mapped by Benchmark__Baseline=true), measured with the cache on only: they have none.</summary>
+    public static readonly IReadOnlySet<string> Baselines = new HashSet<string> { "baseline", "raw decision" };
+
+    /// <summary>The name an endpoint's figures have when measured with the app's output cache off.</summary>
+    public static string UncachedName(string endpoint) => $"{endpoint} uncached";
+
+    /// <summary>What is measured: the raw baselines first, then the app's pages, each as a path for a worker's next request.</summary>
     public static IReadOnlyList<(string Name, Func<Random, string> Path)> Endpoints(int size) =>
     [
         ("baseline", _ => "/bench/baseline"),
+        ("raw decision", random => $"/bench/decisions/{random.Next(1, size + 1).ToString(CultureInfo.InvariantCulture)}"),
         ("register", _ => "/decisions"),
         ("filtered", random => $"/decisions?body={BenchPlan.BodySlug(random.Next(1, 201))}&outcome=Carried"),
         ("deep page", random => $"/decisions?before={random.Next(26, (size / 2) + 27).ToString(CultureInfo.InvariantCulture)}"),
@@ -41,11 +49,16 @@ public static class BenchRun
         };
         using var http = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(30) };
         // Before the load, so the memory growth of reading the whole register is measured from an app at rest.
-        await WholeRegister.RunAsync(http, options, log, cancellationToken);
+        if (!options.Uncached)
+        {
+            await WholeRegister.RunAsync(http, options, log, cancellationToken);
+        }
+
         using var memory = options.AppPid is { } pid ? new ResidentMemory(pid) : null;
 
-        foreach (var (name, path) in Endpoints(options.Size).Where(endpoint => options.Pages?.Contains(endpoint.Name) ?? true))
+        foreach (var (endpoint, path) in Endpoints(options.Size).Where(endpoint => (options.Pages?.Contains(endpoint.Name) ?? true) && !(options.Uncached && Baselines.Contains(endpoint.Name))))
         {
+            var name = options.Uncached ? UncachedName(endpoint) : endpoint;
             var randoms = Enumerable.Range(0, Readers).Select(worker => new Random((options.Size * 31) + worker)).ToArray();
             var measurement = await TimedLoad.RunAsync(options.Size, name, Readers, options.WarmUp, options.Duration, async (worker, token) =>
             {
@@ -53,15 +66,17 @@ public static class BenchRun
                 await response.Content.CopyToAsync(Stream.Null, token);
                 return response.StatusCode == HttpStatusCode.OK;
             }, cancellationToken);
-            log.WriteLine($"  {name,-10} {measurement.PerSecond,8:0} req/s  p99 {measurement.P99Ms,7:0.0} ms  errors {measurement.Errors}");
+            log.WriteLine($"  {name,-20} {measurement.PerSecond,8:0} req/s  p99 {measurement.P99Ms,7:0.0} ms  errors {measurement.Errors}");
             await Measurement.AppendAsync(options.ResultsPath, measurement, cancellationToken);
         }
 
         if (options.Voting)
         {
-            var voting = await Voting.RunAsync(http, options, log, cancellationToken);
-            log.WriteLine($"  {"vote",-10} {voting.PerSecond,8:0} votes/s  p99 {voting.P99Ms,7:0.0} ms  errors {voting.Errors}  lost {voting.Value}");
-            await Measurement.AppendAsync(options.ResultsPath, voting, cancellationToken);
+            foreach (var voting in await Voting.RunAsync(http, options, log, cancellationToken))
+            {
+                log.WriteLine($"  {voting.Endpoint,-20} {voting.PerSecond,8:0} votes/s  p99 {voting.P99Ms,7:0.0} ms  errors {voting.Errors}  lost {voting.Value}");
+                await Measurement.AppendAsync(options.ResultsPath, voting, cancellationToken);
+            }
         }
 
         if (memory is not null)

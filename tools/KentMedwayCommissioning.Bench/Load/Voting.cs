@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using KentMedwayCommissioning.Bench.Seeding;
 using Npgsql;
@@ -6,12 +7,16 @@ namespace KentMedwayCommissioning.Bench.Load;
 
 /// <summary>
 /// Signed-in members voting and changing their votes on one open item, each as fast as the app answers, each vote a
-/// change from their last. Afterwards every vote the app confirmed is looked for in the database: a confirmed vote
+/// change from their last: first through the raw vote endpoint (/bench/vote, the yardstick: "raw vote"), then through
+/// the item page ("vote"). Afterwards every vote the app confirmed is looked for in the database: a confirmed vote
 /// that is not there is lost.
 /// </summary>
 public static class Voting
 {
-    public static async Task<Measurement> RunAsync(HttpClient http, LoadOptions options, TextWriter log, CancellationToken cancellationToken)
+    public const string Raw = "raw vote";
+    public const string App = "vote";
+
+    public static async Task<IReadOnlyList<Measurement>> RunAsync(HttpClient http, LoadOptions options, TextWriter log, CancellationToken cancellationToken)
     {
         await using var dataSource = NpgsqlDataSource.Create(options.ConnectionString);
         var (itemId, path) = await OpenItemAsync(dataSource, cancellationToken);
@@ -26,8 +31,23 @@ public static class Voting
         });
         log.WriteLine($"  {voters.Length} members signed in; voting on {path}");
 
+        var raw = await TimedLoad.RunAsync(options.Size, Raw, voters.Length, options.WarmUp, options.Duration, async (worker, token) =>
+        {
+            var voter = voters[worker];
+            var choice = voter.NextChoice();
+            using var response = await voter.Session.SendAsync(HttpMethod.Post, $"/bench/vote/{itemId.ToString(CultureInfo.InvariantCulture)}", [new("choice", choice), new("__RequestVerificationToken", voter.FormToken)], token);
+            var confirmed = response.StatusCode == HttpStatusCode.NoContent;
+            if (confirmed)
+            {
+                voter.Confirmed(choice);
+            }
+
+            return confirmed;
+        }, cancellationToken);
+
         var eventsBefore = await EventCountAsync(dataSource, itemId, cancellationToken);
-        var measurement = await TimedLoad.RunAsync(options.Size, "vote", voters.Length, options.WarmUp, options.Duration, async (worker, token) =>
+        var confirmedBefore = voters.Sum(voter => voter.ConfirmedCount);
+        var measurement = await TimedLoad.RunAsync(options.Size, App, voters.Length, options.WarmUp, options.Duration, async (worker, token) =>
         {
             var voter = voters[worker];
             var choice = voter.NextChoice();
@@ -42,13 +62,13 @@ public static class Voting
             return confirmed;
         }, cancellationToken);
 
-        var confirmedVotes = voters.Sum(voter => voter.ConfirmedCount);
+        var confirmedVotes = voters.Sum(voter => voter.ConfirmedCount) - confirmedBefore;
         var recordedEvents = await EventCountAsync(dataSource, itemId, cancellationToken) - eventsBefore;
         var stored = await StoredChoicesAsync(dataSource, itemId, cancellationToken);
         var wrongFinalVotes = voters.Count(voter => voter.LastChoice is { } last && stored.GetValueOrDefault(voter.PersonId) != last);
         var lost = Math.Max(0, confirmedVotes - recordedEvents) + wrongFinalVotes;
         log.WriteLine($"  {confirmedVotes} votes confirmed, {recordedEvents} recorded in vote_events, {wrongFinalVotes} final votes differ from the database");
-        return measurement with { Kind = "voting", Value = lost };
+        return [raw with { Kind = "voting" }, measurement with { Kind = "voting", Value = lost }];
     }
 
     private static readonly string[] Choices = ["For", "Against", "Abstain"];
