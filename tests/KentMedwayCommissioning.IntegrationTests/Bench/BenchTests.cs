@@ -53,13 +53,26 @@ public sealed class BenchTests
 
             await using (var production = Production(connectionString, baseline: null))
             {
-                Assert.Equal(HttpStatusCode.NotFound, (await production.CreateClient().GetAsync(RegisterBaseline.Path)).StatusCode);
+                var off = production.CreateClient();
+                Assert.Equal(HttpStatusCode.NotFound, (await off.GetAsync(RegisterBaseline.Path)).StatusCode);
+                Assert.Equal(HttpStatusCode.NotFound, (await off.GetAsync("/bench/decisions/5")).StatusCode);
+                Assert.Equal(HttpStatusCode.NotFound, (await off.PostAsync("/bench/vote/1", new FormUrlEncodedContent([new("choice", "For")]))).StatusCode);
             }
 
             await using var switchedOn = Production(connectionString, baseline: "true");
-            var answer = await switchedOn.CreateClient().GetAsync(RegisterBaseline.Path);
+            var client = switchedOn.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            var answer = await client.GetAsync(RegisterBaseline.Path);
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
             Assert.Contains("href=\"/decisions/5\"", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            // The raw decision page shows what the app's page shows: the same chain entry and named votes.
+            var raw = await client.GetStringAsync("/bench/decisions/5");
+            var page = await client.GetStringAsync("/decisions/5");
+            var hash = System.Text.RegularExpressions.Regex.Match(page, "Its hash is <code>([0-9a-f]{64})</code>").Groups[1].Value;
+            Assert.Contains($"Its hash is <code>{hash}</code>", raw, StringComparison.Ordinal);
+
+            // The raw vote still asks for a signed-in member and the form's antiforgery token.
+            Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/bench/vote/1", new FormUrlEncodedContent([new("choice", "For")]))).StatusCode);
         }
         finally
         {
