@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace KentMedwayCommissioning.Web.Data;
 
@@ -72,11 +73,28 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     /// <summary>The provider settings every AppDbContext uses, at run time and design time alike.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseNpgsql(connectionString, npgsql => npgsql
+            .UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql
                 .MigrationsHistoryTable("__ef_migrations_history")
                 // A dropped connection or a failover is retried; commands run whole inside the strategy (AuditedTransactionBehaviour).
                 .EnableRetryOnFailure(maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null))
             .UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// The connection string with Npgsql's automatic preparation on, unless it already says otherwise: a statement sent
+    /// twice on a connection is prepared there, so PostgreSQL stops parsing and planning it on every request. At
+    /// 100,000 decisions planning took 0.5 to 0.7 ms of a register query's 0.6 to 0.9 ms (EXPLAIN ANALYZE; README).
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

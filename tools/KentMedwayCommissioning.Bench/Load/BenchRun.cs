@@ -56,7 +56,9 @@ public static class BenchRun
 
         using var memory = options.AppPid is { } pid ? new ResidentMemory(pid) : null;
 
-        foreach (var (endpoint, path) in Endpoints(options.Size).Where(endpoint => (options.Pages?.Contains(endpoint.Name) ?? true) && !(options.Uncached && Baselines.Contains(endpoint.Name))))
+        // Pages named on the command line are measured as asked; otherwise an uncached run leaves out the baselines.
+        var endpoints = Endpoints(options.Size).Where(endpoint => options.Pages?.Contains(endpoint.Name) ?? !(options.Uncached && Baselines.Contains(endpoint.Name)));
+        foreach (var (endpoint, path) in endpoints)
         {
             var name = options.Uncached ? UncachedName(endpoint) : endpoint;
             var randoms = Enumerable.Range(0, Readers).Select(worker => new Random((options.Size * 31) + worker)).ToArray();

@@ -124,15 +124,21 @@ public sealed class DetailsModel(ISender sender, KentMedwayCommissioning.Web.Inf
 
     internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<Query, (PublishedDecision, long?)?>
     {
-        public async ValueTask<(PublishedDecision, long?)?> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var decision = await db.PublishedDecisions.AsNoTracking().SingleOrDefaultAsync(candidate => candidate.Sequence == query.Sequence, cancellationToken);
-            if (decision is null)
-            {
-                return null;
-            }
+        private sealed record Shown(PublishedDecision Decision, long? CorrectedBy);
 
-            return (decision, await Publisher.CorrectedByAsync(db, query.Sequence, cancellationToken));
-        }
+        /// <summary>
+        /// The entry and the entry that corrects it in one compiled query, one round trip: a decision's page and its
+        /// JSON are the register's most read uncached answers. (Publisher refuses a second correction of an entry.)
+        /// </summary>
+        private static readonly Func<AppDbContext, long, CancellationToken, Task<Shown?>> Find = EF.CompileAsyncQuery(
+            (AppDbContext db, long sequence, CancellationToken cancellationToken) => db.PublishedDecisions.AsNoTracking()
+                .Where(decision => decision.Sequence == sequence)
+                .Select(decision => new Shown(
+                    decision,
+                    db.PublishedDecisions.Where(candidate => candidate.CorrectsSequence == decision.Sequence).Select(candidate => (long?)candidate.Sequence).FirstOrDefault()))
+                .FirstOrDefault());
+
+        public async ValueTask<(PublishedDecision, long?)?> Handle(Query query, CancellationToken cancellationToken) =>
+            await Find(db, query.Sequence, cancellationToken) is { } shown ? (shown.Decision, shown.CorrectedBy) : null;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Pages.Meetings;
 using KentMedwayCommissioning.Web.Pages.Shared;
 using Npgsql;
@@ -41,7 +42,8 @@ public static class RegisterBaseline
             return;
         }
 
-        var dataSource = NpgsqlDataSource.Create(app.Configuration.GetConnectionString("Default")!);
+        // The same connection settings as the app's (automatic preparation included), so the ratios compare the code alone.
+        var dataSource = NpgsqlDataSource.Create(AppDbContext.WithAutoPrepare(app.Configuration.GetConnectionString("Default")!));
         app.Lifetime.ApplicationStopped.Register(dataSource.Dispose);
         app.MapCastVoteBaseline(dataSource);
         app.MapGet(Path, async (HttpContext http, CancellationToken cancellationToken) =>
