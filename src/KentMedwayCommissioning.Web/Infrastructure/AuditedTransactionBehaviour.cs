@@ -13,6 +13,14 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace KentMedwayCommissioning.Web.Infrastructure;
 
 /// <summary>
+/// A command whose handler writes its own audit row, in the command's transaction, to an append-only table that says
+/// who, when, what and from what (a vote's <c>vote_events</c> row: the account, the time, the choice, and whether it was
+/// cast or changed from the member's previous event), so no audit document is serialised for it. Only a command that
+/// writes through raw SQL may say so: if its handler changed rows through EF Core, it is audited as every other command.
+/// </summary>
+public interface ISelfAuditedCommand;
+
+/// <summary>
 /// Runs every command in one database transaction, under EF Core's retrying execution strategy, and writes its
 /// audit entry in that same transaction: either the change and its entry are both committed, or neither is.
 /// A transient failure (a dropped connection, a failover) reruns the whole command, so handlers take their locks
@@ -71,6 +79,11 @@ public sealed class AuditedTransactionBehaviour<TMessage, TResponse>(AppDbContex
         {
             // The context is pooled: the handler must not outlive this command.
             db.SavingChanges -= Record;
+        }
+
+        if (message is ISelfAuditedCommand && changes.Count == 0 && !db.ChangeTracker.HasChanges())
+        {
+            return response;
         }
 
         db.AuditEntries.Add(new AuditEntry(

@@ -2,6 +2,7 @@ using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Audit;
 using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Domain.Meetings;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -55,7 +56,14 @@ public sealed class AuditLogModel(ISender sender) : PageModel
 
     public sealed record Query(string? Actor, string? Command, DateOnly? From, DateOnly? To, long? Before) : IQuery<Results>;
 
-    public sealed record Results(IReadOnlyList<AuditEntry> Entries, long? NextBefore, IReadOnlyList<string> Commands);
+    /// <param name="Votes">The newest votes that match the filters: a vote's vote_events row is its audit entry (CastVote).</param>
+    public sealed record Results(IReadOnlyList<AuditEntry> Entries, long? NextBefore, IReadOnlyList<string> Commands, IReadOnlyList<VoteRecord> Votes);
+
+    /// <summary>One vote_events row: who sent it, when, for whom, on which item, and what it recorded.</summary>
+    public sealed record VoteRecord(long Id, DateTimeOffset At, string RecordedBy, string Member, int MeetingId, int ItemNumber, string ItemTitle, VoteChoice Choice, VoteEventKind Kind, bool ByShowOfHands);
+
+    /// <summary>The command whose audit entries are its vote_events rows.</summary>
+    public const string VoteCommand = "Meetings.CastVote";
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -105,8 +113,39 @@ public sealed class AuditLogModel(ISender sender) : PageModel
             }
 
             var page = await entries.OrderByDescending(entry => entry.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
-            var commands = await db.AuditEntries.Select(entry => entry.Command).Distinct().OrderBy(command => command).ToListAsync(cancellationToken);
-            return new Results(page.Take(PageSize).ToList(), page.Count > PageSize ? page[PageSize - 1].Id : null, commands);
+            var commands = await db.AuditEntries.Select(entry => entry.Command).Union(new[] { VoteCommand }.AsQueryable()).ToListAsync(cancellationToken);
+            var votes = string.IsNullOrWhiteSpace(query.Command) || query.Command == VoteCommand ? await VotesAsync(query, cancellationToken) : [];
+            return new Results(page.Take(PageSize).ToList(), page.Count > PageSize ? page[PageSize - 1].Id : null, [.. commands.Order(StringComparer.Ordinal)], votes);
+        }
+
+        private async Task<IReadOnlyList<VoteRecord>> VotesAsync(Query query, CancellationToken cancellationToken)
+        {
+            var events = db.VoteEvents.AsNoTracking();
+            if (!string.IsNullOrWhiteSpace(query.Actor))
+            {
+                events = events.Where(voteEvent => EF.Functions.ILike(voteEvent.RecordedBy, "%" + EscapeLike(query.Actor.Trim()) + "%", "\\"));
+            }
+
+            if (query.From is { } from)
+            {
+                var start = UkCalendar.StartOfDay(from);
+                events = events.Where(voteEvent => voteEvent.At >= start);
+            }
+
+            if (query.To is { } to)
+            {
+                var end = UkCalendar.EndOfDay(to);
+                events = events.Where(voteEvent => voteEvent.At < end);
+            }
+
+            return await events
+                .Join(db.AgendaItems, voteEvent => voteEvent.AgendaItemId, item => item.Id, (voteEvent, item) => new { voteEvent, item })
+                .OrderByDescending(row => row.voteEvent.Id)
+                .Take(PageSize)
+                .Select(row => new VoteRecord(
+                    row.voteEvent.Id, row.voteEvent.At, row.voteEvent.RecordedBy, row.voteEvent.Person!.FullName, row.item.MeetingId, row.item.Number, row.item.Title,
+                    row.voteEvent.Choice, row.voteEvent.Kind, row.voteEvent.ByShowOfHands))
+                .ToListAsync(cancellationToken);
         }
 
         private static string EscapeLike(string text) =>

@@ -10,7 +10,9 @@ namespace KentMedwayCommissioning.Web.Pages.Meetings;
 
 /// <summary>
 /// How a vote is recorded. A member votes For, Against or Abstain on an item whose vote is open; voting again changes
-/// the vote. Every cast and change is appended to vote_events, in the command's transaction (AuditedTransactionBehaviour).
+/// the vote. Every cast and change is appended to vote_events, in the command's transaction (AuditedTransactionBehaviour),
+/// and that row is the vote's audit entry (ISelfAuditedCommand): the account that sent it, when, the choice, and
+/// whether it was cast or changed from the member's previous event. The audit log page shows them beside the entries.
 /// </summary>
 /// <remarks>
 /// Concurrency: the handler holds a FOR SHARE lock on the item row while it writes, and closing a vote takes FOR UPDATE
@@ -21,7 +23,7 @@ namespace KentMedwayCommissioning.Web.Pages.Meetings;
 /// </remarks>
 public static class CastVote
 {
-    public sealed record Command(int ItemId, VoteChoice Choice) : ICommand<Result>;
+    public sealed record Command(int ItemId, VoteChoice Choice) : ICommand<Result>, ISelfAuditedCommand;
 
     public sealed record Result(VoteChoice Choice, bool WasChange);
 
