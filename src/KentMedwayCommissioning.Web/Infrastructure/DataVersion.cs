@@ -8,7 +8,8 @@ namespace KentMedwayCommissioning.Web.Infrastructure;
 /// <summary>
 /// HTTP validators for open data read from the live tables (the registers, bodies, proposals, people and the calendar),
 /// which, unlike the decisions, have no hash chain to name their state. Every change is made by a command, and every
-/// command writes its audit entry in its own transaction, so the audit log says when anything may have changed. The
+/// command writes its audit entry in its own transaction, so the audit log says when anything may have changed. (A
+/// vote's audit entry is its vote_events row instead, ISelfAuditedCommand; none of these answers shows live votes.) The
 /// ETag names the newest entry, how many entries are under an hour old (an entry numbered before the newest but
 /// committed after it still changes that count: no command's transaction stays open so long) and the day in Kent
 /// (what the registers publish also changes at midnight: an interest leaves six months after it ends). A change
