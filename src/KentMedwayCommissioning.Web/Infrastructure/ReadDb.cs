@@ -54,7 +54,7 @@ public sealed class ReadDb
         (DbContextOptions<AppDbContext>)new DbContextOptionsBuilder<AppDbContext>(options).UseNpgsql(ReadOnlyConnectionString(connectionString)).Options;
 
     private static string ReadOnlyConnectionString(string connectionString) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c default_transaction_read_only=on" }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(AppDbContext.WithAutoPrepare(connectionString)) { Options = "-c default_transaction_read_only=on" }.ConnectionString;
 
     public static void AddReadDb(IServiceCollection services, string primaryConnectionString, string? replicaConnectionString)
     {
