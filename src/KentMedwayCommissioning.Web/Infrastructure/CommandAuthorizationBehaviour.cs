@@ -17,6 +17,15 @@ public interface IBodySecretaryCommand
     string BodySlug { get; }
 }
 
+/// <summary>
+/// A command that touches several bodies at once (a proposal sent to each of them): programme office staff (or an
+/// administrator) may send it to any bodies, a board secretary only to bodies they are secretary of, every one of them.
+/// </summary>
+public interface IBodiesSecretaryCommand
+{
+    IReadOnlyCollection<string> BodySlugs { get; }
+}
+
 /// <summary>A command that only programme office staff (or an administrator) may send.</summary>
 public interface IProgrammeOfficeCommand;
 
@@ -55,6 +64,16 @@ public sealed class CommandAuthorizationBehaviour<TMessage, TResponse>(CurrentUs
         if (bodyId is not null && !user.CanRunMeetingsOf(bodyId.Value))
         {
             throw new ForbiddenException("Only the board secretary of this body, or an administrator, can do this.");
+        }
+
+        if (message is IBodiesSecretaryCommand several && !user.IsProgrammeOffice)
+        {
+            var slugs = several.BodySlugs.Distinct().ToList();
+            var bodyIds = await db.Bodies.Where(candidate => slugs.Contains(candidate.Slug)).Select(candidate => candidate.Id).ToListAsync(cancellationToken);
+            if (user.SecretaryOf.Count == 0 || bodyIds.Count != slugs.Count || !bodyIds.All(user.CanRunMeetingsOf))
+            {
+                throw new ForbiddenException("Only programme office staff, an administrator, or the board secretary of every body chosen can do this.");
+            }
         }
 
         if (message is IProgrammeOfficeCommand && !user.IsProgrammeOffice)

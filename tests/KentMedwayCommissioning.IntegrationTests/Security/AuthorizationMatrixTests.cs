@@ -266,6 +266,8 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Post("/programme/milestones/{id:int}", "Complete", null,                  Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
         Post("/programme/milestones/{id:int}", "Reforecast", null,                Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
         Public("GET", "/proposals"),
+        Get("/proposals/new",                                                     SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Allowed,   Allowed),
+        Post("/proposals/new", null, "Input.Title=x",                             SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Allowed,   Allowed),
         Public("GET", "/proposals/{slug}"),
     ];
 
