@@ -38,6 +38,74 @@ public sealed class PracticeBallotTests
     [Fact]
     public void Only_a_ccg_that_was_asked_records_answers() =>
         Assert.Throws<GovernanceException>(() => new PracticeBallot("Merge?", null, null).RecordAnswer(2, "Riverside Surgery", PracticeAnswerChoice.Support, Now, "secretary"));
+
+    private static readonly DateOnly June1 = new(2019, 6, 1);
+    private static readonly DateOnly June14 = new(2019, 6, 14);
+    private static readonly PracticeEntry Riverside = new("Riverside Surgery", "G82001", 9000);
+    private static readonly PracticeEntry Hilltop = new("Hilltop Practice", null, null);
+
+    private static PracticeBallot Running(params PracticeEntry[] practices) => PracticeBallot.Open("Merge?", 1, practices, June1, June14, 0.5m);
+
+    [Fact]
+    public void A_ballot_needs_its_practices() =>
+        Assert.Equal("List the practices taking part.", Assert.Throws<GovernanceException>(() => Running()).Message);
+
+    [Fact]
+    public void A_practice_listed_twice_is_refused() =>
+        Assert.Equal("Riverside Surgery is listed twice: list each practice once.", Assert.Throws<GovernanceException>(() => Running(Riverside, Riverside with { Name = " riverside surgery", OdsCode = null })).Message);
+
+    [Fact]
+    public void A_practice_listed_twice_under_its_ods_code_is_refused() =>
+        Assert.Throws<GovernanceException>(() => Running(Riverside, Hilltop with { OdsCode = "g82001" }));
+
+    [Fact]
+    public void A_ballot_closing_before_it_opens_is_refused() =>
+        Assert.Throws<GovernanceException>(() => PracticeBallot.Open("Merge?", 1, [Riverside], June14, June1, 0.5m));
+
+    [Fact]
+    public void An_answer_after_the_last_day_is_refused()
+    {
+        var ballot = Running(Riverside, Hilltop);
+
+        var refusal = Assert.Throws<GovernanceException>(() => ballot.RecordAnswer(1, "Riverside Surgery", PracticeAnswerChoice.Support, new DateTimeOffset(2019, 6, 15, 9, 0, 0, TimeSpan.Zero), "secretary"));
+
+        Assert.StartsWith("The ballot closed on 14 June 2019", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_answer_after_the_ballot_is_closed_early_is_refused()
+    {
+        var ballot = Running(Riverside, Hilltop);
+        ballot.Close(new DateOnly(2019, 6, 3));
+
+        Assert.Throws<GovernanceException>(() => ballot.RecordAnswer(1, "Riverside Surgery", PracticeAnswerChoice.Support, Now.AddDays(3), "secretary"));
+    }
+
+    [Fact]
+    public void Only_a_listed_practice_answers() =>
+        Assert.Equal("Lakeside Surgery is not among the practices taking part.", Assert.Throws<GovernanceException>(() => Running(Riverside).RecordAnswer(1, "Lakeside Surgery", PracticeAnswerChoice.Support, Now, "secretary")).Message);
+
+    [Theory]
+    [InlineData(2, 1, true)]
+    [InlineData(1, 1, false)]
+    public void A_closed_ballot_is_supported_only_by_more_than_the_share_needed(int support, int oppose, bool supported)
+    {
+        var ballot = Running(Riverside, Hilltop);
+        Assert.Null(ballot.IsSupported([new CcgSupport(support, oppose, 0)]));
+
+        ballot.Close(June14);
+
+        Assert.Equal(supported, ballot.IsSupported([new CcgSupport(support, oppose, 0)]));
+    }
+
+    [Fact]
+    public void A_ballot_closes_once()
+    {
+        var ballot = Running(Riverside);
+        ballot.Close(June14);
+
+        Assert.Throws<GovernanceException>(() => ballot.Close(June14));
+    }
 }
 
 public sealed class VacancyTests

@@ -164,6 +164,21 @@ internal sealed class PracticeBallotConfiguration : IEntityTypeConfiguration<Pra
         builder.Navigation(ballot => ballot.Bodies).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(ballot => ballot.Answers).WithOne().HasForeignKey(answer => answer.BallotId);
         builder.Navigation(ballot => ballot.Answers).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(ballot => ballot.MajorityThreshold).HasPrecision(5, 4);
+        builder.HasMany(ballot => ballot.Practices).WithOne().HasForeignKey(practice => practice.BallotId);
+        builder.Navigation(ballot => ballot.Practices).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class BallotPracticeConfiguration : IEntityTypeConfiguration<BallotPractice>
+{
+    public void Configure(EntityTypeBuilder<BallotPractice> builder)
+    {
+        builder.ToTable("ballot_practices");
+        builder.Property(practice => practice.Name).HasMaxLength(200);
+        builder.Property(practice => practice.OdsCode).HasMaxLength(10);
+        builder.HasIndex(practice => new { practice.BallotId, practice.BodyId, practice.Name }).IsUnique();
+        builder.HasOne<PracticeBallotBody>().WithMany().HasForeignKey(practice => new { practice.BallotId, practice.BodyId }).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

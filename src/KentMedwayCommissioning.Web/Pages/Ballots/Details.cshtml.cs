@@ -52,6 +52,24 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
         return Redirect($"/ballots/{slug}");
     }
 
+    /// <summary>The CCG's secretary closes the ballot; its result then stands.</summary>
+    public async Task<IActionResult> OnPostCloseAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await ShowAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var (closed, _) = await sender.TrySendAsync(new CloseBallot(slug, Ballot.Ccgs.Count == 1 ? Ballot.Ccgs[0].Slug : string.Empty), ModelState, "Closing", cancellationToken);
+        if (!closed)
+        {
+            return Page();
+        }
+
+        TempData["Confirmation"] = "The ballot is closed and its result recorded.";
+        return Redirect($"/ballots/{slug}");
+    }
+
     private async Task<bool> ShowAsync(string slug, CancellationToken cancellationToken)
     {
         var ballot = await sender.Send(new Query(slug), cancellationToken);
@@ -74,14 +92,25 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
 
     public sealed record Query(string Slug) : IQuery<BallotView?>;
 
-    public sealed record BallotView(string Question, string Slug, string? ReportedFinding, string? Source, IReadOnlyList<CcgRow> Ccgs)
+    /// <param name="Supported">The result once closed (see <see cref="PracticeBallot.IsSupported"/>); null while open or with no answers.</param>
+    public sealed record BallotView(
+        string Question, string Slug, string? ReportedFinding, string? Source, IReadOnlyList<CcgRow> Ccgs,
+        DateOnly? OpensOn, DateOnly? ClosesOn, decimal? MajorityThreshold, DateOnly? ClosedOn, bool? Supported, IReadOnlyList<BallotPracticeRow> Practices)
     {
         public decimal? AverageShare => CcgSupport.AverageShare(Ccgs.Select(ccg => ccg.Support));
 
         public bool HasAnswers => Ccgs.Any(ccg => ccg.Support.Answered > 0);
+
+        /// <summary>Run here (not recorded from the papers), so it opens, closes and has a result.</summary>
+        public bool IsRunHere => OpensOn is not null;
     }
 
     public sealed record CcgRow(int BodyId, string Name, string Slug, CcgSupport Support, IReadOnlyList<(string Practice, PracticeAnswerChoice Answer)> Answers);
+
+    public sealed record BallotPracticeRow(int BodyId, string Name, string? OdsCode, int? ListSize, PracticeAnswerChoice? Answer);
+
+    /// <summary>The secretary of the ballot's CCG closes it (authorized by <see cref="IBodySecretaryCommand"/>).</summary>
+    public sealed record CloseBallot(string BallotSlug, string BodySlug) : ICommand<Unit>, IBodySecretaryCommand;
 
     /// <summary>The secretary of the CCG (authorized by <see cref="IBodySecretaryCommand"/>) records one practice's answer.</summary>
     public sealed record RecordAnswer(string BallotSlug, string BodySlug, string PracticeName, PracticeAnswerChoice? Answer) : ICommand<Unit>, IBodySecretaryCommand;
@@ -113,6 +142,8 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
                     ballot.Source,
                     Bodies = ballot.Bodies.Select(body => new { body.BodyId, body.Body!.Name, body.Body.Slug }).ToList(),
                     Answers = ballot.Answers.Select(answer => new { answer.BodyId, answer.PracticeName, answer.Answer }).ToList(),
+                    Practices = ballot.Practices.Select(practice => new { practice.BodyId, practice.Name, practice.OdsCode, practice.ListSize }).ToList(),
+                    Entity = ballot,
                 })
                 .SingleOrDefaultAsync(cancellationToken);
             if (ballot is null)
@@ -132,7 +163,19 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
                     return new CcgRow(body.BodyId, body.Name, body.Slug, support, answers.Select(answer => (answer.PracticeName, answer.Answer)).ToList());
                 })
                 .ToList();
-            return new BallotView(ballot.Question, ballot.Slug, ballot.ReportedFinding, ballot.Source, ccgs);
+            var practices = ballot.Practices
+                .OrderBy(practice => practice.Name, StringComparer.Ordinal)
+                .Select(practice => new BallotPracticeRow(
+                    practice.BodyId,
+                    practice.Name,
+                    practice.OdsCode,
+                    practice.ListSize,
+                    ballot.Answers.FirstOrDefault(answer => answer.BodyId == practice.BodyId && string.Equals(answer.PracticeName, practice.Name, StringComparison.OrdinalIgnoreCase))?.Answer))
+                .ToList();
+            var entity = ballot.Entity;
+            return new BallotView(
+                ballot.Question, ballot.Slug, ballot.ReportedFinding, ballot.Source, ccgs,
+                entity.OpensOn, entity.ClosesOn, entity.MajorityThreshold, entity.ClosedOn, entity.IsSupported(ccgs.Select(ccg => ccg.Support)), practices);
         }
     }
 
@@ -145,6 +188,26 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
                 ?? throw new NotFoundException($"There is no ballot '{command.BallotSlug}'.");
             var bodyId = await db.Bodies.Where(body => body.Slug == command.BodySlug).Select(body => body.Id).SingleAsync(cancellationToken);
             ballot.RecordAnswer(bodyId, command.PracticeName, command.Answer!.Value, clock.GetUtcNow(), user.Name);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    internal sealed class CloseBallotHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<CloseBallot, Unit>
+    {
+        public async ValueTask<Unit> Handle(CloseBallot command, CancellationToken cancellationToken)
+        {
+            var ballot = await db.PracticeBallots.Include(ballot => ballot.Bodies)
+                .SingleOrDefaultAsync(ballot => ballot.Slug == command.BallotSlug, cancellationToken)
+                ?? throw new NotFoundException($"There is no ballot '{command.BallotSlug}'.");
+
+            // The authorization checked the body named; only a ballot of that body alone is theirs to close.
+            if (ballot.Bodies.Count != 1 || await db.Bodies.Where(body => body.Slug == command.BodySlug).Select(body => body.Id).SingleAsync(cancellationToken) != ballot.Bodies[0].BodyId)
+            {
+                throw new GovernanceException("Only the secretary of the ballot's CCG can close it.");
+            }
+
+            ballot.Close(UkCalendar.Today(clock));
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
