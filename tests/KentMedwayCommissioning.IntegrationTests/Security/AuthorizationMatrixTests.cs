@@ -130,9 +130,12 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Get("/admin/accounts/invite",                                             SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
         Post("/admin/accounts/invite", null, "Input.Email=x",                     SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
         Get("/admin/audit",                                                       SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
+        Get("/ballots/new",                                                       SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Allowed,   Allowed),
+        Post("/ballots/new", null, "Input.Question=x",                            SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Allowed,   Allowed),
         Public("GET", "/ballots/{slug}"),
         // A public page, but only the secretary of the CCG named in the form records a practice's answer.
         Post("/ballots/{slug}", null, "Input.BodySlug=west-kent-ccg",             Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/ballots/{slug}", "Close", null,                                    Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Public("GET", "/bodies"),
         Public("GET", "/bodies/{slug}"),
         Public("GET", "/bodies/{slug}/meetings"),

@@ -112,7 +112,7 @@ public sealed class CreateModel(ISender sender, CurrentUser user) : PageModel
                 int? listSize = null;
                 if (parts.Count > 2 && parts[2].Length > 0)
                 {
-                    if (!int.TryParse(parts[2], NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var size) || size <= 0)
+                    if (!int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size <= 0)
                     {
                         return ([], $"Line {number}: the list size is the number of registered patients, such as 12500");
                     }

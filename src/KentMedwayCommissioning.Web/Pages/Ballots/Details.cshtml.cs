@@ -60,7 +60,9 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
             return NotFound();
         }
 
-        var (closed, _) = await sender.TrySendAsync(new CloseBallot(slug, Ballot.Ccgs.Count == 1 ? Ballot.Ccgs[0].Slug : string.Empty), ModelState, "Closing", cancellationToken);
+        // The CCG the user runs, so the authorization asks about the right body; the handler checks it is the ballot's only one.
+        var bodySlug = (Recordable.FirstOrDefault() ?? Ballot.Ccgs[0]).Slug;
+        var (closed, _) = await sender.TrySendAsync(new CloseBallot(slug, bodySlug), ModelState, "Closing", cancellationToken);
         if (!closed)
         {
             return Page();
