@@ -61,7 +61,7 @@ public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
         }
 
         // The CCG the user runs, so the authorization asks about the right body; the handler checks it is the ballot's only one.
-        var bodySlug = (Recordable.FirstOrDefault() ?? Ballot.Ccgs[0]).Slug;
+        var bodySlug = (Recordable.Count > 0 ? Recordable[0] : Ballot.Ccgs[0]).Slug;
         var (closed, _) = await sender.TrySendAsync(new CloseBallot(slug, bodySlug), ModelState, "Closing", cancellationToken);
         if (!closed)
         {
