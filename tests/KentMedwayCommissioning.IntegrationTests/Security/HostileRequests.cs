@@ -312,6 +312,8 @@ public static class HostileRequests
             Post(Principal.Secretary, $"/decisions/{demo.OtherBodyDecision}", "Correction.Outcome=Declined&Correction.Explanation=Slipped+in&Correction.Reason=Slipped+in"),
             Post(Principal.Secretary, $"/ballots/{demo.BallotSlug}", $"Input.BodySlug={medway}&Input.PracticeName=Slipped+in&Input.Answer=Support"),
             Post(Principal.Secretary, $"/bodies/{medway}/meetings", "Schedule.Title=Slipped+in&Schedule.StartsAt=2030-01-01T10%3A00&Schedule.Place=Nowhere"),
+            // The demo ballot is recorded from the papers for eight CCGs: no secretary closes it, so no page shows its close form.
+            Post(Principal.Secretary, $"/ballots/{demo.BallotSlug}?handler=Close", string.Empty),
             Post(Principal.Secretary, "/proposals/new", $"Input.Title=Slipped+in&Input.Question=Agree&Input.Sendings%5B0%5D.BodySlug={Slug.From(PapersData.SingleCcg)}&Input.Sendings%5B0%5D.MeetingId={demo.PlannedMeeting}"),
             Post(Principal.Secretary, $"/bodies/{medway}/seats", $"Input.PersonSlug={demo.OtherBodyPersonSlug}&Input.Role=LayMember&Input.Background=Lay&Input.HasVote=true&Input.From=2030-01-01"),
             Post(Principal.Secretary, $"/people/{demo.OtherBodyPersonSlug}/interests?handler=Add", "Input.Kind=Financial&Input.Description=Slipped+in"),
