@@ -336,6 +336,48 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.BallotPractice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BallotId")
+                        .HasColumnType("integer")
+                        .HasColumnName("ballot_id");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("body_id");
+
+                    b.Property<int?>("ListSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("list_size");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OdsCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("ods_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ballot_practices");
+
+                    b.HasIndex("BallotId", "BodyId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ballot_practices_ballot_id_body_id_name");
+
+                    b.ToTable("ballot_practices", (string)null);
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Body", b =>
                 {
                     b.Property<int>("Id")
@@ -1436,6 +1478,23 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateOnly?>("ClosesOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closes_on");
+
+                    b.Property<decimal?>("MajorityThreshold")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("majority_threshold");
+
+                    b.Property<DateOnly?>("OpensOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opens_on");
 
                     b.Property<string>("Question")
                         .IsRequired()
@@ -2662,6 +2721,23 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.Navigation("Appointment");
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.BallotPractice", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.PracticeBallot", null)
+                        .WithMany("Practices")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ballot_practices_practice_ballots_ballot_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.PracticeBallotBody", null)
+                        .WithMany()
+                        .HasForeignKey("BallotId", "BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ballot_practices_practice_ballot_bodies_ballot_id_body_id");
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Interest", b =>
                 {
                     b.HasOne("KentMedwayCommissioning.Web.Domain.Person", "Person")
@@ -3318,6 +3394,8 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.Navigation("Answers");
 
                     b.Navigation("Bodies");
+
+                    b.Navigation("Practices");
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.Merger", b =>
