@@ -204,6 +204,11 @@ public sealed class SeatsModel(ISender sender, CurrentUser user, TimeProvider cl
                 .Select(membership => new SeatRules.Period(membership.Role, membership.HasVote, membership.From, membership.To))
                 .ToListAsync(cancellationToken);
             var seat = new SeatRules.Period(command.Role!.Value, command.HasVote, command.From, command.To);
+            if (body.WhyClosedOn(command.From!.Value) is { } closed)
+            {
+                throw Refused(nameof(AddSeat.From), closed);
+            }
+
             if (SeatRules.WhyNotAdd(seat, held, body.Rule) is { } refusal)
             {
                 throw Refused(refusal.Field, refusal.Message);
