@@ -94,6 +94,14 @@ public sealed class BulkStartTests(TestApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_seat_starting_after_its_body_s_last_day_is_refused_in_the_preview()
+    {
+        var preview = await PreviewAsync("body,person,seat,category,voting,from\nwest-kent-ccg,Asha Patel,Lay member,lay,yes,2020-04-01\n");
+
+        Assert.Contains("West Kent CCG ended on 31 March 2020", preview.QuerySelector("#plan tbody tr")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_administrator_adds_a_body_and_is_taken_to_its_rule()
     {
         var response = await _administrator.SubmitAsync("/bodies/new", new Dictionary<string, string>

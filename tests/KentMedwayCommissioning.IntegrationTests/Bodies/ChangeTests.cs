@@ -29,7 +29,7 @@ public sealed class ChangeTests(TestApp app) : IAsyncLifetime
         Assert.Equal("NHS Kent and Medway CCG", await app.QueryDbAsync(db => db.Bodies.Where(body => body.Slug == SingleCcg).Select(body => body.Name).SingleAsync()));
         var page = await _browser.GetPageAsync($"/bodies/{SingleCcg}");
         Assert.Contains("The change has been recorded.", page.MainText(), StringComparison.Ordinal);
-        var history = page.QuerySelectorAll("table").Last().TextContent;
+        var history = page.QuerySelectorAll("table")[^1].TextContent;
         Assert.Contains("1 April 2021", history, StringComparison.Ordinal);
         Assert.Contains("Name: Kent and Medway CCG to NHS Kent and Medway CCG", history, StringComparison.Ordinal);
         Assert.Contains("Renamed by the governing body", history, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class ChangeTests(TestApp app) : IAsyncLifetime
         await _browser.SubmitAsync(ChangePage(SingleCcg), EndFields(new DateOnly(2022, 6, 30), "Closed"), EndForm);
         var changes = await app.QueryDbAsync(db => db.BodyChanges.CountAsync());
 
-        // The end form is gone from the page once the body has ended; a stale form sent again is refused by the day.
+        // The end form is gone from the page once the body has ended; a stale form sent again is refused in the error summary.
         var response = await _browser.Client.PostAsync(ChangePage(SingleCcg) + "?handler=End", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = await TokenAsync(ChangePage(SingleCcg)),
@@ -85,7 +85,7 @@ public sealed class ChangeTests(TestApp app) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Browsing.ParseAsync(response);
-        Assert.StartsWith("Kent and Medway CCG has already ended", ErrorAt(page, "ending-lastday"), StringComparison.Ordinal);
+        Assert.Contains("Kent and Medway CCG has already ended (its last day was 30 June 2022)", page.QuerySelector(".nhsuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(changes, await app.QueryDbAsync(db => db.BodyChanges.CountAsync()));
         Assert.Equal(new DateOnly(2022, 6, 30), await app.QueryDbAsync(db => db.Bodies.Where(body => body.Slug == SingleCcg).Select(body => body.ExistedTo).SingleAsync()));
     }
