@@ -144,6 +144,26 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ending_the_voting_seat_of_a_chair_whose_seat_has_no_vote_is_refused_while_the_chair_has_the_casting_vote()
+    {
+        var newcomer = await PersonWithoutSeatAsync();
+        var votingSeatId = await app.QueryDbAsync(async db =>
+        {
+            var body = await db.Bodies.SingleAsync(candidate => candidate.Slug == WestKent);
+            var person = await db.People.SingleAsync(candidate => candidate.Slug == newcomer);
+            var votingSeat = new Membership(body, person, MemberRole.GpMember, MemberBackground.Clinical, hasVote: true, new DateOnly(2019, 6, 1));
+            db.Memberships.AddRange(votingSeat, new Membership(body, person, MemberRole.Chair, MemberBackground.Clinical, hasVote: false, new DateOnly(2019, 6, 1)));
+            await db.SaveChangesAsync();
+            return votingSeat.Id;
+        });
+        await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
+
+        await AssertRefusedAsync(EndFields(votingSeatId, UkCalendar.Today(TimeProvider.System), "Stood down as GP member"), "ending-seatid", "This person chairs the body", formIndex: EndForm);
+
+        Assert.Null(await app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Id == votingSeatId).Select(membership => membership.To).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_secretary_cannot_end_another_body_s_seat_through_their_own_body()
     {
         var medwaySeat = await app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Body.Slug == "medway-ccg" && membership.To == null)
