@@ -35,8 +35,8 @@ public sealed class OrganisationJourneyTests(BrowserApp app) : IAsyncLifetime
         await page.GetByLabel("Lay member").CheckAsync();
         await page.GetByRole(AriaRole.Group, new() { Name = "What the member brings to the quorum" }).GetByLabel("Lay").CheckAsync();
         await page.GetByLabel("This seat has a vote").CheckAsync();
-        await page.GetByLabel("Starts on").FillAsync("2030-04-01");
-        await page.GetByLabel("Ends on (optional)").FillAsync("2030-03-31");
+        await page.GetByLabel("Starts on").FillAsync("2019-04-01");
+        await page.GetByLabel("Ends on (optional)").FillAsync("2019-03-31");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the seat" }).ClickAsync();
         await Assertions.Expect(page.Locator("#input-to-error")).ToContainTextAsync("The seat must end on or after the day it starts");
 
@@ -73,6 +73,32 @@ public sealed class OrganisationJourneyTests(BrowserApp app) : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Changes to seats" })).ToContainTextAsync("Term of office ended");
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Changes to seats" })).ToContainTextAsync(chosen.Split(',')[0]);
         await BrowserApp.ScreenshotAsync(page, "body-seats-ended");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+    }
+
+    [Fact]
+    public async Task An_administrator_ends_a_body_with_a_reason_after_correcting_the_form_and_it_shows_as_ended()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(DemoAccounts.Administrator.Email);
+        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Your dashboard" }).WaitForAsync();
+
+        await page.GotoAsync("/bodies/kent-and-medway-ccg");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change or end Kent and Medway CCG" }).ClickAsync();
+        await page.GetByLabel("Last day").FillAsync("2022-06-30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "End the body" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#ending-reason-error")).ToContainTextAsync("Say why: the reason is kept in the body's history");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+
+        await page.GetByLabel("Reason").Last.FillAsync("Its functions passed to the integrated care board");
+        await page.GetByRole(AriaRole.Button, new() { Name = "End the body" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The body's last day has been recorded.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Kent and Medway CCG ended on 30 June 2022");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Changes to Kent and Medway CCG, latest first" })).ToContainTextAsync("Its functions passed to the integrated care board");
+        await BrowserApp.ScreenshotAsync(page, "body-ended");
         Assert.Empty(await Accessibility.ViolationsAsync(page));
     }
 }

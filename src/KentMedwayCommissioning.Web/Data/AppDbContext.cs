@@ -16,6 +16,7 @@ namespace KentMedwayCommissioning.Web.Data;
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Body> Bodies => Set<Body>();
+    public DbSet<BodyChange> BodyChanges => Set<BodyChange>();
     public DbSet<JointCommitteeMember> JointCommitteeMembers => Set<JointCommitteeMember>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonChange> PersonChanges => Set<PersonChange>();

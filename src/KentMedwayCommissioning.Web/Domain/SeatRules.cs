@@ -46,7 +46,7 @@ public static class SeatRules
     /// Whether a seat may end on <paramref name="lastDay"/>. Meetings up to yesterday counted the seat, so its end may
     /// not reach back before today: ending a seat never changes a past meeting's roll or quorum.
     /// </summary>
-    public static Refusal? WhyNotEnd(Period seat, DateOnly lastDay, DateOnly today)
+    public static Refusal? WhyNotEnd(Period seat, DateOnly lastDay, DateOnly today, IReadOnlyCollection<Period> personsOtherSeats, GovernanceRule rule)
     {
         if (seat.To is { } ends && ends < today)
         {
@@ -66,6 +66,21 @@ public static class SeatRules
         if (seat.To is { } to && to < lastDay)
         {
             return new Refusal("EndsOn", $"This seat already ends on {Day(to)}: choose that day or an earlier one");
+        }
+
+        // A chair whose own seat has no vote casts the casting vote through their voting seat (VotingEligibility): that
+        // seat may not end while the chair's seat goes on, unless another voting seat covers the rest of the chair's term.
+        if (seat.HasVote && rule.ChairHasCastingVote)
+        {
+            var voteless = personsOtherSeats.FirstOrDefault(chair => chair.Role == MemberRole.Chair && !chair.HasVote && (chair.To is null || lastDay < chair.To));
+            if (voteless is not null)
+            {
+                var rest = voteless with { From = voteless.From is { } chairFrom && lastDay < chairFrom ? chairFrom : lastDay.AddDays(1) };
+                if (!personsOtherSeats.Any(other => other.HasVote && Covers(other, rest)))
+                {
+                    return new Refusal("SeatId", $"This person chairs the body ({Describe(voteless)}) and the chair's seat has no vote, so this is the seat that gives the chair a vote: ending it first, the chair would lose the casting vote. End the chair's seat on or before this day, or first add the person's next voting seat");
+                }
+            }
         }
 
         return null;

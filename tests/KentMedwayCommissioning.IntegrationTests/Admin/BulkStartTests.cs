@@ -14,9 +14,9 @@ public sealed class BulkStartTests(TestApp app) : IAsyncLifetime
 {
     private const string Seats = """
         body,person,seat,category,voting,from
-        west-kent-ccg,Asha Patel,Lay member,lay,yes,2020-04-01
-        west-kent-ccg,Tom Okafor,GP member,clinical,yes,2020-04-01
-        west-kent-ccg,Tom Okafor,Chair,clinical,yes,2020-04-01
+        west-kent-ccg,Asha Patel,Lay member,lay,yes,2019-04-01
+        west-kent-ccg,Tom Okafor,GP member,clinical,yes,2019-04-01
+        west-kent-ccg,Tom Okafor,Chair,clinical,yes,2019-04-01
         """;
 
     private Browsing _administrator = null!;
@@ -35,7 +35,7 @@ public sealed class BulkStartTests(TestApp app) : IAsyncLifetime
     {
         var before = await CountsAsync();
 
-        var preview = await PreviewAsync(Seats + "\nnowhere-ccg,Someone,Lay member,lay,yes,2020-04-01\nwest-kent-ccg,Someone,Lay member,bogus,yes,2020-04-01\n");
+        var preview = await PreviewAsync(Seats + "\nnowhere-ccg,Someone,Lay member,lay,yes,2019-04-01\nwest-kent-ccg,Someone,Lay member,bogus,yes,2019-04-01\n");
 
         var rows = preview.QuerySelectorAll("#plan tbody tr").Select(row => row.TextContent).ToList();
         Assert.Equal(5, rows.Count);
@@ -57,7 +57,7 @@ public sealed class BulkStartTests(TestApp app) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.Equal((before.People + 2, before.Seats + 3), await CountsAsync());
         var chair = await app.QueryDbAsync(db => db.Memberships.SingleAsync(seat => seat.Person.FullName == "Tom Okafor" && seat.Role == MemberRole.Chair));
-        Assert.Equal(new DateOnly(2020, 4, 1), chair.From);
+        Assert.Equal(new DateOnly(2019, 4, 1), chair.From);
         Assert.True(chair.HasVote);
 
         var again = await PreviewAsync(Seats);
@@ -71,7 +71,7 @@ public sealed class BulkStartTests(TestApp app) : IAsyncLifetime
     [Theory]
     [InlineData("body,person,seat\nwest-kent-ccg,A,Chair\n", "The header row lacks category, voting, from")]
     [InlineData("", "Upload the file again: there is nothing to confirm")]
-    [InlineData("body,person,seat,category,voting,from\nwest-kent-ccg,Asha Patel,Lay member,lay,maybe,2020-04-01\n", "refused")]
+    [InlineData("body,person,seat,category,voting,from\nwest-kent-ccg,Asha Patel,Lay member,lay,maybe,2019-04-01\n", "refused")]
     public async Task A_file_with_problems_is_refused_and_nothing_is_added(string csv, string message)
     {
         var before = await CountsAsync();
@@ -88,9 +88,17 @@ public sealed class BulkStartTests(TestApp app) : IAsyncLifetime
     {
         await ConfirmAsync(Seats);
 
-        var preview = await PreviewAsync("body,person,seat,category,voting,from,to\nwest-kent-ccg,Asha Patel,GP member,clinical,yes,2021-01-01,2021-12-31\n");
+        var preview = await PreviewAsync("body,person,seat,category,voting,from,to\nwest-kent-ccg,Asha Patel,GP member,clinical,yes,2019-01-01,2019-12-31\n");
 
         Assert.Contains("already holds a seat on this body", preview.QuerySelector("#plan tbody tr")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_seat_starting_after_its_body_s_last_day_is_refused_in_the_preview()
+    {
+        var preview = await PreviewAsync("body,person,seat,category,voting,from\nwest-kent-ccg,Asha Patel,Lay member,lay,yes,2020-04-01\n");
+
+        Assert.Contains("West Kent CCG ended on 31 March 2020", preview.QuerySelector("#plan tbody tr")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
     private const string WestKent = "west-kent-ccg";
     private const string SeatsPage = $"/bodies/{WestKent}/seats";
     private const int EndForm = 1;
+
+    /// <summary>The demo's West Kent CCG ends on 31 March 2020, when the single CCG begins: seats start within its life.</summary>
+    private static readonly DateOnly WestKentLastDay = new(2020, 3, 31);
     private readonly Browsing _browser = new(app);
 
     public Task InitializeAsync() => app.ResetAsync();
@@ -58,7 +61,7 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
         var newcomer = await PersonWithoutSeatAsync();
         await _browser.SignInAsync(DemoAccounts.Administrator.Email, DemoAccounts.Password);
 
-        await AssertRefusedAsync(Fields(newcomer, MemberRole.Chair, hasVote: false, new DateOnly(2030, 1, 1)), "input-hasvote", "This body's chair has a casting vote, so the chair needs a vote");
+        await AssertRefusedAsync(Fields(newcomer, MemberRole.Chair, hasVote: false, new DateOnly(2019, 6, 1)), "input-hasvote", "This body's chair has a casting vote, so the chair needs a vote");
     }
 
     [Fact]
@@ -66,10 +69,19 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
     {
         var newcomer = await PersonWithoutSeatAsync();
         await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
-        var fields = Fields(newcomer, MemberRole.LayMember, hasVote: true, new DateOnly(2030, 1, 1));
-        fields["Input.To"] = "2029-12-31";
+        var fields = Fields(newcomer, MemberRole.LayMember, hasVote: true, new DateOnly(2019, 6, 1));
+        fields["Input.To"] = "2019-05-31";
 
         await AssertRefusedAsync(fields, "input-to", "The seat must end on or after the day it starts");
+    }
+
+    [Fact]
+    public async Task A_seat_starting_after_the_body_s_last_day_is_refused_next_to_its_start()
+    {
+        var newcomer = await PersonWithoutSeatAsync();
+        await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
+
+        await AssertRefusedAsync(Fields(newcomer, MemberRole.LayMember, hasVote: true, WestKentLastDay.AddDays(1)), "input-from", "West Kent CCG ended on 31 March 2020, so nothing can start on or after 1 April 2020");
     }
 
     [Fact]
@@ -132,6 +144,26 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ending_the_voting_seat_of_a_chair_whose_seat_has_no_vote_is_refused_while_the_chair_has_the_casting_vote()
+    {
+        var newcomer = await PersonWithoutSeatAsync();
+        var votingSeatId = await app.QueryDbAsync(async db =>
+        {
+            var body = await db.Bodies.SingleAsync(candidate => candidate.Slug == WestKent);
+            var person = await db.People.SingleAsync(candidate => candidate.Slug == newcomer);
+            var votingSeat = new Membership(body, person, MemberRole.GpMember, MemberBackground.Clinical, hasVote: true, new DateOnly(2019, 6, 1));
+            db.Memberships.AddRange(votingSeat, new Membership(body, person, MemberRole.Chair, MemberBackground.Clinical, hasVote: false, new DateOnly(2019, 6, 1)));
+            await db.SaveChangesAsync();
+            return votingSeat.Id;
+        });
+        await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
+
+        await AssertRefusedAsync(EndFields(votingSeatId, UkCalendar.Today(TimeProvider.System), "Stood down as GP member"), "ending-seatid", "This person chairs the body", formIndex: EndForm);
+
+        Assert.Null(await app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Id == votingSeatId).Select(membership => membership.To).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_secretary_cannot_end_another_body_s_seat_through_their_own_body()
     {
         var medwaySeat = await app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Body.Slug == "medway-ccg" && membership.To == null)
@@ -149,7 +181,7 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
         var member = await app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Body.Slug == WestKent && membership.HasVote && membership.Role != MemberRole.Chair && membership.To == null)
             .OrderBy(membership => membership.Id).Select(membership => membership.Person.Slug).FirstAsync());
         await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
-        var fields = Fields(member, MemberRole.ViceChair, hasVote: false, UkCalendar.Today(TimeProvider.System));
+        var fields = Fields(member, MemberRole.ViceChair, hasVote: false, WestKentLastDay);
         fields["Input.Background"] = nameof(MemberBackground.Other);
 
         var response = await _browser.SubmitAsync(SeatsPage, fields);

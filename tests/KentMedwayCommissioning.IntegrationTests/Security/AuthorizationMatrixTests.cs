@@ -143,6 +143,11 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Public("GET", "/bodies/{slug}/actions"),
         Post("/bodies/{slug}/actions", "Review", null,                            Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/bodies/{slug}/meetings", null, null,                               Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Get("/bodies/{slug}/change",                                              SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        // The page lets the body's secretary in, for its description; changing or ending the body is an administrator's command.
+        Post("/bodies/{slug}/change", null, null,                                 SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
+        Post("/bodies/{slug}/change", "Description", null,                        SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
+        Post("/bodies/{slug}/change", "End", null,                                SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
         Get("/bodies/{slug}/rule",                                                SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
         Post("/bodies/{slug}/rule", null, null,                                   SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed),
         Get("/bodies/{slug}/seats",                                               SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),

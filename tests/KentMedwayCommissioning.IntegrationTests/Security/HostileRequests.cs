@@ -138,6 +138,9 @@ public static class HostileRequests
             new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Unlock", []),
             new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Resend", []),
             new(Principal.Administrator, "post", "/admin/bulk-start?handler=Confirm", [("Csv", "Hostile check")]),
+            // Ending a body shows only for a body that has not ended (the demo's West Kent CCG has); the description form only to its secretary.
+            new(Principal.Administrator, "post", "/bodies/kent-and-medway-ccg/change?handler=End", [("Ending.LastDay", "2030-01-01"), ("Ending.Reason", "Hostile check")]),
+            new(Principal.Secretary, "post", "/bodies/west-kent-ccg/change?handler=Description", [("Describing.Description", "Hostile check"), ("Describing.EffectiveOn", "2026-01-01"), ("Describing.Reason", "Hostile check")]),
             new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Revoke", []),
             new(Principal.Administrator, "post", $"/meetings/{demo.MeetingInProgress}/items/1?handler=Close", [("confirmed", "true")]),
             new(Principal.Administrator, "post", $"/decisions/{demo.WestKentDecision}?handler=MakePublic", [("MadePublic.On", "2026-01-01"), ("MadePublic.Reason", "Hostile check")]),

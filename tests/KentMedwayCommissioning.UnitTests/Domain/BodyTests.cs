@@ -53,4 +53,40 @@ public sealed class BodyTests
         Assert.True(appointment.IsHeldOn(new DateOnly(2019, 3, 31)));
         Assert.False(appointment.IsHeldOn(new DateOnly(2019, 4, 1)));
     }
+
+    [Fact]
+    public void A_change_says_what_changed_and_keeps_the_address()
+    {
+        var body = new Body("West Kent CCG", BodyKind.ClinicalCommissioningGroup, SubSystem.WestKent);
+        body.Describe("Commissions care for West Kent", new DateOnly(2013, 4, 1), null);
+
+        var changes = body.Change("NHS West Kent CCG", BodyKind.ClinicalCommissioningGroup, SubSystem.WestKent, "Commissions care for West Kent", new DateOnly(2013, 4, 1));
+
+        Assert.Equal(["Name: West Kent CCG to NHS West Kent CCG"], changes);
+        Assert.Equal("west-kent-ccg", body.Slug);
+        Assert.Empty(body.Change("NHS West Kent CCG", BodyKind.ClinicalCommissioningGroup, SubSystem.WestKent, " Commissions care for West Kent ", new DateOnly(2013, 4, 1)));
+    }
+
+    [Fact]
+    public void An_ended_body_is_closed_from_the_day_after_its_last_day()
+    {
+        var body = new Body("Swale CCG", BodyKind.ClinicalCommissioningGroup, SubSystem.NorthKent);
+        body.End(new DateOnly(2020, 3, 31));
+
+        Assert.Null(body.WhyClosedOn(new DateOnly(2020, 3, 31)));
+        Assert.Equal("Swale CCG ended on 31 March 2020, so nothing can start on or after 1 April 2020", body.WhyClosedOn(new DateOnly(2020, 4, 1)));
+    }
+
+    [Fact]
+    public void A_body_cannot_end_before_it_began_before_its_last_meeting_or_twice()
+    {
+        var body = new Body("Swale CCG", BodyKind.ClinicalCommissioningGroup, SubSystem.NorthKent);
+        body.Describe(null, new DateOnly(2013, 4, 1), null);
+
+        Assert.Contains("before Swale CCG began (1 April 2013)", body.WhyNotEnd(new DateOnly(2013, 3, 31), null), StringComparison.Ordinal);
+        Assert.Contains("has a meeting on 26 March 2020", body.WhyNotEnd(new DateOnly(2020, 3, 25), new DateOnly(2020, 3, 26)), StringComparison.Ordinal);
+        Assert.Null(body.WhyNotEnd(new DateOnly(2020, 3, 31), new DateOnly(2020, 3, 26)));
+        body.End(new DateOnly(2020, 3, 31));
+        Assert.Contains("has already ended", body.WhyNotEnd(new DateOnly(2020, 6, 30), null), StringComparison.Ordinal);
+    }
 }

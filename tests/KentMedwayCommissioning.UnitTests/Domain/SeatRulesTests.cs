@@ -80,14 +80,14 @@ public sealed class SeatRulesTests
     {
         var seat = new Period(MemberRole.LayMember, true, April2020, null);
 
-        Assert.Null(WhyNotEnd(seat, March2021, today: March2021));
-        Assert.Null(WhyNotEnd(seat, March2021.AddDays(30), today: March2021));
+        Assert.Null(WhyNotEnd(seat, March2021, today: March2021, [], GovernanceRule.Default));
+        Assert.Null(WhyNotEnd(seat, March2021.AddDays(30), today: March2021, [], GovernanceRule.Default));
     }
 
     [Fact]
     public void A_seat_may_not_end_before_today_because_past_meetings_counted_it()
     {
-        var refusal = WhyNotEnd(new Period(MemberRole.LayMember, true, April2020, null), March2021.AddDays(-1), today: March2021);
+        var refusal = WhyNotEnd(new Period(MemberRole.LayMember, true, April2020, null), March2021.AddDays(-1), today: March2021, [], GovernanceRule.Default);
 
         Assert.Equal("EndsOn", refusal?.Field);
         Assert.Contains("cannot be before today (31 March 2021)", refusal!.Message, StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public sealed class SeatRulesTests
     [Fact]
     public void A_seat_may_not_end_before_it_starts_when_it_starts_later()
     {
-        var refusal = WhyNotEnd(new Period(MemberRole.LayMember, true, March2021.AddDays(10), null), March2021.AddDays(5), today: March2021);
+        var refusal = WhyNotEnd(new Period(MemberRole.LayMember, true, March2021.AddDays(10), null), March2021.AddDays(5), today: March2021, [], GovernanceRule.Default);
 
         Assert.Contains("before the seat starts (10 April 2021)", refusal?.Message, StringComparison.Ordinal);
     }
@@ -107,9 +107,9 @@ public sealed class SeatRulesTests
         var endsInMay = new Period(MemberRole.LayMember, true, April2020, new DateOnly(2021, 5, 31));
         var endedLastYear = new Period(MemberRole.LayMember, true, April2020, new DateOnly(2020, 12, 31));
 
-        Assert.Contains("already ends on 31 May 2021", WhyNotEnd(endsInMay, new DateOnly(2021, 6, 30), today: March2021)?.Message, StringComparison.Ordinal);
-        Assert.Null(WhyNotEnd(endsInMay, new DateOnly(2021, 4, 30), today: March2021));
-        Assert.Contains("already ended", WhyNotEnd(endedLastYear, March2021, today: March2021)?.Message, StringComparison.Ordinal);
+        Assert.Contains("already ends on 31 May 2021", WhyNotEnd(endsInMay, new DateOnly(2021, 6, 30), today: March2021, [], GovernanceRule.Default)?.Message, StringComparison.Ordinal);
+        Assert.Null(WhyNotEnd(endsInMay, new DateOnly(2021, 4, 30), today: March2021, [], GovernanceRule.Default));
+        Assert.Contains("already ended", WhyNotEnd(endedLastYear, March2021, today: March2021, [], GovernanceRule.Default)?.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,5 +120,21 @@ public sealed class SeatRulesTests
 
         Assert.Null(WhyNotAdd(new Period(MemberRole.ViceChair, false, April2020, March2021), [layMember], GovernanceRule.Default));
         Assert.Equal("From", WhyNotAdd(new Period(MemberRole.ViceChair, true, April2020, March2021), [chair], GovernanceRule.Default)?.Field);
+    }
+
+    [Fact]
+    public void The_voting_seat_that_gives_a_chair_without_a_vote_the_casting_vote_may_not_end_before_the_chair_s_seat()
+    {
+        var gpSeat = new Period(MemberRole.GpMember, true, April2020, null);
+        var chairWithoutVote = new Period(MemberRole.Chair, false, April2020, null);
+
+        var refusal = WhyNotEnd(gpSeat, March2021, today: March2021, [chairWithoutVote], GovernanceRule.Default);
+
+        Assert.Equal("SeatId", refusal?.Field);
+        Assert.Contains("the chair would lose the casting vote", refusal!.Message, StringComparison.Ordinal);
+        Assert.Null(WhyNotEnd(gpSeat, March2021, today: March2021, [chairWithoutVote with { To = March2021 }], GovernanceRule.Default));
+        Assert.Null(WhyNotEnd(gpSeat, March2021, today: March2021, [chairWithoutVote, new Period(MemberRole.LayMember, true, March2021.AddDays(1), null)], GovernanceRule.Default));
+        Assert.Null(WhyNotEnd(gpSeat, March2021, today: March2021, [chairWithoutVote], GovernanceRule.Default with { ChairHasCastingVote = false }));
+        Assert.Null(WhyNotEnd(gpSeat, March2021, today: March2021, [chairWithoutVote with { HasVote = true }], GovernanceRule.Default));
     }
 }

@@ -33,6 +33,16 @@ internal sealed class BodyConfiguration : IEntityTypeConfiguration<Body>
     }
 }
 
+internal sealed class BodyChangeConfiguration : IEntityTypeConfiguration<BodyChange>
+{
+    public void Configure(EntityTypeBuilder<BodyChange> builder)
+    {
+        builder.HasOne(change => change.Body).WithMany().HasForeignKey(change => change.BodyId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(change => change.Change).HasMaxLength(2000);
+        builder.Property(change => change.Reason).HasMaxLength(2000);
+    }
+}
+
 internal sealed class JointCommitteeMemberConfiguration : IEntityTypeConfiguration<JointCommitteeMember>
 {
     public void Configure(EntityTypeBuilder<JointCommitteeMember> builder)

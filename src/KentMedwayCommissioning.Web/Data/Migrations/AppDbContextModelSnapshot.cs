@@ -480,6 +480,48 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.BodyChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("body_id");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("change");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_body_changes");
+
+                    b.HasIndex("BodyId")
+                        .HasDatabaseName("ix_body_changes_body_id");
+
+                    b.ToTable("body_changes", (string)null);
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Interest", b =>
                 {
                     b.Property<int>("Id")
@@ -2736,6 +2778,18 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ballot_practices_practice_ballot_bodies_ballot_id_body_id");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.BodyChange", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Body", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_body_changes_bodies_body_id");
+
+                    b.Navigation("Body");
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Interest", b =>

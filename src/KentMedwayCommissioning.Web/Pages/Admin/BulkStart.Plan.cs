@@ -96,6 +96,12 @@ public static class BulkStartPlanner
                 continue;
             }
 
+            if (row.From is { } from && body.WhyClosedOn(from) is { } closed)
+            {
+                planned.Add(row with { Action = RowAction.Refused, Reason = closed });
+                continue;
+            }
+
             if (SeatRules.WhyNotAdd(seat, held, body.Rule) is { } refusal)
             {
                 planned.Add(row with { Action = RowAction.Refused, Reason = refusal.Message });

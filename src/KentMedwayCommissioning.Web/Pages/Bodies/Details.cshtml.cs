@@ -43,8 +43,11 @@ public sealed class DetailsModel(ISender sender) : PageModel
         IReadOnlyList<Member> Members,
         IReadOnlyList<PostHolders> Posts,
         IReadOnlyList<MemberBody> MemberBodies,
-        IReadOnlyList<BodyLink> SitsOn)
+        IReadOnlyList<BodyLink> SitsOn,
+        IReadOnlyList<HistoryRow> History)
     {
+        public bool HasEnded => ExistedTo is { } lastDay && lastDay < Today;
+
         public bool HasGoverningBody => Members.Count > 0;
 
         /// <summary>The quorum if every current voting member attended: what the body's rule asks of a full meeting.</summary>
@@ -71,6 +74,9 @@ public sealed class DetailsModel(ISender sender) : PageModel
     public sealed record TransitionalRole(string Title, string BodyName, string BodySlug, DateOnly? From, DateOnly? To, DatePrecision FromPrecision);
 
     public sealed record BodyLink(string Name, string Slug);
+
+    /// <summary>A change recorded in the body's history: what changed, from which day, and why.</summary>
+    public sealed record HistoryRow(string Change, DateOnly EffectiveOn, string Reason);
 
     public sealed record MemberBody(string Name, string Slug, string? Representative, string? RepresentativeSlug, string? DelegatedFunctions);
 
@@ -155,10 +161,17 @@ public sealed class DetailsModel(ISender sender) : PageModel
                 .Select(member => new BodyLink(member.Committee.Name, member.Committee.Slug))
                 .ToListAsync(cancellationToken);
 
+            var history = await db.BodyChanges
+                .AsNoTracking()
+                .Where(change => change.BodyId == body.Id)
+                .OrderByDescending(change => change.EffectiveOn).ThenByDescending(change => change.RecordedAt)
+                .Select(change => new HistoryRow(change.Change, change.EffectiveOn, change.Reason))
+                .ToListAsync(cancellationToken);
+
             return new BodyDetails(
                 UkCalendar.Today(clock),
                 body.Name, body.Slug, body.Kind, body.SubSystem, body.Description, body.ExistedFrom, body.ExistedTo, body.Rule, body.TermsOfReference, body.MeetsInPublic,
-                members, posts, body.MemberBodies, sitsOn);
+                members, posts, body.MemberBodies, sitsOn, history);
         }
 
         private async Task<List<PostHolders>> AddTransitionalRolesAsync(List<PostHolders> posts, CancellationToken cancellationToken)

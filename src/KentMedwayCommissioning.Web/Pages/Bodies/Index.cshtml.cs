@@ -10,8 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace KentMedwayCommissioning.Web.Pages.Bodies;
 
 [AllowAnonymous]
-public sealed class IndexModel(ISender sender) : PageModel
+public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
 {
+    public DateOnly Today => UkCalendar.Today(clock);
+
     public IReadOnlyList<KindGroup> Groups { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>

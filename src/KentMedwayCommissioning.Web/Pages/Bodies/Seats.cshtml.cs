@@ -204,6 +204,11 @@ public sealed class SeatsModel(ISender sender, CurrentUser user, TimeProvider cl
                 .Select(membership => new SeatRules.Period(membership.Role, membership.HasVote, membership.From, membership.To))
                 .ToListAsync(cancellationToken);
             var seat = new SeatRules.Period(command.Role!.Value, command.HasVote, command.From, command.To);
+            if (body.WhyClosedOn(command.From!.Value) is { } closed)
+            {
+                throw Refused(nameof(AddSeat.From), closed);
+            }
+
             if (SeatRules.WhyNotAdd(seat, held, body.Rule) is { } refusal)
             {
                 throw Refused(refusal.Field, refusal.Message);
@@ -228,7 +233,12 @@ public sealed class SeatsModel(ISender sender, CurrentUser user, TimeProvider cl
                 .SingleOrDefaultAsync(membership => membership.Id == command.SeatId && membership.Body.Slug == command.BodySlug, cancellationToken)
                 ?? throw new ValidationException([new ValidationFailure(nameof(EndSeat.SeatId), "Choose a seat on this body from the list")]);
             var lastDay = command.EndsOn!.Value;
-            if (SeatRules.WhyNotEnd(new SeatRules.Period(seat.Role, seat.HasVote, seat.From, seat.To), lastDay, UkCalendar.Today(clock)) is { } refusal)
+            var others = await db.Memberships.AsNoTracking()
+                .Where(membership => membership.BodyId == seat.BodyId && membership.PersonId == seat.PersonId && membership.Id != seat.Id)
+                .Select(membership => new SeatRules.Period(membership.Role, membership.HasVote, membership.From, membership.To))
+                .ToListAsync(cancellationToken);
+            var rule = await db.Bodies.Where(body => body.Id == seat.BodyId).Select(body => body.Rule).SingleAsync(cancellationToken);
+            if (SeatRules.WhyNotEnd(new SeatRules.Period(seat.Role, seat.HasVote, seat.From, seat.To), lastDay, UkCalendar.Today(clock), others, rule) is { } refusal)
             {
                 throw new ValidationException([new ValidationFailure(refusal.Field, refusal.Message)]);
             }

@@ -95,8 +95,13 @@ public static class RunMeeting
     {
         public async ValueTask<int> Handle(Schedule command, CancellationToken cancellationToken)
         {
-            var bodyId = await db.Bodies.Where(body => body.Slug == command.BodySlug).Select(body => body.Id).SingleAsync(cancellationToken);
-            var meeting = new Meeting(bodyId, command.Title.Trim(), command.StartsAt!.Value, command.Place.Trim());
+            var body = await db.Bodies.AsNoTracking().SingleAsync(body => body.Slug == command.BodySlug, cancellationToken);
+            if (body.WhyClosedOn(UkCalendar.DayOf(command.StartsAt!.Value)) is { } closed)
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(Schedule.StartsAt), closed)]);
+            }
+
+            var meeting = new Meeting(body.Id, command.Title.Trim(), command.StartsAt.Value, command.Place.Trim());
             db.Meetings.Add(meeting);
             await db.SaveChangesAsync(cancellationToken);
             return meeting.Id;
