@@ -255,6 +255,9 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Post("/registers/procurement/{id:int}/declare", null, null,               SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Public("GET", "/programme"),
         Public("GET", "/programme/consultations/{slug}"),
+        // Recording the programme, and changing it with a date and a reason, is for the programme office.
+        Get("/programme/edit",                                                    SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
+        Post("/programme/edit", null, null,                                       SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
         SignedIn("GET", "/programme/contracts"),
         Post("/programme/contracts", null, null,                                  SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
         Public("GET", "/programme/functions"),

@@ -28,6 +28,20 @@ internal sealed class ProgrammePlanConfiguration : IEntityTypeConfiguration<Prog
         builder.Property(programme => programme.Description).HasMaxLength(4000);
         builder.HasIndex(programme => programme.Slug).IsUnique();
         builder.ToTable(table => table.HasCheckConstraint("ck_programmes_margin", "margin_days >= 0"));
+        builder.HasOne<Body>().WithMany().HasForeignKey(programme => programme.EstablishesBodyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(programme => programme.Changes).WithOne().HasForeignKey(change => change.ProgrammeId);
+        builder.Navigation(programme => programme.Changes).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ProgrammeChangeConfiguration : IEntityTypeConfiguration<ProgrammeChange>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeChange> builder)
+    {
+        builder.ToTable("programme_changes");
+        builder.Property(change => change.Change).HasMaxLength(2000);
+        builder.Property(change => change.Reason).HasMaxLength(2000);
+        builder.Property(change => change.ChangedBy).HasMaxLength(256);
     }
 }
 

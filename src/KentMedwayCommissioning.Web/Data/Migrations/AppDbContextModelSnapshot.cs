@@ -1998,6 +1998,54 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.ProgrammeChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("change");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_changes");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_programme_changes_programme_id");
+
+                    b.ToTable("programme_changes", (string)null);
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.ProgrammePlan", b =>
                 {
                     b.Property<int>("Id")
@@ -2011,6 +2059,10 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
+
+                    b.Property<int?>("EstablishesBodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("establishes_body_id");
 
                     b.Property<int>("MarginDays")
                         .HasColumnType("integer")
@@ -2028,8 +2080,15 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("slug");
 
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date")
+                        .HasColumnName("target_date");
+
                     b.HasKey("Id")
                         .HasName("pk_programmes");
+
+                    b.HasIndex("EstablishesBodyId")
+                        .HasDatabaseName("ix_programmes_establishes_body_id");
 
                     b.HasIndex("Slug")
                         .IsUnique()
@@ -3082,6 +3141,25 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasConstraintName("fk_milestone_dependency_milestones_milestone_id");
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.ProgrammeChange", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Programme.ProgrammePlan", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_changes_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.ProgrammePlan", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Body", null)
+                        .WithMany()
+                        .HasForeignKey("EstablishesBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_programmes_bodies_establishes_body_id");
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Register.PublishedDecision", b =>
                 {
                     b.OwnsMany("KentMedwayCommissioning.Web.Domain.Register.PublishedDeclaration", "Declarations", b1 =>
@@ -3330,6 +3408,11 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.Navigation("Dependencies");
 
                     b.Navigation("ForecastChanges");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.ProgrammePlan", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Registers.ProcurementDecision", b =>

@@ -173,16 +173,21 @@ public sealed class MilestoneDependency
     public int DependsOnId { get; private set; }
 }
 
-/// <summary>A programme of change and how much slippage it tolerates before a milestone is late.</summary>
+/// <summary>
+/// A programme of change: the body it establishes, the date it aims for, and how much slippage it tolerates before a
+/// milestone is late. A change to any of these is kept in <see cref="Changes"/> with its effective date and reason.
+/// </summary>
 public sealed class ProgrammePlan
 {
+    private readonly List<ProgrammeChange> _changes = [];
+
     private ProgrammePlan()
     {
         Name = null!;
         Slug = null!;
     }
 
-    public ProgrammePlan(string name, string? description, int marginDays = 30)
+    public ProgrammePlan(string name, string? description, int marginDays = 30, int? establishesBodyId = null, DateOnly? targetDate = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfNegative(marginDays);
@@ -190,13 +195,83 @@ public sealed class ProgrammePlan
         Slug = Domain.Slug.From(name);
         Description = description;
         MarginDays = marginDays;
+        EstablishesBodyId = establishesBodyId;
+        TargetDate = targetDate;
     }
 
     public int Id { get; private set; }
     public string Name { get; private set; }
+
+    /// <summary>Fixed when the programme is recorded, so a renamed programme keeps its links.</summary>
     public string Slug { get; private set; }
+
     public string? Description { get; private set; }
 
     /// <summary>How many days of slippage, or of time left, make a milestone at risk rather than on track.</summary>
     public int MarginDays { get; private set; }
+
+    /// <summary>The body the programme brings into being (the single CCG); null until that body is recorded.</summary>
+    public int? EstablishesBodyId { get; private set; }
+
+    /// <summary>The day the programme aims to be done (go-live).</summary>
+    public DateOnly? TargetDate { get; private set; }
+
+    public IReadOnlyList<ProgrammeChange> Changes => _changes;
+
+    /// <summary>
+    /// Changes the programme's terms and keeps the change. <paramref name="change"/> says in words what changed (the
+    /// caller knows the bodies' names); the new terms must differ from the current ones.
+    /// </summary>
+    public ProgrammeChange Revise(string name, string? description, int marginDays, int? establishesBodyId, DateOnly? targetDate, string change, DateOnly effectiveOn, string reason, string changedBy, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(change);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentOutOfRangeException.ThrowIfNegative(marginDays);
+        if (name == Name && description == Description && marginDays == MarginDays && establishesBodyId == EstablishesBodyId && targetDate == TargetDate)
+        {
+            throw new GovernanceException("Nothing has changed: the programme already has these details.");
+        }
+
+        Name = name;
+        Description = description;
+        MarginDays = marginDays;
+        EstablishesBodyId = establishesBodyId;
+        TargetDate = targetDate;
+        var recorded = new ProgrammeChange(this, change, effectiveOn, reason.Trim(), changedBy, at);
+        _changes.Add(recorded);
+        return recorded;
+    }
+}
+
+/// <summary>One change to a programme's terms, kept for good beside it.</summary>
+public sealed class ProgrammeChange
+{
+    private ProgrammeChange()
+    {
+        Change = null!;
+        Reason = null!;
+        ChangedBy = null!;
+    }
+
+    internal ProgrammeChange(ProgrammePlan programme, string change, DateOnly effectiveOn, string reason, string changedBy, DateTimeOffset at)
+    {
+        ProgrammeId = programme.Id;
+        Change = change;
+        EffectiveOn = effectiveOn;
+        Reason = reason;
+        ChangedBy = changedBy;
+        RecordedAt = at;
+    }
+
+    public int Id { get; private set; }
+    public int ProgrammeId { get; private set; }
+
+    /// <summary>What changed, from what to what, in words.</summary>
+    public string Change { get; private set; }
+
+    public DateOnly EffectiveOn { get; private set; }
+    public string Reason { get; private set; }
+    public string ChangedBy { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
 }
