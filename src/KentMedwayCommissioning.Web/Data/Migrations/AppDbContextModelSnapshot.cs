@@ -1976,6 +1976,54 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.ToTable("milestones", (string)null);
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.MilestoneChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("change");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("integer")
+                        .HasColumnName("milestone_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_milestone_changes");
+
+                    b.HasIndex("MilestoneId")
+                        .HasDatabaseName("ix_milestone_changes_milestone_id");
+
+                    b.ToTable("milestone_changes", (string)null);
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.MilestoneDependency", b =>
                 {
                     b.Property<int>("MilestoneId")
@@ -3124,6 +3172,16 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasConstraintName("fk_milestones_proposals_proposal_id");
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.MilestoneChange", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Programme.Milestone", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_milestone_changes_milestones_milestone_id");
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.MilestoneDependency", b =>
                 {
                     b.HasOne("KentMedwayCommissioning.Web.Domain.Programme.Milestone", null)
@@ -3405,6 +3463,8 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.Milestone", b =>
                 {
+                    b.Navigation("Changes");
+
                     b.Navigation("Dependencies");
 
                     b.Navigation("ForecastChanges");

@@ -16,6 +16,7 @@ public sealed class Milestone
 {
     private readonly List<ForecastChange> _forecastChanges = [];
     private readonly List<MilestoneDependency> _dependencies = [];
+    private readonly List<MilestoneChange> _changes = [];
 
     private Milestone()
     {
@@ -56,6 +57,9 @@ public sealed class Milestone
     public IReadOnlyList<ForecastChange> ForecastChanges => _forecastChanges;
     public IReadOnlyList<MilestoneDependency> Dependencies => _dependencies;
 
+    /// <summary>Changes of owner and dependencies, each with the day it took effect and why.</summary>
+    public IReadOnlyList<MilestoneChange> Changes => _changes;
+
     /// <summary>Days the forecast lies beyond the baseline (negative when ahead).</summary>
     public int SlippageDays => Forecast.Date.DayNumber - Baseline.Date.DayNumber;
 
@@ -95,6 +99,34 @@ public sealed class Milestone
         {
             _dependencies.Add(new MilestoneDependency(this, milestoneId));
         }
+    }
+
+    /// <summary>
+    /// Hands the milestone to another owner or changes what it depends on, keeping the change. <paramref name="change"/>
+    /// says in words what changed (the caller knows the other milestones' titles); a dependency that would close a cycle
+    /// is refused before this (see <see cref="MilestoneDependencies"/>).
+    /// </summary>
+    public MilestoneChange Reassign(string owner, IReadOnlyCollection<int> dependsOn, string change, DateOnly effectiveOn, string reason, string changedBy, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ArgumentException.ThrowIfNullOrWhiteSpace(change);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        owner = owner.Trim();
+        if (owner == Owner && dependsOn.ToHashSet().SetEquals(_dependencies.Select(dependency => dependency.DependsOnId)))
+        {
+            throw new GovernanceException("Nothing has changed: the milestone already has this owner and these dependencies.");
+        }
+
+        _dependencies.RemoveAll(dependency => !dependsOn.Contains(dependency.DependsOnId));
+        foreach (var milestoneId in dependsOn)
+        {
+            DependOn(milestoneId);
+        }
+
+        Owner = owner;
+        var recorded = new MilestoneChange(this, change, effectiveOn, reason.Trim(), changedBy, at);
+        _changes.Add(recorded);
+        return recorded;
     }
 
     /// <summary>Days since the forecast date passed without the milestone being done; null when it is not overdue.</summary>
@@ -155,6 +187,69 @@ public sealed class ForecastChange
     public string Reason { get; private set; }
     public string ChangedBy { get; private set; }
     public DateTimeOffset ChangedAt { get; private set; }
+}
+
+/// <summary>A change of a milestone's owner or dependencies. Kept for good, like its forecasts.</summary>
+public sealed class MilestoneChange
+{
+    private MilestoneChange()
+    {
+        Change = null!;
+        Reason = null!;
+        ChangedBy = null!;
+    }
+
+    internal MilestoneChange(Milestone milestone, string change, DateOnly effectiveOn, string reason, string changedBy, DateTimeOffset at)
+    {
+        MilestoneId = milestone.Id;
+        Change = change;
+        EffectiveOn = effectiveOn;
+        Reason = reason;
+        ChangedBy = changedBy;
+        RecordedAt = at;
+    }
+
+    public long Id { get; private set; }
+    public int MilestoneId { get; private set; }
+
+    /// <summary>What changed, from what to what, in words.</summary>
+    public string Change { get; private set; }
+
+    public DateOnly EffectiveOn { get; private set; }
+    public string Reason { get; private set; }
+    public string ChangedBy { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+}
+
+/// <summary>The order milestones must come in: a milestone cannot wait, directly or through others, on itself.</summary>
+public static class MilestoneDependencies
+{
+    /// <summary>
+    /// True when <paramref name="milestoneId"/> depending on <paramref name="dependsOn"/> would make it wait on itself,
+    /// given what every milestone of the programme depends on now (<paramref name="dependenciesOf"/>).
+    /// </summary>
+    public static bool WouldCycle(int milestoneId, IEnumerable<int> dependsOn, IReadOnlyDictionary<int, IReadOnlyList<int>> dependenciesOf)
+    {
+        var seen = new HashSet<int>();
+        var waiting = new Stack<int>(dependsOn);
+        while (waiting.TryPop(out var next))
+        {
+            if (next == milestoneId)
+            {
+                return true;
+            }
+
+            if (seen.Add(next) && dependenciesOf.TryGetValue(next, out var further))
+            {
+                foreach (var dependency in further)
+                {
+                    waiting.Push(dependency);
+                }
+            }
+        }
+
+        return false;
+    }
 }
 
 public sealed class MilestoneDependency
