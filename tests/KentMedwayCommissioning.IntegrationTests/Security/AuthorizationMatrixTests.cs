@@ -254,7 +254,10 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Get("/registers/procurement/{id:int}/declare",                            SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/registers/procurement/{id:int}/declare", null, null,               SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Public("GET", "/programme"),
+        Get("/programme/consultations/new",                                       SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
+        Post("/programme/consultations/new", null, null,                          SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
         Public("GET", "/programme/consultations/{slug}"),
+        Post("/programme/consultations/{slug}", "Outcome", null,                  Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
         // Recording the programme, and changing it with a date and a reason, is for the programme office.
         Get("/programme/edit",                                                    SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
         Post("/programme/edit", null, null,                                       SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),

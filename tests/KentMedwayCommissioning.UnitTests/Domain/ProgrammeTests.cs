@@ -184,3 +184,29 @@ public sealed class MilestoneDependenciesTests
         Assert.Throws<GovernanceException>(() => milestone.Reassign("Accountable Officer", [8], "Nothing", new DateOnly(2019, 7, 1), "Again", "Programme office", DateTimeOffset.UnixEpoch));
     }
 }
+
+public sealed class ConsultationTests
+{
+    private static Consultation Review(params string[] options) =>
+        new("Urgent care review", new DateOnly(2031, 2, 1), new DateOnly(2031, 4, 30), "Where urgent care should be", 1, new ReportedDate(new DateOnly(2031, 6, 1)), null, null, options);
+
+    [Fact]
+    public void An_option_listed_twice_ignoring_case_and_spaces_is_refused()
+    {
+        var refusal = Assert.Throws<GovernanceException>(() => Review("Two centres", "One centre", " two centres"));
+
+        Assert.StartsWith("Two centres is listed twice", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(["Two centres", "One centre"], Review("Two centres", " One centre ", "").Options);
+    }
+
+    [Fact]
+    public void The_decision_that_settled_it_is_recorded_once()
+    {
+        var consultation = Review("One centre");
+
+        consultation.LinkDecision(7);
+
+        Assert.Equal(7, consultation.ProposalId);
+        Assert.Throws<GovernanceException>(() => consultation.LinkDecision(8));
+    }
+}

@@ -1556,6 +1556,11 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("opens");
 
+                    b.PrimitiveCollection<string[]>("Options")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("options");
+
                     b.Property<int?>("ProposalId")
                         .HasColumnType("integer")
                         .HasColumnName("proposal_id");

@@ -19,6 +19,9 @@ public static class ChangeProgramme
     /// <param name="DependsOn">Every milestone it is to wait on (none when null): the list replaces the current one.</param>
     public sealed record Reassign(int MilestoneId, string? Owner, IReadOnlyList<int>? DependsOn, DateOnly? EffectiveOn, string? Reason) : ICommand<Unit>, IProgrammeOfficeCommand;
 
+    /// <summary>Records a consultation's outcome: the proposal, with a published decision, that settled it.</summary>
+    public sealed record LinkConsultationDecision(string ConsultationSlug, string? ProposalSlug) : ICommand<Unit>, IProgrammeOfficeCommand;
+
     public sealed record MeetCondition(int ConditionId, DateOnly? On, string? Evidence) : ICommand<Unit>, IProgrammeOfficeCommand;
 
     public sealed record AddCondition(string MergerSlug, string? Description, string? Owner, DateOnly? DueOn) : ICommand<Unit>, IProgrammeOfficeCommand;
@@ -46,6 +49,14 @@ public static class ChangeProgramme
                 .NotEmpty().WithMessage("Say why the milestone changes: its history keeps it")
                 .MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer");
         }
+    }
+
+    public sealed class LinkConsultationDecisionValidator : AbstractValidator<LinkConsultationDecision>
+    {
+        public LinkConsultationDecisionValidator() =>
+            RuleFor(command => command.ProposalSlug)
+                .NotEmpty().WithMessage("Choose the decision that settled the consultation")
+                .MaximumLength(300).WithMessage("Choose a decision from the list");
     }
 
     public sealed class MeetConditionValidator : AbstractValidator<MeetCondition>
@@ -138,6 +149,20 @@ public static class ChangeProgramme
 
             var summary = changes.Count == 0 ? "nothing" : string.Join("; ", changes);
             milestone.Reassign(owner, dependsOn, char.ToUpperInvariant(summary[0]) + summary[1..], command.EffectiveOn!.Value, command.Reason!, user.StaffRole, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    internal sealed class LinkConsultationDecisionHandler(AppDbContext db) : ICommandHandler<LinkConsultationDecision, Unit>
+    {
+        public async ValueTask<Unit> Handle(LinkConsultationDecision command, CancellationToken cancellationToken)
+        {
+            var consultation = await db.Consultations.SingleOrDefaultAsync(candidate => candidate.Slug == command.ConsultationSlug, cancellationToken)
+                ?? throw new NotFoundException($"There is no consultation '{command.ConsultationSlug}'.");
+            var proposalId = await AuthorisingDecisions.Query(db).Where(proposal => proposal.Slug == command.ProposalSlug).Select(proposal => (int?)proposal.Id).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(LinkConsultationDecision.ProposalSlug), "Choose a decision from the list")]);
+            consultation.LinkDecision(proposalId);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
