@@ -14,8 +14,8 @@ using NpgsqlTypes;
 namespace KentMedwayCommissioning.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129055404_MilestoneChanges")]
-    partial class MilestoneChanges
+    [Migration("20261129062718_ProgrammeMilestonesAndConsultations")]
+    partial class ProgrammeMilestonesAndConsultations
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -236,6 +236,48 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_appointments_dates", "to_date IS NULL OR from_date IS NULL OR to_date >= from_date");
                         });
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.AppointmentChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("change");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointment_changes");
+
+                    b.HasIndex("AppointmentId")
+                        .HasDatabaseName("ix_appointment_changes_appointment_id");
+
+                    b.ToTable("appointment_changes", (string)null);
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Audit.AuditEntry", b =>
@@ -1235,6 +1277,10 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_fictional");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_public");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1249,6 +1295,53 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasDatabaseName("ix_people_slug");
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.PersonChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("change");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("FormerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("former_name");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_changes");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_person_changes_person_id");
+
+                    b.ToTable("person_changes", (string)null);
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Post", b =>
@@ -1465,6 +1558,11 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.Property<DateOnly>("Opens")
                         .HasColumnType("date")
                         .HasColumnName("opens");
+
+                    b.PrimitiveCollection<string[]>("Options")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("options");
 
                     b.Property<int?>("ProposalId")
                         .HasColumnType("integer")
@@ -2667,6 +2765,18 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.Navigation("Post");
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.AppointmentChange", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_changes_appointments_appointment_id");
+
+                    b.Navigation("Appointment");
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Interest", b =>
                 {
                     b.HasOne("KentMedwayCommissioning.Web.Domain.Person", "Person")
@@ -2911,6 +3021,18 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasConstraintName("fk_memberships_people_person_id");
 
                     b.Navigation("Body");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.PersonChange", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_changes_people_person_id");
 
                     b.Navigation("Person");
                 });
