@@ -154,6 +154,8 @@ public static class HostileRequests
             new(Principal.Administrator, "post", $"/people/{demo.MemberSlug}/interests?handler=RecordOffer",
                 [("Offer.Kind", "Hospitality"), ("Offer.Description", "Hostile check"), ("Offer.Giver", "Hostile check"), ("Offer.GiverIsSupplier", "false"),
                  ("Offer.Value", "40"), ("Offer.OfferedOn", "2026-01-01"), ("Offer.Accepted", "true"), ("Offer.SeniorApproval", "Hostile check")]),
+            // A consultation's outcome form shows only until its decision is linked; the demo's is linked already.
+            new(Principal.Administrator, "post", $"/programme/consultations/{Slug.From(ProgrammeData.StrokeConsultation)}?handler=Outcome", [("Outcome.ProposalSlug", "Hostile check")]),
         ];
         foreach (var form in midJourney)
         {

@@ -147,3 +147,66 @@ public sealed class ContractTests
     public void Shows_as_due_within_a_year_or_overdue(int year, int month, int day, bool expected) =>
         Assert.Equal(expected, new Contract(1, "Community services", "Provider", 700_000m, Start).IsDueWithinAYearOf(new DateOnly(year, month, day)));
 }
+
+public sealed class MilestoneDependenciesTests
+{
+    // 3 waits on 2, which waits on 1.
+    private static readonly Dictionary<int, IReadOnlyList<int>> Chain = new() { [1] = [], [2] = [1], [3] = [2] };
+
+    [Fact]
+    public void Waiting_on_a_milestone_that_waits_on_it_through_others_is_a_cycle()
+    {
+        Assert.True(MilestoneDependencies.WouldCycle(1, [3], Chain));
+        Assert.True(MilestoneDependencies.WouldCycle(1, [2], Chain));
+        Assert.True(MilestoneDependencies.WouldCycle(2, [2], Chain));
+    }
+
+    [Fact]
+    public void Waiting_on_milestones_further_back_or_unrelated_is_not_a_cycle()
+    {
+        Assert.False(MilestoneDependencies.WouldCycle(3, [1, 2], Chain));
+        Assert.False(MilestoneDependencies.WouldCycle(4, [3], Chain));
+        Assert.False(MilestoneDependencies.WouldCycle(1, [], Chain));
+    }
+
+    [Fact]
+    public void Reassigning_replaces_the_owner_and_dependencies_and_keeps_the_change()
+    {
+        var milestone = new Milestone(1, "Single CCG live", "Programme director", new ReportedDate(new DateOnly(2020, 4, 1)));
+        milestone.DependOn(7);
+
+        var change = milestone.Reassign("Accountable Officer", [8], "Owner from Programme director to Accountable Officer", new DateOnly(2019, 6, 1), "The AO now leads", "Programme office", DateTimeOffset.UnixEpoch);
+
+        Assert.Equal("Accountable Officer", milestone.Owner);
+        Assert.Equal([8], milestone.Dependencies.Select(dependency => dependency.DependsOnId));
+        Assert.Equal((new DateOnly(2019, 6, 1), "The AO now leads"), (change.EffectiveOn, change.Reason));
+        Assert.Same(change, Assert.Single(milestone.Changes));
+        Assert.Throws<GovernanceException>(() => milestone.Reassign("Accountable Officer", [8], "Nothing", new DateOnly(2019, 7, 1), "Again", "Programme office", DateTimeOffset.UnixEpoch));
+    }
+}
+
+public sealed class ConsultationTests
+{
+    private static Consultation Review(params string[] options) =>
+        new("Urgent care review", new DateOnly(2031, 2, 1), new DateOnly(2031, 4, 30), "Where urgent care should be", 1, new ReportedDate(new DateOnly(2031, 6, 1)), null, null, options);
+
+    [Fact]
+    public void An_option_listed_twice_ignoring_case_and_spaces_is_refused()
+    {
+        var refusal = Assert.Throws<GovernanceException>(() => Review("Two centres", "One centre", " two centres"));
+
+        Assert.StartsWith("Two centres is listed twice", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(["Two centres", "One centre"], Review("Two centres", " One centre ", "").Options);
+    }
+
+    [Fact]
+    public void The_decision_that_settled_it_is_recorded_once()
+    {
+        var consultation = Review("One centre");
+
+        consultation.LinkDecision(7);
+
+        Assert.Equal(7, consultation.ProposalId);
+        Assert.Throws<GovernanceException>(() => consultation.LinkDecision(8));
+    }
+}

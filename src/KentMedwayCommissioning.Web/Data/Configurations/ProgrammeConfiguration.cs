@@ -28,6 +28,20 @@ internal sealed class ProgrammePlanConfiguration : IEntityTypeConfiguration<Prog
         builder.Property(programme => programme.Description).HasMaxLength(4000);
         builder.HasIndex(programme => programme.Slug).IsUnique();
         builder.ToTable(table => table.HasCheckConstraint("ck_programmes_margin", "margin_days >= 0"));
+        builder.HasOne<Body>().WithMany().HasForeignKey(programme => programme.EstablishesBodyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(programme => programme.Changes).WithOne().HasForeignKey(change => change.ProgrammeId);
+        builder.Navigation(programme => programme.Changes).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ProgrammeChangeConfiguration : IEntityTypeConfiguration<ProgrammeChange>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeChange> builder)
+    {
+        builder.ToTable("programme_changes");
+        builder.Property(change => change.Change).HasMaxLength(2000);
+        builder.Property(change => change.Reason).HasMaxLength(2000);
+        builder.Property(change => change.ChangedBy).HasMaxLength(256);
     }
 }
 
@@ -47,6 +61,8 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
         builder.Navigation(milestone => milestone.ForecastChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(milestone => milestone.Dependencies).WithOne().HasForeignKey(dependency => dependency.MilestoneId);
         builder.Navigation(milestone => milestone.Dependencies).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(milestone => milestone.Changes).WithOne().HasForeignKey(change => change.MilestoneId);
+        builder.Navigation(milestone => milestone.Changes).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(milestone => milestone.SlippageDays);
     }
 }
@@ -59,6 +75,17 @@ internal sealed class ForecastChangeConfiguration : IEntityTypeConfiguration<For
         builder.Property(change => change.ChangedBy).HasMaxLength(256);
         builder.MapReportedDate(change => change.Previous, "previous");
         builder.MapReportedDate(change => change.Forecast, "forecast");
+    }
+}
+
+internal sealed class MilestoneChangeConfiguration : IEntityTypeConfiguration<MilestoneChange>
+{
+    public void Configure(EntityTypeBuilder<MilestoneChange> builder)
+    {
+        builder.ToTable("milestone_changes");
+        builder.Property(change => change.Change).HasMaxLength(2000);
+        builder.Property(change => change.Reason).HasMaxLength(2000);
+        builder.Property(change => change.ChangedBy).HasMaxLength(256);
     }
 }
 

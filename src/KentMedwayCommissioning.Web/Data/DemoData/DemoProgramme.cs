@@ -13,7 +13,9 @@ internal static class DemoProgramme
         if (programme is null)
         {
             programme = new ProgrammePlan(ProgrammeData.Programme,
-                "Taking the Kent and Medway CCGs from separate organisations to a strategic commissioner, from shadow form to operation, and to a single CCG.");
+                "Taking the Kent and Medway CCGs from separate organisations to a strategic commissioner, from shadow form to operation, and to a single CCG.",
+                establishesBodyId: bodies[PapersData.SingleCcg].Id,
+                targetDate: PapersData.SingleCcgLive);
             db.Programmes.Add(programme);
             await db.SaveChangesAsync(cancellationToken);
         }

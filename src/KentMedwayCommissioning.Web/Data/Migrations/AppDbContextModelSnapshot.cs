@@ -1657,6 +1657,11 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("opens");
 
+                    b.PrimitiveCollection<string[]>("Options")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("options");
+
                     b.Property<int?>("ProposalId")
                         .HasColumnType("integer")
                         .HasColumnName("proposal_id");
@@ -2077,6 +2082,54 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.ToTable("milestones", (string)null);
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.MilestoneChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("change");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("integer")
+                        .HasColumnName("milestone_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_milestone_changes");
+
+                    b.HasIndex("MilestoneId")
+                        .HasDatabaseName("ix_milestone_changes_milestone_id");
+
+                    b.ToTable("milestone_changes", (string)null);
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.MilestoneDependency", b =>
                 {
                     b.Property<int>("MilestoneId")
@@ -2099,6 +2152,54 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.ProgrammeChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("change");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_changes");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_programme_changes_programme_id");
+
+                    b.ToTable("programme_changes", (string)null);
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.ProgrammePlan", b =>
                 {
                     b.Property<int>("Id")
@@ -2112,6 +2213,10 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
+
+                    b.Property<int?>("EstablishesBodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("establishes_body_id");
 
                     b.Property<int>("MarginDays")
                         .HasColumnType("integer")
@@ -2129,8 +2234,15 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("slug");
 
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date")
+                        .HasColumnName("target_date");
+
                     b.HasKey("Id")
                         .HasName("pk_programmes");
+
+                    b.HasIndex("EstablishesBodyId")
+                        .HasDatabaseName("ix_programmes_establishes_body_id");
 
                     b.HasIndex("Slug")
                         .IsUnique()
@@ -3195,6 +3307,16 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasConstraintName("fk_milestones_proposals_proposal_id");
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.MilestoneChange", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Programme.Milestone", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_milestone_changes_milestones_milestone_id");
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.MilestoneDependency", b =>
                 {
                     b.HasOne("KentMedwayCommissioning.Web.Domain.Programme.Milestone", null)
@@ -3210,6 +3332,25 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_milestone_dependency_milestones_milestone_id");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.ProgrammeChange", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Programme.ProgrammePlan", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_changes_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.ProgrammePlan", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Body", null)
+                        .WithMany()
+                        .HasForeignKey("EstablishesBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_programmes_bodies_establishes_body_id");
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Register.PublishedDecision", b =>
@@ -3459,9 +3600,16 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.Milestone", b =>
                 {
+                    b.Navigation("Changes");
+
                     b.Navigation("Dependencies");
 
                     b.Navigation("ForecastChanges");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Programme.ProgrammePlan", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Registers.ProcurementDecision", b =>

@@ -9,9 +9,11 @@ public sealed class Consultation
         Slug = null!;
         Subject = null!;
         DecisionExpected = null!;
+        Options = [];
     }
 
-    public Consultation(string title, DateOnly opens, DateOnly closes, string subject, int decidingBodyId, ReportedDate decisionExpected, int? proposalId, string? source)
+    /// <param name="options">The options put to the public; none where the source does not list them.</param>
+    public Consultation(string title, DateOnly opens, DateOnly closes, string subject, int decidingBodyId, ReportedDate decisionExpected, int? proposalId, string? source, IReadOnlyList<string>? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
@@ -20,8 +22,15 @@ public sealed class Consultation
             throw new ArgumentException("A consultation cannot close before it opens.", nameof(closes));
         }
 
+        var listed = (options ?? []).Select(option => option.Trim()).Where(option => option.Length > 0).ToArray();
+        if (RepeatedOption(listed) is { } repeated)
+        {
+            throw new GovernanceException($"{repeated} is listed twice: list each option once.");
+        }
+
         Title = title;
         Slug = Domain.Slug.From(title);
+        Options = listed;
         Opens = opens;
         Closes = closes;
         Subject = subject;
@@ -50,7 +59,25 @@ public sealed class Consultation
 
     public string? Source { get; private set; }
 
+    /// <summary>The options put to the public, in the order given.</summary>
+    public string[] Options { get; private set; }
+
     public int LengthInWeeks => (Closes.DayNumber - Opens.DayNumber + 1) / 7;
 
     public bool IsOpenOn(DateOnly day) => Opens <= day && day <= Closes;
+
+    /// <summary>The first option given again (ignoring case and spaces around it); null when each is given once.</summary>
+    public static string? RepeatedOption(IEnumerable<string> options) =>
+        options.Select(option => option.Trim()).GroupBy(option => option, StringComparer.OrdinalIgnoreCase).FirstOrDefault(group => group.Count() > 1)?.Key;
+
+    /// <summary>Records the outcome: the proposal the deciding body decided after the consultation. Set once.</summary>
+    public void LinkDecision(int proposalId)
+    {
+        if (ProposalId is not null)
+        {
+            throw new GovernanceException("The decision this consultation led to is already recorded.");
+        }
+
+        ProposalId = proposalId;
+    }
 }

@@ -8,13 +8,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KentMedwayCommissioning.Web.Pages.Programme;
 
-/// <summary>What programme office staff change: forecasts, completions and merger conditions. Everyone else reads.</summary>
+/// <summary>What programme office staff change: forecasts, owners and dependencies, completions and merger conditions. Everyone else reads.</summary>
 public static class ChangeProgramme
 {
     /// <param name="AsReported">The plan's own words when it gives no exact day ("summer 2019"); the date then orders it.</param>
     public sealed record Reforecast(int MilestoneId, DateOnly? Forecast, string? AsReported, string? Reason) : ICommand<Unit>, IProgrammeOfficeCommand;
 
     public sealed record Complete(int MilestoneId, DateOnly? On) : ICommand<Unit>, IProgrammeOfficeCommand;
+
+    /// <param name="DependsOn">Every milestone it is to wait on (none when null): the list replaces the current one.</param>
+    public sealed record Reassign(int MilestoneId, string? Owner, IReadOnlyList<int>? DependsOn, DateOnly? EffectiveOn, string? Reason) : ICommand<Unit>, IProgrammeOfficeCommand;
+
+    /// <summary>Records a consultation's outcome: the proposal, with a published decision, that settled it.</summary>
+    public sealed record LinkConsultationDecision(string ConsultationSlug, string? ProposalSlug) : ICommand<Unit>, IProgrammeOfficeCommand;
 
     public sealed record MeetCondition(int ConditionId, DateOnly? On, string? Evidence) : ICommand<Unit>, IProgrammeOfficeCommand;
 
@@ -30,6 +36,27 @@ public static class ChangeProgramme
                 .NotEmpty().WithMessage("Say why the forecast has changed: the boards will read it")
                 .MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer");
         }
+    }
+
+    public sealed class ReassignValidator : AbstractValidator<Reassign>
+    {
+        public ReassignValidator()
+        {
+            RuleFor(command => command.Owner).MilestoneOwner();
+            RuleFor(command => command.DependsOn).Must(ids => ids is null || ids.Count <= 100).WithMessage("Choose at most 100 milestones");
+            RuleFor(command => command.EffectiveOn).NotNull().WithMessage("Enter the date the change takes effect");
+            RuleFor(command => command.Reason)
+                .NotEmpty().WithMessage("Say why the milestone changes: its history keeps it")
+                .MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer");
+        }
+    }
+
+    public sealed class LinkConsultationDecisionValidator : AbstractValidator<LinkConsultationDecision>
+    {
+        public LinkConsultationDecisionValidator() =>
+            RuleFor(command => command.ProposalSlug)
+                .NotEmpty().WithMessage("Choose the decision that settled the consultation")
+                .MaximumLength(300).WithMessage("Choose a decision from the list");
     }
 
     public sealed class MeetConditionValidator : AbstractValidator<MeetCondition>
@@ -65,6 +92,77 @@ public static class ChangeProgramme
             var asReported = string.IsNullOrWhiteSpace(command.AsReported) ? null : command.AsReported.Trim();
             // The history is public: staff appear by their role, never their email (the audit log keeps who it was).
             milestone.Reforecast(new ReportedDate(command.Forecast!.Value, asReported), command.Reason!, user.StaffRole, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    internal sealed class ReassignHandler(AppDbContext db, CurrentUser user, TimeProvider clock) : ICommandHandler<Reassign, Unit>
+    {
+        public async ValueTask<Unit> Handle(Reassign command, CancellationToken cancellationToken)
+        {
+            var milestone = await db.Milestones.Include(candidate => candidate.Dependencies).Include(candidate => candidate.Changes)
+                .SingleOrDefaultAsync(candidate => candidate.Id == command.MilestoneId, cancellationToken)
+                ?? throw new NotFoundException($"There is no milestone {command.MilestoneId}.");
+            var programme = (await db.Milestones.AsNoTracking().Where(candidate => candidate.ProgrammeId == milestone.ProgrammeId).Include(candidate => candidate.Dependencies).ToListAsync(cancellationToken))
+                .ToDictionary(candidate => candidate.Id);
+            var dependsOn = (command.DependsOn ?? []).Distinct().ToList();
+            var waitsOn = programme.ToDictionary(entry => entry.Key, entry => (IReadOnlyList<int>)entry.Value.Dependencies.Select(dependency => dependency.DependsOnId).ToList());
+            var circular = dependsOn.Where(id => programme.ContainsKey(id)).FirstOrDefault(id => MilestoneDependencies.WouldCycle(milestone.Id, [id], waitsOn));
+            string? refusal = null;
+            if (dependsOn.Contains(milestone.Id))
+            {
+                refusal = "A milestone cannot depend on itself";
+            }
+            else if (dependsOn.Any(id => !programme.ContainsKey(id)))
+            {
+                refusal = "Choose the milestones it depends on from the list";
+            }
+            else if (circular != 0)
+            {
+                refusal = $"{programme[circular].Title} already waits, directly or through others, on this milestone, so this one cannot wait on it";
+            }
+
+            if (refusal is not null)
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(Reassign.DependsOn), refusal)]);
+            }
+
+            string Titles(IEnumerable<int> ids) => string.Join(", ", ids.Select(id => programme[id].Title).Order(StringComparer.Ordinal));
+            var current = milestone.Dependencies.Select(dependency => dependency.DependsOnId).ToList();
+            var owner = command.Owner!.Trim();
+            var changes = new List<string>();
+            if (owner != milestone.Owner)
+            {
+                changes.Add($"owner from {milestone.Owner} to {owner}");
+            }
+
+            if (dependsOn.Except(current).Any())
+            {
+                changes.Add($"now depends on {Titles(dependsOn.Except(current))}");
+            }
+
+            if (current.Except(dependsOn).Any())
+            {
+                changes.Add($"no longer depends on {Titles(current.Except(dependsOn))}");
+            }
+
+            var summary = changes.Count == 0 ? "nothing" : string.Join("; ", changes);
+            milestone.Reassign(owner, dependsOn, char.ToUpperInvariant(summary[0]) + summary[1..], command.EffectiveOn!.Value, command.Reason!, user.StaffRole, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    internal sealed class LinkConsultationDecisionHandler(AppDbContext db) : ICommandHandler<LinkConsultationDecision, Unit>
+    {
+        public async ValueTask<Unit> Handle(LinkConsultationDecision command, CancellationToken cancellationToken)
+        {
+            var consultation = await db.Consultations.SingleOrDefaultAsync(candidate => candidate.Slug == command.ConsultationSlug, cancellationToken)
+                ?? throw new NotFoundException($"There is no consultation '{command.ConsultationSlug}'.");
+            var proposalId = await AuthorisingDecisions.Query(db).Where(proposal => proposal.Slug == command.ProposalSlug).Select(proposal => (int?)proposal.Id).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(LinkConsultationDecision.ProposalSlug), "Choose a decision from the list")]);
+            consultation.LinkDecision(proposalId);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

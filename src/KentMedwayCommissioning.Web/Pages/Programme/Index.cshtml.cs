@@ -1,6 +1,7 @@
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Programme;
 using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,8 +12,10 @@ namespace KentMedwayCommissioning.Web.Pages.Programme;
 
 /// <summary>Where the move to one strategic commissioner and one CCG stands: milestones, their slippage, and the merger.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(ISender sender) : PageModel
+public sealed class IndexModel(ISender sender, CurrentUser user) : PageModel
 {
+    public bool CanChange => user.IsProgrammeOffice;
+
     /// <summary>Null until an organisation records its programme: the page then says so rather than answering 404.</summary>
     public ProgrammeView? Programme { get; private set; }
 
@@ -21,7 +24,7 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public sealed record Query : IQuery<ProgrammeView?>;
 
-    public sealed record ProgrammeView(string Name, string? Description, DateOnly Today, int MarginDays, IReadOnlyList<MilestoneRow> Milestones, IReadOnlyList<MergerRow> Mergers, IReadOnlyList<(string Title, string Slug)> Consultations)
+    public sealed record ProgrammeView(string Name, string? Description, string? Establishes, DateOnly? TargetDate, IReadOnlyList<ProgrammeChange> Changes, DateOnly Today, int MarginDays, IReadOnlyList<MilestoneRow> Milestones, IReadOnlyList<MergerRow> Mergers, IReadOnlyList<(string Title, string Slug)> Consultations)
     {
         public Timeline Timeline => Timeline.For(Milestones, Today);
     }
@@ -34,7 +37,7 @@ public sealed class IndexModel(ISender sender) : PageModel
     {
         public async ValueTask<ProgrammeView?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var programme = await db.Programmes.AsNoTracking().OrderBy(candidate => candidate.Id).FirstOrDefaultAsync(cancellationToken);
+            var programme = await db.Programmes.AsNoTracking().Include(candidate => candidate.Changes).OrderBy(candidate => candidate.Id).FirstOrDefaultAsync(cancellationToken);
             if (programme is null)
             {
                 return null;
@@ -52,7 +55,9 @@ public sealed class IndexModel(ISender sender) : PageModel
             var consultations = (await db.Consultations.AsNoTracking().OrderBy(consultation => consultation.Opens).Select(consultation => new { consultation.Title, consultation.Slug }).ToListAsync(cancellationToken))
                 .Select(consultation => (consultation.Title, consultation.Slug))
                 .ToList();
-            return new ProgrammeView(programme.Name, programme.Description, today, programme.MarginDays, milestones, mergers, consultations);
+            var establishes = await db.Bodies.Where(body => body.Id == programme.EstablishesBodyId).Select(body => body.Name).SingleOrDefaultAsync(cancellationToken);
+            var changes = programme.Changes.OrderBy(change => change.EffectiveOn).ThenBy(change => change.Id).ToList();
+            return new ProgrammeView(programme.Name, programme.Description, establishes, programme.TargetDate, changes, today, programme.MarginDays, milestones, mergers, consultations);
         }
     }
 }

@@ -21,6 +21,9 @@ public sealed class MilestoneModel(ISender sender, CurrentUser user) : PageModel
     [BindProperty]
     public ReforecastForm Input { get; set; } = new();
 
+    [BindProperty]
+    public ReassignForm Reassigning { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await ShowAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -39,6 +42,24 @@ public sealed class MilestoneModel(ISender sender, CurrentUser user) : PageModel
         }
 
         TempData["Confirmation"] = "The forecast is changed and the change is in the history.";
+        return Redirect($"/programme/milestones/{id}");
+    }
+
+    public async Task<IActionResult> OnPostReassignAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await ShowAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var command = new ChangeProgramme.Reassign(id, Reassigning.Owner, Reassigning.DependsOn, Reassigning.EffectiveOn, Reassigning.Reason);
+        var done = ModelState.IsValid && (await sender.TrySendAsync(command, ModelState, nameof(Reassigning), cancellationToken)).Succeeded;
+        if (!done)
+        {
+            return Page();
+        }
+
+        TempData["Confirmation"] = "The milestone is changed and the change is in its history.";
         return Redirect($"/programme/milestones/{id}");
     }
 
@@ -68,6 +89,12 @@ public sealed class MilestoneModel(ISender sender, CurrentUser user) : PageModel
         }
 
         Milestone = milestone;
+        // The form starts from the milestone as it is, except when it comes back with its own errors.
+        if (!string.Equals(Request.Query["handler"], "Reassign", StringComparison.OrdinalIgnoreCase))
+        {
+            Reassigning = new ReassignForm { Owner = milestone.Owner, DependsOn = milestone.DependsOn.Select(dependency => dependency.Id).ToList() };
+        }
+
         return true;
     }
 
@@ -75,6 +102,14 @@ public sealed class MilestoneModel(ISender sender, CurrentUser user) : PageModel
     {
         public DateOnly? Forecast { get; set; }
         public string? AsReported { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed class ReassignForm
+    {
+        public string? Owner { get; set; }
+        public List<int>? DependsOn { get; set; }
+        public DateOnly? EffectiveOn { get; set; }
         public string? Reason { get; set; }
     }
 
@@ -94,7 +129,9 @@ public sealed class MilestoneModel(ISender sender, CurrentUser user) : PageModel
         string? Source,
         (string Title, string Slug)? Proposal,
         IReadOnlyList<(int Id, string Title)> DependsOn,
-        IReadOnlyList<ForecastChange> History);
+        IReadOnlyList<ForecastChange> History,
+        IReadOnlyList<MilestoneChange> Changes,
+        IReadOnlyList<(int Id, string Title)> OtherMilestones);
 
     internal sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, MilestoneView?>
     {
@@ -103,6 +140,7 @@ public sealed class MilestoneModel(ISender sender, CurrentUser user) : PageModel
             var milestone = await db.Milestones.AsNoTracking()
                 .Include(candidate => candidate.ForecastChanges)
                 .Include(candidate => candidate.Dependencies)
+                .Include(candidate => candidate.Changes)
                 .SingleOrDefaultAsync(candidate => candidate.Id == query.Id, cancellationToken);
             if (milestone is null)
             {
@@ -115,6 +153,8 @@ public sealed class MilestoneModel(ISender sender, CurrentUser user) : PageModel
                 : await db.Proposals.Where(candidate => candidate.Id == milestone.ProposalId).Select(candidate => new { candidate.Title, candidate.Slug }).SingleOrDefaultAsync(cancellationToken);
             var dependencyIds = milestone.Dependencies.Select(dependency => dependency.DependsOnId).ToList();
             var dependsOn = await db.Milestones.Where(candidate => dependencyIds.Contains(candidate.Id)).OrderBy(candidate => candidate.Title).Select(candidate => new { candidate.Id, candidate.Title }).ToListAsync(cancellationToken);
+            var others = await db.Milestones.Where(candidate => candidate.ProgrammeId == milestone.ProgrammeId && candidate.Id != milestone.Id).OrderBy(candidate => candidate.Title)
+                .Select(candidate => new { candidate.Id, candidate.Title }).ToListAsync(cancellationToken);
             var today = UkCalendar.Today(clock);
 
             return new MilestoneView(
@@ -122,7 +162,9 @@ public sealed class MilestoneModel(ISender sender, CurrentUser user) : PageModel
                 milestone.RagOn(today, margin), milestone.SlippageDays, milestone.DaysOverdueOn(today), milestone.Source,
                 proposal is null ? null : (proposal.Title, proposal.Slug),
                 dependsOn.Select(candidate => (candidate.Id, candidate.Title)).ToList(),
-                milestone.ForecastChanges.OrderBy(change => change.ChangedAt).ThenBy(change => change.Id).ToList());
+                milestone.ForecastChanges.OrderBy(change => change.ChangedAt).ThenBy(change => change.Id).ToList(),
+                milestone.Changes.OrderBy(change => change.EffectiveOn).ThenBy(change => change.Id).ToList(),
+                others.Select(candidate => (candidate.Id, candidate.Title)).ToList());
         }
     }
 }
