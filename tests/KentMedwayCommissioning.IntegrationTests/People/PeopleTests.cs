@@ -96,6 +96,22 @@ public sealed class PeopleTests(TestApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_post_holder_or_member_no_longer_listed_keeps_their_place_but_visitors_are_not_told_who()
+    {
+        await _browser.SignInAsync(DemoAccounts.Administrator.Email, DemoAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await _browser.SubmitAsync("/people/ian-ayres/change", VisibilityFields(false, Today, "Asked not to be named"), VisibilityForm)).StatusCode);
+
+        foreach (var path in new[] { "/posts", $"/bodies/{Slug.From(PapersData.WestKent)}" })
+        {
+            var html = await _visitor.Client.GetStringAsync(path);
+            Assert.DoesNotContain("Ian Ayres", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("/people/ian-ayres", html, StringComparison.Ordinal);
+            Assert.Contains("Name not published", html, StringComparison.Ordinal);
+            Assert.Contains("Ian Ayres", (await _browser.GetPageAsync(path)).MainText(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_change_dated_tomorrow_is_refused_next_to_its_date_and_changes_nothing()
     {
         var slug = await AnyPersonAsync();

@@ -58,14 +58,14 @@ public sealed class DetailsModel(ISender sender) : PageModel
             .ToList());
     }
 
-    public sealed record Member(string Name, string Slug, bool IsFictional, MemberRole Role, MemberBackground Background, bool HasVote, DateOnly? From, DateOnly? To);
+    public sealed record Member(string Name, string Slug, bool IsFictional, bool IsPublic, MemberRole Role, MemberBackground Background, bool HasVote, DateOnly? From, DateOnly? To);
 
     public sealed record PostHolders(string Title, IReadOnlyList<Holder> Holders)
     {
         public PostStanding StandingOn(DateOnly day) => Vacancy.StandingOn(Holders.Select(holder => new Holding(holder.Kind, holder.From, holder.To)), day);
     }
 
-    public sealed record Holder(string Name, string Slug, bool IsFictional, AppointmentKind Kind, DateOnly? From, DateOnly? To, DatePrecision FromPrecision)
+    public sealed record Holder(string Name, string Slug, bool IsFictional, bool IsPublic, AppointmentKind Kind, DateOnly? From, DateOnly? To, DatePrecision FromPrecision)
     {
         /// <summary>For a substantive holder: the transitional roles they hold alongside, wherever those sit.</summary>
         public IReadOnlyList<TransitionalRole> TransitionalRoles { get; init; } = [];
@@ -123,6 +123,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
                     membership.Person.FullName,
                     membership.Person.Slug,
                     membership.Person.IsFictional,
+                    membership.Person.IsPublic,
                     membership.Role,
                     membership.Background,
                     membership.HasVote,
@@ -145,6 +146,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
                             appointment.Person.FullName,
                             appointment.Person.Slug,
                             appointment.Person.IsFictional,
+                            appointment.Person.IsPublic,
                             appointment.Kind,
                             appointment.From,
                             appointment.To,

@@ -40,7 +40,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock, CurrentUser u
         public DateOnly? VacantSince => Vacancy.Since(Holdings, EstablishedOn);
     }
 
-    public sealed record Holder(string Name, string Slug, bool IsFictional, AppointmentKind Kind, DateOnly? From, DateOnly? To, DatePrecision FromPrecision)
+    public sealed record Holder(string Name, string Slug, bool IsFictional, bool IsPublic, AppointmentKind Kind, DateOnly? From, DateOnly? To, DatePrecision FromPrecision)
     {
         /// <summary>For a transitional holder: the substantive posts they hold beside it ("Accountable Officer, West Kent CCG").</summary>
         public IReadOnlyList<string> SubstantivePosts { get; init; } = [];
@@ -66,6 +66,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock, CurrentUser u
                             appointment.Person.FullName,
                             appointment.Person.Slug,
                             appointment.Person.IsFictional,
+                            appointment.Person.IsPublic,
                             appointment.Kind,
                             appointment.From,
                             appointment.To,
