@@ -2,13 +2,13 @@ using System.Net;
 using KentMedwayCommissioning.TestSupport;
 using KentMedwayCommissioning.Web.Data.DemoData;
 using KentMedwayCommissioning.Web.Domain;
-using KentMedwayCommissioning.Web.Domain.Meetings;
 using Microsoft.EntityFrameworkCore;
 
-namespace KentMedwayCommissioning.IntegrationTests.Meetings;
+namespace KentMedwayCommissioning.IntegrationTests.Ballots;
 
+/// <summary>The member-practice ballot from the papers, and answers recorded by the CCG's secretary.</summary>
 [Collection(nameof(SharedApp))]
-public sealed class InterestsAndBallotsTests(TestApp app) : IAsyncLifetime
+public sealed class PracticeBallotTests(TestApp app) : IAsyncLifetime
 {
     private readonly Browsing _browser = new(app);
 
@@ -17,47 +17,6 @@ public sealed class InterestsAndBallotsTests(TestApp app) : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 
     private static string SlugOf(string name) => Slug.From(name);
-
-    [Fact]
-    public async Task A_member_keeps_their_own_register_of_interests()
-    {
-        await _browser.SignInAsync(DemoAccounts.GpMember.Email, DemoAccounts.Password);
-        var path = $"/people/{SlugOf(DemoAccounts.GpMember.PersonName!)}/interests";
-
-        var response = await _browser.SubmitAsync(path, new Dictionary<string, string>
-        {
-            ["Input.Kind"] = nameof(InterestKind.Financial),
-            ["Input.Description"] = "Partner in the Riverside Medical Practice",
-            ["Input.Touches"] = "West Kent CCG; Riverside Medical Practice",
-            ["Input.From"] = "2015-04-01",
-        });
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var page = await _browser.GetPageAsync(path);
-        Assert.Contains("Partner in the Riverside Medical Practice", page.MainText(), StringComparison.Ordinal);
-        Assert.Contains("From 1 April 2015", page.MainText(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_member_cannot_write_in_someone_else_s_register()
-    {
-        await _browser.SignInAsync(DemoAccounts.GpMember.Email, DemoAccounts.Password);
-        var path = $"/people/{SlugOf(DemoAccounts.LayMember.PersonName!)}/interests";
-
-        var page = await _browser.GetPageAsync(path);
-        Assert.Null(page.QuerySelector("form[action*=Add], button[type=submit]:not(.nhsuk-header__account-button)"));
-
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var response = await _browser.Client.PostAsync(path + "?handler=Add", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["Input.Kind"] = nameof(InterestKind.Indirect),
-            ["Input.Description"] = "Written by someone else",
-        }));
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(0, await app.QueryDbAsync(db => db.Interests.CountAsync()));
-    }
 
     [Fact]
     public async Task The_merger_ballot_shows_what_the_papers_report_and_no_invented_answers()
@@ -113,17 +72,5 @@ public sealed class InterestsAndBallotsTests(TestApp app) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(0, await app.QueryDbAsync(db => db.PracticeBallots.SelectMany(ballot => ballot.Answers).CountAsync()));
-    }
-
-    [Fact]
-    public async Task The_meeting_page_says_why_the_meeting_and_an_item_are_inquorate()
-    {
-        await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
-        var meetingId = await app.QueryDbAsync(db => db.Meetings.Where(meeting => meeting.Title == DecisionsData.DemoPlannedMeeting).Select(meeting => meeting.Id).SingleAsync());
-
-        var page = await _browser.GetPageAsync($"/meetings/{meetingId}");
-
-        Assert.Contains("Not quorate", page.QuerySelector("#meeting-quorum")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Not quorate: 0 of 9 voting members present, 5 needed", page.QuerySelector("#agenda ~ table")!.TextContent, StringComparison.Ordinal);
     }
 }
