@@ -273,8 +273,12 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Post("/programme/contracts", null, null,                                  SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
         Public("GET", "/programme/functions"),
         Post("/programme/functions", null, null,                                  Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
+        // Recording a merger and its approval is for the programme office.
+        Get("/programme/mergers/new",                                             SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
+        Post("/programme/mergers/new", null, null,                                SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
         Public("GET", "/programme/mergers/{slug}"),
         Post("/programme/mergers/{slug}", "Add", null,                            Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
+        Post("/programme/mergers/{slug}", "Approve", null,                        Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
         Post("/programme/mergers/{slug}", "Meet", null,                           Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
         Get("/programme/milestones/new",                                          SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),
         Post("/programme/milestones/new", null, null,                             SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Allowed),

@@ -117,6 +117,16 @@ public sealed class MergerTests
     }
 
     [Fact]
+    public void An_approval_is_recorded_once()
+    {
+        var merger = new Merger("M", 1, 2, null, null, null);
+        merger.Approve(new DateOnly(2020, 1, 10));
+
+        Assert.Throws<GovernanceException>(() => merger.Approve(new DateOnly(2020, 1, 11)));
+        Assert.Equal(new DateOnly(2020, 1, 10), merger.ApprovedOn);
+    }
+
+    [Fact]
     public void Without_approval_there_is_no_standing_to_speak_of() =>
         Assert.Equal(ApprovalState.NotApproved, new Merger("M", 1, 2, null, null, null).Standing().State);
 }

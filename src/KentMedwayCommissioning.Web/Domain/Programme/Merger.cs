@@ -42,6 +42,11 @@ public sealed class Merger
 
     public void Approve(DateOnly? on)
     {
+        if (IsApproved)
+        {
+            throw new GovernanceException("This merger's approval is already recorded.");
+        }
+
         IsApproved = true;
         ApprovedOn = on;
     }

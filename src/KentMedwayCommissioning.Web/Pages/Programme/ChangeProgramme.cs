@@ -24,6 +24,9 @@ public static class ChangeProgramme
 
     public sealed record MeetCondition(int ConditionId, DateOnly? On, string? Evidence) : ICommand<Unit>, IProgrammeOfficeCommand;
 
+    /// <summary>Records the regulator's approval, given on a day; conditional until its conditions are met.</summary>
+    public sealed record ApproveMerger(string MergerSlug, DateOnly? On) : ICommand<Unit>, IProgrammeOfficeCommand;
+
     public sealed record AddCondition(string MergerSlug, string? Description, string? Owner, DateOnly? DueOn) : ICommand<Unit>, IProgrammeOfficeCommand;
 
     public sealed class ReforecastValidator : AbstractValidator<Reforecast>
@@ -68,6 +71,12 @@ public static class ChangeProgramme
                 .NotEmpty().WithMessage("Give the evidence that the condition is met")
                 .MaximumLength(4000).WithMessage("The evidence must be 4,000 characters or fewer");
         }
+    }
+
+    public sealed class ApproveMergerValidator : AbstractValidator<ApproveMerger>
+    {
+        public ApproveMergerValidator() =>
+            RuleFor(command => command.On).NotNull().WithMessage("Enter the date the merger was approved");
     }
 
     public sealed class AddConditionValidator : AbstractValidator<AddCondition>
@@ -200,6 +209,18 @@ public static class ChangeProgramme
             var merger = await db.Mergers.Include(candidate => candidate.Conditions).SingleOrDefaultAsync(candidate => candidate.Slug == command.MergerSlug, cancellationToken)
                 ?? throw new NotFoundException($"There is no merger '{command.MergerSlug}'.");
             merger.AddCondition(command.Description!, command.Owner!, command.DueOn);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    internal sealed class ApproveMergerHandler(AppDbContext db) : ICommandHandler<ApproveMerger, Unit>
+    {
+        public async ValueTask<Unit> Handle(ApproveMerger command, CancellationToken cancellationToken)
+        {
+            var merger = await db.Mergers.SingleOrDefaultAsync(candidate => candidate.Slug == command.MergerSlug, cancellationToken)
+                ?? throw new NotFoundException($"There is no merger '{command.MergerSlug}'.");
+            merger.Approve(command.On!.Value);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

@@ -23,6 +23,9 @@ public sealed class MergerModel(ISender sender, CurrentUser user) : PageModel
     [BindProperty]
     public NewCondition Condition { get; set; } = new();
 
+    [BindProperty]
+    public ApprovalForm Approval { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
         await ShowAsync(slug, cancellationToken) ? Page() : NotFound();
 
@@ -62,6 +65,24 @@ public sealed class MergerModel(ISender sender, CurrentUser user) : PageModel
         return Redirect($"/programme/mergers/{slug}");
     }
 
+    public async Task<IActionResult> OnPostApproveAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await ShowAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var command = new ChangeProgramme.ApproveMerger(slug, Approval.On);
+        var done = ModelState.IsValid && (await sender.TrySendAsync(command, ModelState, nameof(Approval), cancellationToken)).Succeeded;
+        if (!done)
+        {
+            return Page();
+        }
+
+        TempData["Confirmation"] = "The approval is recorded.";
+        return Redirect($"/programme/mergers/{slug}");
+    }
+
     private async Task<bool> ShowAsync(string slug, CancellationToken cancellationToken)
     {
         var merger = await sender.Send(new Query(slug), cancellationToken);
@@ -79,6 +100,11 @@ public sealed class MergerModel(ISender sender, CurrentUser user) : PageModel
         public int ConditionId { get; set; }
         public DateOnly? On { get; set; }
         public string? Evidence { get; set; }
+    }
+
+    public sealed class ApprovalForm
+    {
+        public DateOnly? On { get; set; }
     }
 
     public sealed class NewCondition
