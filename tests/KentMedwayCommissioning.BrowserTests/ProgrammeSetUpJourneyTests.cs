@@ -10,14 +10,14 @@ public sealed class ProgrammeSetUpJourneyTests(BrowserApp app) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await app.ResetAsync();
-        // As on an empty database: no programme and so no milestones.
-        await app.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync("TRUNCATE programmes CASCADE"));
+        // As on an empty database: no programme and so no milestones, and no merger.
+        await app.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync("TRUNCATE programmes, mergers CASCADE"));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task Programme_office_records_the_programme_a_milestone_and_a_consultation_after_correcting_each_form()
+    public async Task Programme_office_records_the_programme_a_milestone_a_consultation_and_a_merger_after_correcting_each_form()
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/account/sign-in");
@@ -71,6 +71,34 @@ public sealed class ProgrammeSetUpJourneyTests(BrowserApp app) : IAsyncLifetime
         Assert.Empty(await Accessibility.ViolationsAsync(page));
 
         await page.GotoAsync("/programme");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a merger" }).ClickAsync();
+        await page.GetByLabel("Name").FillAsync("Kent and Medway CCG merger");
+        await page.GetByLabel("The body it forms").SelectOptionAsync(new SelectOptionValue { Label = PapersData.SingleCcg });
+        await page.GetByLabel("Approved by").SelectOptionAsync(new SelectOptionValue { Label = PapersData.NhsEngland });
+        await page.GetByLabel("Takes effect on").FillAsync("2020-03-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the merger" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#input-liveon-error")).ToContainTextAsync($"The merger cannot take effect before {PapersData.SingleCcg} starts");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+        await page.GetByLabel("Takes effect on").FillAsync("2020-04-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the merger" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The merger is added.");
+        await page.GetByLabel("Approved on").FillAsync("2020-01-10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the approval" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The approval is recorded.");
+        await page.GetByLabel("The new condition").FillAsync("Appoint an Accountable Officer");
+        await page.GetByLabel("Owner").FillAsync("Governing body");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the condition" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#approval")).ToContainTextAsync("Approved subject to conditions");
+        await page.GetByLabel("Met on").FillAsync("2020-02-01");
+        await page.GetByLabel("Evidence").FillAsync("Appointment letter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record as met" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The condition is recorded as met.");
+        await Assertions.Expect(page.Locator("#conditions ~ table")).ToContainTextAsync("Appointment letter");
+        await BrowserApp.ScreenshotAsync(page, "merger-set-up");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+
+        await page.GotoAsync("/programme");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Kent and Medway CCG merger" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#milestones")).ToContainTextAsync("Joint committee meets in public");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Urgent care review" })).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "programme-set-up");
