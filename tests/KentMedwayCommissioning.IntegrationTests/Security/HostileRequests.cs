@@ -156,6 +156,8 @@ public static class HostileRequests
                  ("Offer.Value", "40"), ("Offer.OfferedOn", "2026-01-01"), ("Offer.Accepted", "true"), ("Offer.SeniorApproval", "Hostile check")]),
             // A consultation's outcome form shows only until its decision is linked; the demo's is linked already.
             new(Principal.Administrator, "post", $"/programme/consultations/{Slug.From(ProgrammeData.StrokeConsultation)}?handler=Outcome", [("Outcome.ProposalSlug", "Hostile check")]),
+            // A merger's approval form shows only until the approval is recorded; the demo's is recorded already.
+            new(Principal.Administrator, "post", $"/programme/mergers/{Slug.From(ProgrammeData.Merger)}?handler=Approve", [("Approval.On", "2026-01-01")]),
         ];
         foreach (var form in midJourney)
         {
