@@ -45,6 +45,8 @@ public sealed class MergerCreationTests(TestApp app) : IAsyncLifetime
         var page = await _browser.GetPageAsync(MergerPage);
         Assert.Contains("The merger is added.", page.MainText(), StringComparison.Ordinal);
         Assert.Contains(PapersData.SingleCcg, page.QuerySelector("#approval")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Not approved", page.QuerySelector("#approval")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Approved on", page.QuerySelector("#approval")!.TextContent, StringComparison.Ordinal);
 
         var noDate = await _browser.SubmitAsync(MergerPage, new Dictionary<string, string> { ["Approval.On"] = "" });
         Assert.Contains("Enter the date the merger was approved", (await Browsing.ParseAsync(noDate)).QuerySelector("#approval-on-error")!.TextContent, StringComparison.Ordinal);
