@@ -156,23 +156,57 @@ public sealed class Body
         MeetsInPublic = meetsInPublic;
     }
 
-    public void AddMemberBody(Body member)
+    /// <summary>
+    /// Makes <paramref name="member"/> a member from <paramref name="from"/> (null: as the papers give it, undated).
+    /// Adding the same membership again changes nothing, so the demo loader can run twice.
+    /// </summary>
+    public void AddMemberBody(Body member, DateOnly? from = null)
+    {
+        if (_memberBodies.Any(existing => existing.MemberBody == member && existing.From == from))
+        {
+            return;
+        }
+
+        if ((WhyNotMember(member) ?? (from is { } day ? WhyNotMemberFrom(member, day) : null)) is { } refusal)
+        {
+            throw new InvalidOperationException(refusal);
+        }
+
+        _memberBodies.Add(new JointCommitteeMember(this, member, from));
+    }
+
+    /// <summary>Why <paramref name="member"/> can never be a member of this body: it is not a joint committee, or it is the committee itself.</summary>
+    public string? WhyNotMember(Body member)
     {
         if (Kind != BodyKind.JointCommittee)
         {
-            throw new InvalidOperationException($"{Name} is not a joint committee, so no body can be a member of it.");
+            return $"{Name} is not a joint committee, so no body can be a member of it";
         }
 
-        if (member == this)
-        {
-            throw new InvalidOperationException("A joint committee cannot be a member of itself.");
-        }
-
-        if (_memberBodies.All(existing => existing.MemberBody != member))
-        {
-            _memberBodies.Add(new JointCommitteeMember(this, member));
-        }
+        return member == this ? "A joint committee cannot be a member of itself" : null;
     }
+
+    /// <summary>Why <paramref name="member"/> cannot join from <paramref name="from"/>: it had ended by then, or it is a member over a period that includes that day or later.</summary>
+    public string? WhyNotMemberFrom(Body member, DateOnly from)
+    {
+        if (member.HasEndedBefore(from))
+        {
+            return $"{member.Name} ended on {Day(member.ExistedTo!.Value)}, before that day";
+        }
+
+        return _memberBodies.FirstOrDefault(existing => existing.MemberBody == member && Dated.Overlap(existing.From, existing.To, from, null)) is { } clash
+            ? $"{member.Name} is already a member ({Period(clash.From, clash.To)}): end that membership first, or start after its last day"
+            : null;
+    }
+
+    private static string Period(DateOnly? from, DateOnly? to) =>
+        (from, to) switch
+        {
+            (null, null) => "undated, as the papers give it",
+            ({ } start, null) => $"from {Day(start)}",
+            (null, { } end) => $"until {Day(end)}",
+            ({ } start, { } end) => $"{Day(start)} to {Day(end)}",
+        };
 }
 
 /// <summary>
@@ -206,8 +240,8 @@ public sealed class BodyChange
     public DateTimeOffset RecordedAt { get; private set; }
 }
 
-/// <summary>A body's seat on a joint committee.</summary>
-public sealed class JointCommitteeMember
+/// <summary>A body's seat on a joint committee, for a period; a missing start means "as the papers give it".</summary>
+public sealed class JointCommitteeMember : IDated
 {
     private JointCommitteeMember()
     {
@@ -215,12 +249,14 @@ public sealed class JointCommitteeMember
         MemberBody = null!;
     }
 
-    internal JointCommitteeMember(Body committee, Body memberBody)
+    internal JointCommitteeMember(Body committee, Body memberBody, DateOnly? from)
     {
         Committee = committee;
         MemberBody = memberBody;
+        From = from;
     }
 
+    public int Id { get; private set; }
     public int CommitteeId { get; private set; }
     public Body Committee { get; private set; }
     public int MemberBodyId { get; private set; }
@@ -233,6 +269,33 @@ public sealed class JointCommitteeMember
 
     /// <summary>The functions the member body delegates to the committee, in its own words.</summary>
     public string? DelegatedFunctions { get; private set; }
+
+    public DateOnly? From { get; private set; }
+
+    public DateOnly? To { get; private set; }
+
+    /// <summary>Why the membership cannot end on <paramref name="lastDay"/>: it has already ended, or it began after that day.</summary>
+    public string? WhyNotEnd(DateOnly lastDay)
+    {
+        if (To is { } ended)
+        {
+            return $"This membership has already ended (its last day was {ended.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})";
+        }
+
+        return From is { } from && lastDay < from
+            ? $"The last day cannot be before the membership began ({from.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})"
+            : null;
+    }
+
+    public void End(DateOnly lastDay)
+    {
+        if (WhyNotEnd(lastDay) is { } refusal)
+        {
+            throw new ArgumentException(refusal, nameof(lastDay));
+        }
+
+        To = lastDay;
+    }
 
     public void Describe(int? representativeId, string? delegatedFunctions)
     {

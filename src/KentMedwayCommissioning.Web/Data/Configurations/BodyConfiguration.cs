@@ -47,7 +47,8 @@ internal sealed class JointCommitteeMemberConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<JointCommitteeMember> builder)
     {
-        builder.HasKey(member => new { member.CommitteeId, member.MemberBodyId });
+        // A body may leave a committee and join it again later, so a membership is a dated row with its own key.
+        builder.HasKey(member => member.Id);
         builder.HasOne(member => member.MemberBody).WithMany().HasForeignKey(member => member.MemberBodyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(member => member.Representative).WithMany().HasForeignKey(member => member.RepresentativeId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(member => member.DelegatedFunctions).HasMaxLength(2000);

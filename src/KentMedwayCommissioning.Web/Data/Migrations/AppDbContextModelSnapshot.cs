@@ -580,25 +580,43 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.JointCommitteeMember", b =>
                 {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<int>("CommitteeId")
                         .HasColumnType("integer")
                         .HasColumnName("committee_id");
-
-                    b.Property<int>("MemberBodyId")
-                        .HasColumnType("integer")
-                        .HasColumnName("member_body_id");
 
                     b.Property<string>("DelegatedFunctions")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("delegated_functions");
 
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<int>("MemberBodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_body_id");
+
                     b.Property<int?>("RepresentativeId")
                         .HasColumnType("integer")
                         .HasColumnName("representative_id");
 
-                    b.HasKey("CommitteeId", "MemberBodyId")
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
                         .HasName("pk_joint_committee_members");
+
+                    b.HasIndex("CommitteeId")
+                        .HasDatabaseName("ix_joint_committee_members_committee_id");
 
                     b.HasIndex("MemberBodyId")
                         .HasDatabaseName("ix_joint_committee_members_member_body_id");

@@ -50,6 +50,11 @@ public sealed class DetailsModel(ISender sender) : PageModel
 
         public bool HasGoverningBody => Members.Count > 0;
 
+        public IReadOnlyList<MemberBody> CurrentMemberBodies => MemberBodies.Where(member => Dated.Covers(member.From, member.To, Today)).ToList();
+
+        /// <summary>Memberships that ended before today, or that start later: kept on the page with their dates.</summary>
+        public IReadOnlyList<MemberBody> OtherMemberBodies => MemberBodies.Where(member => !Dated.Covers(member.From, member.To, Today)).ToList();
+
         /// <summary>The quorum if every current voting member attended: what the body's rule asks of a full meeting.</summary>
         public QuorumAssessment FullAttendance => Quorum.Assess(Rule, Members
             .Where(member => member.HasVote && Dated.Covers(member.From, member.To, Today))
@@ -78,7 +83,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
     /// <summary>A change recorded in the body's history: what changed, from which day, and why.</summary>
     public sealed record HistoryRow(string Change, DateOnly EffectiveOn, string Reason);
 
-    public sealed record MemberBody(string Name, string Slug, string? Representative, string? RepresentativeSlug, string? DelegatedFunctions);
+    public sealed record MemberBody(string Name, string Slug, string? Representative, string? RepresentativeSlug, string? DelegatedFunctions, DateOnly? From, DateOnly? To);
 
     internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db, TimeProvider clock) : IQueryHandler<Query, BodyDetails?>
     {
@@ -101,13 +106,15 @@ public sealed class DetailsModel(ISender sender) : PageModel
                     body.TermsOfReference,
                     body.MeetsInPublic,
                     MemberBodies = body.MemberBodies
-                        .OrderBy(member => member.MemberBody.Name)
+                        .OrderBy(member => member.MemberBody.Name).ThenBy(member => member.From)
                         .Select(member => new MemberBody(
                             member.MemberBody.Name,
                             member.MemberBody.Slug,
                             member.Representative == null ? null : member.Representative.FullName,
                             member.Representative == null ? null : member.Representative.Slug,
-                            member.DelegatedFunctions))
+                            member.DelegatedFunctions,
+                            member.From,
+                            member.To))
                         .ToList(),
                 })
                 .SingleOrDefaultAsync(cancellationToken);
