@@ -26,6 +26,30 @@ public sealed class BodyTests
     }
 
     [Fact]
+    public void A_member_body_cannot_join_over_a_period_it_is_already_a_member()
+    {
+        var committee = new Body("Joint Committee of Clinical Commissioning Groups", BodyKind.JointCommittee);
+        var ccg = new Body("Swale CCG", BodyKind.ClinicalCommissioningGroup, SubSystem.NorthKent);
+        committee.AddMemberBody(ccg, new DateOnly(2019, 4, 1));
+
+        Assert.StartsWith("Swale CCG is already a member (from 1 April 2019)", committee.WhyNotMemberFrom(ccg, new DateOnly(2019, 1, 1)), StringComparison.Ordinal);
+        committee.MemberBodies.Single().End(new DateOnly(2020, 3, 31));
+        Assert.Null(committee.WhyNotMemberFrom(ccg, new DateOnly(2020, 4, 1)));
+        Assert.StartsWith("Swale CCG is already a member (1 April 2019 to 31 March 2020)", committee.WhyNotMemberFrom(ccg, new DateOnly(2020, 3, 31)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_body_that_has_ended_cannot_join_after_its_last_day()
+    {
+        var committee = new Body("Joint Committee of Clinical Commissioning Groups", BodyKind.JointCommittee);
+        var ccg = new Body("Swale CCG", BodyKind.ClinicalCommissioningGroup, SubSystem.NorthKent);
+        ccg.Describe(null, null, new DateOnly(2020, 3, 31));
+
+        Assert.Equal("Swale CCG ended on 31 March 2020, before that day", committee.WhyNotMemberFrom(ccg, new DateOnly(2020, 4, 1)));
+        Assert.Null(committee.WhyNotMemberFrom(ccg, new DateOnly(2020, 3, 31)));
+    }
+
+    [Fact]
     public void Cannot_end_before_it_begins()
     {
         var body = new Body("Kent and Medway CCG", BodyKind.ClinicalCommissioningGroup);
