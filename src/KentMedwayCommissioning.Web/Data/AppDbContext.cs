@@ -17,6 +17,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 {
     public DbSet<Body> Bodies => Set<Body>();
     public DbSet<BodyChange> BodyChanges => Set<BodyChange>();
+    public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<JointCommitteeMember> JointCommitteeMembers => Set<JointCommitteeMember>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonChange> PersonChanges => Set<PersonChange>();

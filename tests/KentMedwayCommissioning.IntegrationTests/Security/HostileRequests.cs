@@ -141,9 +141,12 @@ public static class HostileRequests
             // Ending a body shows only for a body that has not ended (the demo's West Kent CCG has); the description form only to its secretary.
             new(Principal.Administrator, "post", "/bodies/kent-and-medway-ccg/change?handler=End", [("Ending.LastDay", "2030-01-01"), ("Ending.Reason", "Hostile check")]),
             new(Principal.Secretary, "post", "/bodies/west-kent-ccg/change?handler=Description", [("Describing.Description", "Hostile check"), ("Describing.EffectiveOn", "2026-01-01"), ("Describing.Reason", "Hostile check")]),
-            // A joint committee's member forms show only on a joint committee's page (the demo's body is a CCG).
+            // A joint committee's member and delegation forms show only on a joint committee's page (the demo's body is a CCG).
             new(Principal.Administrator, "post", "/bodies/joint-committee-of-clinical-commissioning-groups/members", [("Adding.MemberSlug", "Hostile check"), ("Adding.From", "2030-01-01"), ("Adding.Reason", "Hostile check")]),
             new(Principal.Administrator, "post", "/bodies/joint-committee-of-clinical-commissioning-groups/members?handler=End", [("Ending.MembershipId", "Hostile check"), ("Ending.LastDay", "2030-01-01"), ("Ending.Reason", "Hostile check")]),
+            new(Principal.Administrator, "post", "/bodies/joint-committee-of-clinical-commissioning-groups/delegations",
+                [("Recording.MemberSlug", "Hostile check"), ("Recording.FunctionId", "1"), ("Recording.From", "2030-01-01"), ("Recording.DecisionSequence", "1"), ("Recording.Reason", "Hostile check")]),
+            new(Principal.Administrator, "post", "/bodies/joint-committee-of-clinical-commissioning-groups/delegations?handler=End", [("Ending.DelegationId", "Hostile check"), ("Ending.LastDay", "2030-01-01"), ("Ending.Reason", "Hostile check")]),
             new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Revoke", []),
             new(Principal.Administrator, "post", $"/meetings/{demo.MeetingInProgress}/items/1?handler=Close", [("confirmed", "true")]),
             new(Principal.Administrator, "post", $"/decisions/{demo.WestKentDecision}?handler=MakePublic", [("MadePublic.On", "2026-01-01"), ("MadePublic.Reason", "Hostile check")]),

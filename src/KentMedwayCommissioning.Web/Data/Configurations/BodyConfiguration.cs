@@ -1,4 +1,6 @@
 using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Domain.Programme;
+using KentMedwayCommissioning.Web.Domain.Register;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -52,5 +54,16 @@ internal sealed class JointCommitteeMemberConfiguration : IEntityTypeConfigurati
         builder.HasOne(member => member.MemberBody).WithMany().HasForeignKey(member => member.MemberBodyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(member => member.Representative).WithMany().HasForeignKey(member => member.RepresentativeId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(member => member.DelegatedFunctions).HasMaxLength(2000);
+    }
+}
+
+internal sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegation>
+{
+    public void Configure(EntityTypeBuilder<Delegation> builder)
+    {
+        builder.HasOne<Body>().WithMany().HasForeignKey(delegation => delegation.CommitteeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Body>().WithMany().HasForeignKey(delegation => delegation.MemberBodyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<FunctionAllocation>().WithMany().HasForeignKey(delegation => delegation.FunctionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PublishedDecision>().WithMany().HasForeignKey(delegation => delegation.AuthorisedBySequence).OnDelete(DeleteBehavior.Restrict);
     }
 }

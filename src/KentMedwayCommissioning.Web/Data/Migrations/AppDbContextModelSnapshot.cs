@@ -522,6 +522,57 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.ToTable("body_changes", (string)null);
                 });
 
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Delegation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("AuthorisedBySequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("authorised_by_sequence");
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("committee_id");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<int>("FunctionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("function_id");
+
+                    b.Property<int>("MemberBodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_body_id");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delegations");
+
+                    b.HasIndex("AuthorisedBySequence")
+                        .HasDatabaseName("ix_delegations_authorised_by_sequence");
+
+                    b.HasIndex("CommitteeId")
+                        .HasDatabaseName("ix_delegations_committee_id");
+
+                    b.HasIndex("FunctionId")
+                        .HasDatabaseName("ix_delegations_function_id");
+
+                    b.HasIndex("MemberBodyId")
+                        .HasDatabaseName("ix_delegations_member_body_id");
+
+                    b.ToTable("delegations", (string)null);
+                });
+
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Interest", b =>
                 {
                     b.Property<int>("Id")
@@ -2920,6 +2971,36 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasConstraintName("fk_body_changes_bodies_body_id");
 
                     b.Navigation("Body");
+                });
+
+            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Delegation", b =>
+                {
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Register.PublishedDecision", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorisedBySequence")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_delegations_published_decisions_authorised_by_sequence");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Body", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delegations_bodies_committee_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Programme.FunctionAllocation", null)
+                        .WithMany()
+                        .HasForeignKey("FunctionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delegations_function_allocations_function_id");
+
+                    b.HasOne("KentMedwayCommissioning.Web.Domain.Body", null)
+                        .WithMany()
+                        .HasForeignKey("MemberBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delegations_bodies_member_body_id");
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Interest", b =>

@@ -44,11 +44,16 @@ public sealed class DetailsModel(ISender sender) : PageModel
         IReadOnlyList<PostHolders> Posts,
         IReadOnlyList<MemberBody> MemberBodies,
         IReadOnlyList<BodyLink> SitsOn,
+        IReadOnlyList<DelegatedFunction> Delegations,
         IReadOnlyList<HistoryRow> History)
     {
         public bool HasEnded => ExistedTo is { } lastDay && lastDay < Today;
 
         public bool HasGoverningBody => Members.Count > 0;
+
+        public IReadOnlyList<DelegatedFunction> DelegatedToday => Delegations.Where(delegation => Dated.Covers(delegation.From, delegation.To, Today)).ToList();
+
+        public IReadOnlyList<DelegatedFunction> DelegatedOtherDays => Delegations.Where(delegation => !Dated.Covers(delegation.From, delegation.To, Today)).ToList();
 
         public IReadOnlyList<MemberBody> CurrentMemberBodies => MemberBodies.Where(member => Dated.Covers(member.From, member.To, Today)).ToList();
 
@@ -79,6 +84,9 @@ public sealed class DetailsModel(ISender sender) : PageModel
     public sealed record TransitionalRole(string Title, string BodyName, string BodySlug, DateOnly? From, DateOnly? To, DatePrecision FromPrecision);
 
     public sealed record BodyLink(string Name, string Slug);
+
+    /// <summary>A function a member body delegates to this joint committee, for a period, and the decision that authorised it.</summary>
+    public sealed record DelegatedFunction(string MemberName, string MemberSlug, string Function, DateOnly? From, DateOnly? To, long? AuthorisedBySequence);
 
     /// <summary>A change recorded in the body's history: what changed, from which day, and why.</summary>
     public sealed record HistoryRow(string Change, DateOnly EffectiveOn, string Reason);
@@ -170,6 +178,15 @@ public sealed class DetailsModel(ISender sender) : PageModel
                 .Select(member => new BodyLink(member.Committee.Name, member.Committee.Slug))
                 .ToListAsync(cancellationToken);
 
+            var delegations = await (
+                    from delegation in db.Delegations.AsNoTracking()
+                    where delegation.CommitteeId == body.Id
+                    join member in db.Bodies on delegation.MemberBodyId equals member.Id
+                    join function in db.FunctionAllocations on delegation.FunctionId equals function.Id
+                    orderby function.Function, member.Name, delegation.From
+                    select new DelegatedFunction(member.Name, member.Slug, function.Function, delegation.From, delegation.To, delegation.AuthorisedBySequence))
+                .ToListAsync(cancellationToken);
+
             var history = await db.BodyChanges
                 .AsNoTracking()
                 .Where(change => change.BodyId == body.Id)
@@ -180,7 +197,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
             return new BodyDetails(
                 UkCalendar.Today(clock),
                 body.Name, body.Slug, body.Kind, body.SubSystem, body.Description, body.ExistedFrom, body.ExistedTo, body.Rule, body.TermsOfReference, body.MeetsInPublic,
-                members, posts, body.MemberBodies, sitsOn, history);
+                members, posts, body.MemberBodies, sitsOn, delegations, history);
         }
 
         private async Task<List<PostHolders>> AddTransitionalRolesAsync(List<PostHolders> posts, CancellationToken cancellationToken)
