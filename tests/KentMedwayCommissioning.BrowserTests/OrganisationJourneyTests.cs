@@ -101,4 +101,34 @@ public sealed class OrganisationJourneyTests(BrowserApp app) : IAsyncLifetime
         await BrowserApp.ScreenshotAsync(page, "body-ended");
         Assert.Empty(await Accessibility.ViolationsAsync(page));
     }
+
+    [Fact]
+    public async Task An_administrator_adds_a_member_body_to_a_joint_committee_after_correcting_the_form()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(DemoAccounts.Administrator.Email);
+        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Your dashboard" }).WaitForAsync();
+
+        await page.GotoAsync("/bodies/joint-committee-of-clinical-commissioning-groups");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add or end Joint Committee of Clinical Commissioning Groups's member bodies" }).ClickAsync();
+        await page.GetByLabel("Member body").First.SelectOptionAsync(new SelectOptionValue { Label = "Kent and Medway CCG" });
+        await page.GetByLabel("Member from").FillAsync("2020-04-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the member body" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#adding-reason-error")).ToContainTextAsync("Say why: the reason is kept in the committee's history");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+
+        await page.GetByLabel("Reason").First.FillAsync("Joined on the merger");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the member body" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The member body has been added.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Member bodies today, their representatives and the functions they delegate" })).ToContainTextAsync("From 1 April 2020");
+        await BrowserApp.ScreenshotAsync(page, "joint-committee-members");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record or end functions delegated to Joint Committee of Clinical Commissioning Groups" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Functions delegated to it" }).WaitForAsync();
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+    }
 }
