@@ -34,7 +34,7 @@ public sealed class BodyPagesTests(TestApp app)
     {
         var page = await _browser.GetPageAsync("/bodies/joint-committee-of-clinical-commissioning-groups");
 
-        Assert.Contains("10 bodies are members of this committee.", page.MainText(), StringComparison.Ordinal);
+        Assert.Contains("10 bodies are members of this committee today.", page.MainText(), StringComparison.Ordinal);
         Assert.Contains("Bexley CCG", page.MainText(), StringComparison.Ordinal);
         Assert.Contains("High Weald Lewes Havens CCG", page.MainText(), StringComparison.Ordinal);
         Assert.Contains("Terms of reference The decision-making body for the Kent and Medway stroke review", page.MainText(), StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class BodyPagesTests(TestApp app)
         var page = await _browser.GetPageAsync("/bodies/kent-and-medway-strategic-commissioner-joint-committee");
 
         Assert.Contains("Meets in public Yes", page.MainText(), StringComparison.Ordinal);
-        Assert.Contains("8 bodies are members of this committee.", page.MainText(), StringComparison.Ordinal);
+        Assert.Contains("8 bodies are members of this committee today.", page.MainText(), StringComparison.Ordinal);
     }
 
     [Fact]
