@@ -77,6 +77,19 @@ public sealed class PeopleTests(TestApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_renamed_person_s_account_is_shown_by_the_new_name()
+    {
+        var slug = Slug.From(DemoAccounts.GpMember.PersonName!);
+        await _browser.SignInAsync(DemoAccounts.Administrator.Email, DemoAccounts.Password);
+
+        var response = await _browser.SubmitAsync($"/people/{slug}/change", RenameFields("Dr Renamed Member", Today, "Changed their name by deed poll"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("Dr Renamed Member", await app.QueryDbAsync(db => db.Users.Where(account => account.Email == DemoAccounts.GpMember.Email).Select(account => account.DisplayName).SingleAsync()));
+        Assert.Equal(DemoAccounts.Administrator.DisplayName, await app.QueryDbAsync(db => db.Users.Where(account => account.Email == DemoAccounts.Administrator.Email).Select(account => account.DisplayName).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_person_no_longer_listed_answers_404_to_visitors_while_the_register_keeps_their_votes()
     {
         var (sequence, personId, publishedName) = await PublishedVoterAsync();

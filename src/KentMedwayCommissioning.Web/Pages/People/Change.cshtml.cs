@@ -151,6 +151,14 @@ public sealed class ChangeModel(ISender sender, TimeProvider clock) : PageModel
 
             await RefuseIfOutOfOrderAsync(db, person, command.EffectiveOn!.Value, UkCalendar.Today(clock), nameof(Rename.EffectiveOn), cancellationToken);
             db.PersonChanges.Add(new PersonChange(person, $"Name changed to {newName}", person.FullName, command.EffectiveOn.Value, command.Reason.Trim(), clock.GetUtcNow()));
+
+            // An account linked to the person is shown by their name: it follows the new one, unless it was given another.
+            var formerName = person.FullName;
+            foreach (var account in await db.Users.Where(account => account.PersonId == person.Id && account.DisplayName == formerName).ToListAsync(cancellationToken))
+            {
+                account.DisplayName = newName;
+            }
+
             person.Rename(newName);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
