@@ -34,6 +34,9 @@ public static class Report
             }
         }
 
+        // Each app process the run starts at a size (output cache on, then off) reports its own peak: the worst counts.
+        double PeakRss(int size) => all.Where(measurement => measurement.Kind == "rss" && measurement.Size == size).Select(measurement => measurement.Value).DefaultIfEmpty(double.NaN).Max();
+
         output.WriteLine();
         foreach (var size in sizes)
         {
@@ -42,9 +45,6 @@ public static class Report
                 + $"csv {Find("csv", size)?.Seconds ?? double.NaN:0.00} s (+{Find("csv", size)?.Value ?? double.NaN:0} MB), "
                 + $"verify {Find("verify", size)?.Seconds ?? double.NaN:0.00} s (+{Find("verify", size)?.Value ?? double.NaN:0} MB), inclusion proof p95 {Find("proof", size)?.P95Ms ?? double.NaN:0.0} ms"));
         }
-
-        // Each app process the run starts at a size (output cache on, then off) reports its own peak: the worst counts.
-        double PeakRss(int size) => all.Where(measurement => measurement.Kind == "rss" && measurement.Size == size).Select(measurement => measurement.Value).DefaultIfEmpty(double.NaN).Max();
 
         var register = Find("endpoint", largest, "register");
         var baselineLargest = Find("endpoint", largest, "baseline");
