@@ -33,8 +33,8 @@ public sealed class AuditLogTests(TestApp app) : IAsyncLifetime
         var member = TestApp.Member(board.Voters[1]);
         var before = await app.QueryDbAsync(db => db.AuditEntries.CountAsync());
 
-        await app.SendAsAsync(member, new CastVote.Command(board.ItemId, VoteChoice.For));
-        await app.SendAsAsync(member, new CastVote.Command(board.ItemId, VoteChoice.Against));
+        await app.SendAsAsync(member, new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
+        await app.SendAsAsync(member, new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.Against));
 
         // No audit document is serialised for a vote: its vote_events rows are its audit, append-only and complete.
         Assert.Equal(before, await app.QueryDbAsync(db => db.AuditEntries.CountAsync()));
@@ -88,8 +88,8 @@ public sealed class AuditLogTests(TestApp app) : IAsyncLifetime
         var board = await VotingBoard.CreateAsync(app, voters: 3, openVote: false);
         var before = await app.QueryDbAsync(db => db.AuditEntries.CountAsync());
 
-        await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.ItemId, VoteChoice.For)));
-        await Assert.ThrowsAsync<ValidationException>(() => app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.ItemId, (VoteChoice)42)));
+        await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For)));
+        await Assert.ThrowsAsync<ValidationException>(() => app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.MeetingId, board.ItemNumber, (VoteChoice)42)));
 
         Assert.Equal(before, await app.QueryDbAsync(db => db.AuditEntries.CountAsync()));
     }

@@ -90,8 +90,8 @@ public sealed class OpenDataContractTests(TestApp app)
     {
         var board = await VotingBoard.CreateAsync(app, voters: 3, name: "Popolo Board");
         var secretary = TestApp.Secretary(board.BodyId);
-        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.ItemId, VoteChoice.For));
-        await app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.ItemId, VoteChoice.Against));
+        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.Against));
         await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
         await app.SendAsAsync(secretary, new RunVote.CastingVoteCommand(board.MeetingId, board.ItemNumber, VoteChoice.For));
         await app.SendAsAsync(secretary, new RunMeeting.ChangeStatus(board.MeetingId, RunMeeting.StatusChange.Close));

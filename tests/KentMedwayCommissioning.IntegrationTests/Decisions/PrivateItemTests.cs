@@ -164,8 +164,8 @@ public sealed class PrivateItemTests(TestApp app) : IAsyncLifetime
             return (item.Id, item.Number, proposal.Slug);
         });
         var secretary = TestApp.Secretary(board.BodyId);
-        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(itemId, VoteChoice.For));
-        await app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(itemId, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.MeetingId, number, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.MeetingId, number, VoteChoice.For));
         await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, number, RunVote.Action.Close));
         await app.SendAsAsync(secretary, new RunMeeting.ChangeStatus(board.MeetingId, RunMeeting.StatusChange.Close));
         Assert.Equal(1, await app.SendAsAsync(secretary, new PublishMeeting.Command(board.MeetingId)));

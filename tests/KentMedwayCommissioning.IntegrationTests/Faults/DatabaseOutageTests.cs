@@ -38,7 +38,7 @@ public sealed class DatabaseOutageTests : IClassFixture<FaultApp>
                 var choice = mine.Count % 2 == 0 ? VoteChoice.For : VoteChoice.Against;
                 try
                 {
-                    await _app.SendAsAsync(member, new CastVote.Command(board.ItemId, choice));
+                    await _app.SendAsAsync(member, new CastVote.Command(board.MeetingId, board.ItemNumber, choice));
                     mine.Add(choice);
                 }
                 catch (Exception failure) when (failure is not GovernanceException)

@@ -24,7 +24,7 @@ public sealed class MinutesAndActionsTests(TestApp app) : IAsyncLifetime
         await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(secretary, new WriteMinutes.SaveDraft(board.MeetingId, new Dictionary<int, string?> { [1] = "Too early" })));
         foreach (var voter in board.Voters)
         {
-            await app.SendAsAsync(TestApp.Member(voter), new CastVote.Command(board.ItemId, VoteChoice.For));
+            await app.SendAsAsync(TestApp.Member(voter), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
         }
 
         await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));

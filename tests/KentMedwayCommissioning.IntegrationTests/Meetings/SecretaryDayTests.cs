@@ -104,7 +104,7 @@ public sealed class SecretaryDayTests(TestApp app) : IAsyncLifetime
     {
         var board = await VotingBoard.CreateAsync(app, voters: 4);
         var secretary = TestApp.Secretary(board.BodyId);
-        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.ItemId, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
 
         var recorded = await app.SendAsAsync(secretary, new RunVote.ShowOfHandsCommand(board.MeetingId, board.ItemNumber,
             [new(board.Voters[1], VoteChoice.For), new(board.Voters[2], VoteChoice.Against), new(board.Voters[3], VoteChoice.For)]));
@@ -152,7 +152,7 @@ public sealed class SecretaryDayTests(TestApp app) : IAsyncLifetime
     {
         var board = await VotingBoard.CreateAsync(app, voters: 4);
         var member = TestApp.Member(board.Voters[2]);
-        await app.SendAsAsync(member, new CastVote.Command(board.ItemId, VoteChoice.Against));
+        await app.SendAsAsync(member, new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.Against));
 
         await app.SendAsAsync(member, new DeclareInterest.Command(board.ItemId, null, "Partner in a practice that would provide the service", DeclarationAction.WithdrewFromDiscussionAndVote));
 
@@ -162,7 +162,7 @@ public sealed class SecretaryDayTests(TestApp app) : IAsyncLifetime
         Assert.Equal(VoteChoice.Against, setAside[1].Choice);
         Assert.Equal("Declared an interest: Partner in a practice that would provide the service", setAside[1].Reason);
 
-        var refusal = await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(member, new CastVote.Command(board.ItemId, VoteChoice.For)));
+        var refusal = await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(member, new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For)));
         Assert.Contains("declared an interest", refusal.Message, StringComparison.Ordinal);
 
         // The dashboard no longer offers the member this vote.
@@ -180,7 +180,7 @@ public sealed class SecretaryDayTests(TestApp app) : IAsyncLifetime
         // Each member votes and declares at once; whichever lands first, a declared member has no vote left.
         var attempts = board.Voters.SelectMany(personId => new Func<Task>[]
         {
-            () => SwallowRefusalAsync(app.SendAsAsync(TestApp.Member(personId), new CastVote.Command(board.ItemId, VoteChoice.For))),
+            () => SwallowRefusalAsync(app.SendAsAsync(TestApp.Member(personId), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For))),
             () => app.SendAsAsync(TestApp.Member(personId), new DeclareInterest.Command(board.ItemId, null, "Declared in the rush", DeclarationAction.WithdrewFromDiscussionAndVote)),
         });
         await Task.WhenAll(attempts.Select(attempt => Task.Run(attempt)));

@@ -34,8 +34,8 @@ public sealed class VotingTests(TestApp app) : IAsyncLifetime
         var board = await VotingBoard.CreateAsync(app, voters: 3);
         var member = TestApp.Member(board.Voters[1]);
 
-        var first = await app.SendAsAsync(member, new CastVote.Command(board.ItemId, VoteChoice.For));
-        var second = await app.SendAsAsync(member, new CastVote.Command(board.ItemId, VoteChoice.Against));
+        var first = await app.SendAsAsync(member, new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
+        var second = await app.SendAsAsync(member, new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.Against));
 
         Assert.False(first.WasChange);
         Assert.True(second.WasChange);
@@ -52,7 +52,7 @@ public sealed class VotingTests(TestApp app) : IAsyncLifetime
         var member = TestApp.Member(board.Voters[2]);
 
         await Task.WhenAll(Enumerable.Range(0, 12).Select(attempt =>
-            app.SendAsAsync(member, new CastVote.Command(board.ItemId, attempt % 2 == 0 ? VoteChoice.For : VoteChoice.Abstain))));
+            app.SendAsAsync(member, new CastVote.Command(board.MeetingId, board.ItemNumber, attempt % 2 == 0 ? VoteChoice.For : VoteChoice.Abstain))));
 
         var vote = Assert.Single(await app.QueryDbAsync(db => db.Votes.Where(vote => vote.AgendaItemId == board.ItemId).ToListAsync()));
         // Each recorded event is a real change: a submission that repeats the current vote records nothing.
@@ -70,7 +70,7 @@ public sealed class VotingTests(TestApp app) : IAsyncLifetime
         var board = await VotingBoard.CreateAsync(app, voters: 100);
 
         var results = await Task.WhenAll(board.Voters.Select((personId, index) =>
-            app.SendAsAsync(TestApp.Member(personId), new CastVote.Command(board.ItemId, index % 3 == 0 ? VoteChoice.Against : VoteChoice.For))));
+            app.SendAsAsync(TestApp.Member(personId), new CastVote.Command(board.MeetingId, board.ItemNumber, index % 3 == 0 ? VoteChoice.Against : VoteChoice.For))));
 
         Assert.Equal(100, results.Length);
         Assert.Equal(100, await app.QueryDbAsync(db => db.Votes.CountAsync(vote => vote.AgendaItemId == board.ItemId)));
@@ -92,7 +92,7 @@ public sealed class VotingTests(TestApp app) : IAsyncLifetime
         };
         foreach (var (message, personId) in refusals)
         {
-            var refusal = await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(TestApp.Member(personId), new CastVote.Command(board.ItemId, VoteChoice.For)));
+            var refusal = await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(TestApp.Member(personId), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For)));
             Assert.Equal(message, refusal.Message);
         }
 
@@ -126,7 +126,7 @@ public sealed class VotingTests(TestApp app) : IAsyncLifetime
             string? statement = null;
             try
             {
-                await app.SendAsAsync(TestApp.Member(personId), new CastVote.Command(board.ItemId, VoteChoice.For));
+                await app.SendAsAsync(TestApp.Member(personId), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
             }
             catch (GovernanceException refusal)
             {
@@ -146,7 +146,7 @@ public sealed class VotingTests(TestApp app) : IAsyncLifetime
         await app.SendAsAsync(member, new DeclareInterest.Command(board.ItemId, null, "Partner in a provider bidding for the contract", DeclarationAction.WithdrewFromDiscussionAndVote));
         await app.SendAsAsync(TestApp.Secretary(board.BodyId), new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Open));
 
-        var refusal = await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(member, new CastVote.Command(board.ItemId, VoteChoice.For)));
+        var refusal = await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(member, new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For)));
 
         Assert.Equal("You declared an interest in this item, so you are withdrawn from its vote.", refusal.Message);
         Assert.Equal(0, await app.QueryDbAsync(db => db.Votes.CountAsync(vote => vote.AgendaItemId == board.ItemId)));
@@ -156,10 +156,10 @@ public sealed class VotingTests(TestApp app) : IAsyncLifetime
     public async Task A_vote_after_the_close_is_refused_with_a_clear_message()
     {
         var board = await VotingBoard.CreateAsync(app, voters: 3);
-        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.ItemId, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
         await app.SendAsAsync(TestApp.Secretary(board.BodyId), new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
 
-        var refusal = await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.ItemId, VoteChoice.Against)));
+        var refusal = await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.Against)));
 
         Assert.Equal("The vote on this item has closed. Your vote was not counted.", refusal.Message);
         Assert.Equal(1, await app.QueryDbAsync(db => db.Votes.CountAsync(vote => vote.AgendaItemId == board.ItemId)));
@@ -174,7 +174,7 @@ public sealed class VotingTests(TestApp app) : IAsyncLifetime
         {
             try
             {
-                await app.SendAsAsync(TestApp.Member(personId), new CastVote.Command(board.ItemId, VoteChoice.For));
+                await app.SendAsAsync(TestApp.Member(personId), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
                 return (personId, Counted: true);
             }
             catch (GovernanceException)
@@ -255,7 +255,7 @@ public sealed class VotingTests(TestApp app) : IAsyncLifetime
         Assert.Equal(closed ? (MeetingStatus.Closed, VoteState.NotOpened) : (MeetingStatus.InProgress, VoteState.Open), (state.Status, state.VoteState));
         if (closed)
         {
-            await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.ItemId, VoteChoice.For)));
+            await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For)));
         }
     }
 
@@ -280,7 +280,7 @@ public sealed class VotingTests(TestApp app) : IAsyncLifetime
         var secretary = TestApp.Secretary(board.BodyId);
         for (var index = 0; index < 4; index++)
         {
-            await app.SendAsAsync(TestApp.Member(board.Voters[index]), new CastVote.Command(board.ItemId, index < 2 ? VoteChoice.For : VoteChoice.Against));
+            await app.SendAsAsync(TestApp.Member(board.Voters[index]), new CastVote.Command(board.MeetingId, board.ItemNumber, index < 2 ? VoteChoice.For : VoteChoice.Against));
         }
 
         var closed = await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
@@ -309,7 +309,7 @@ public sealed class VotingTests(TestApp app) : IAsyncLifetime
     public async Task The_vote_trail_cannot_be_changed_or_deleted_in_the_database()
     {
         var board = await VotingBoard.CreateAsync(app, voters: 3);
-        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.ItemId, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
 
         var update = await Assert.ThrowsAsync<PostgresException>(() => app.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE vote_events SET choice = 'Against'")));
         var delete = await Assert.ThrowsAsync<PostgresException>(() => app.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM vote_events")));
@@ -333,7 +333,7 @@ public sealed class VoteEdgeTests(TestApp app) : IAsyncLifetime
         var secretary = TestApp.Secretary(board.BodyId);
         for (var index = 1; index < 5; index++)
         {
-            await app.SendAsAsync(TestApp.Member(board.Voters[index]), new CastVote.Command(board.ItemId, index <= 2 ? VoteChoice.For : VoteChoice.Against));
+            await app.SendAsAsync(TestApp.Member(board.Voters[index]), new CastVote.Command(board.MeetingId, board.ItemNumber, index <= 2 ? VoteChoice.For : VoteChoice.Against));
         }
 
         await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
@@ -361,8 +361,8 @@ public sealed class VoteEdgeTests(TestApp app) : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
         var secretary = TestApp.Secretary(board.BodyId);
-        await app.SendAsAsync(TestApp.Member(chair), new CastVote.Command(board.ItemId, VoteChoice.For));
-        await app.SendAsAsync(TestApp.Member(board.Voters[2]), new CastVote.Command(board.ItemId, VoteChoice.Against));
+        await app.SendAsAsync(TestApp.Member(chair), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[2]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.Against));
         await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
 
         var decided = await app.SendAsAsync(secretary, new RunVote.CastingVoteCommand(board.MeetingId, board.ItemNumber, VoteChoice.For));
@@ -389,7 +389,7 @@ public sealed class VoteEdgeTests(TestApp app) : IAsyncLifetime
             return person.Id;
         });
 
-        await app.SendAsAsync(TestApp.Member(newcomer), new CastVote.Command(board.ItemId, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(newcomer), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
 
         Assert.Equal(VoteChoice.For, await app.QueryDbAsync(db => db.Votes.Where(vote => vote.PersonId == newcomer).Select(vote => vote.Choice).SingleAsync()));
     }
@@ -399,8 +399,8 @@ public sealed class VoteEdgeTests(TestApp app) : IAsyncLifetime
     {
         var board = await VotingBoard.CreateAsync(app, voters: 3);
         var secretary = TestApp.Secretary(board.BodyId);
-        await app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.ItemId, VoteChoice.For));
-        await app.SendAsAsync(TestApp.Member(board.Voters[2]), new CastVote.Command(board.ItemId, VoteChoice.Against));
+        await app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[2]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.Against));
         await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
 
         var refusal = await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(secretary, new RunMeeting.ChangeStatus(board.MeetingId, RunMeeting.StatusChange.Close)));

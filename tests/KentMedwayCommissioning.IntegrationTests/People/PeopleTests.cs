@@ -172,8 +172,8 @@ public sealed class PeopleTests(TestApp app) : IAsyncLifetime
     {
         var board = await VotingBoard.CreateAsync(app, voters: 3, name: "People Test Board");
         var secretary = TestApp.Secretary(board.BodyId);
-        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.ItemId, VoteChoice.For));
-        await app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.ItemId, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
         await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
         await app.SendAsAsync(secretary, new RunMeeting.ChangeStatus(board.MeetingId, RunMeeting.StatusChange.Close));
         await app.SendAsAsync(secretary, new PublishMeeting.Command(board.MeetingId));

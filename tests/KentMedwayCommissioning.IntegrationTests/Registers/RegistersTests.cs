@@ -286,9 +286,9 @@ public sealed class RegistersTests(TestApp app) : IAsyncLifetime
         var secretary = TestApp.Secretary(board.BodyId);
         await app.SendAsAsync(TestApp.Member(board.Voters[3]), new DeclareInterest.Command(board.ItemId, null, "Trustee of a bidder", DeclarationAction.WithdrewFromDiscussionAndVote));
         await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Open));
-        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.ItemId, VoteChoice.For));
-        await app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.ItemId, VoteChoice.Against));
-        await app.SendAsAsync(TestApp.Member(board.Voters[2]), new CastVote.Command(board.ItemId, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.Against));
+        await app.SendAsAsync(TestApp.Member(board.Voters[2]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
         await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
         await app.SendAsAsync(secretary, new RunMeeting.ChangeStatus(board.MeetingId, RunMeeting.StatusChange.Close));
         await app.SendAsAsync(secretary, new PublishMeeting.Command(board.MeetingId));
@@ -317,8 +317,8 @@ public sealed class RegistersTests(TestApp app) : IAsyncLifetime
     {
         var board = await VotingBoard.CreateAsync(app, voters: 3, name: "Published Record Board");
         var secretary = TestApp.Secretary(board.BodyId);
-        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.ItemId, VoteChoice.For));
-        await app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.ItemId, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
         await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
         await app.SendAsAsync(secretary, new RunMeeting.ChangeStatus(board.MeetingId, RunMeeting.StatusChange.Close));
         await app.SendAsAsync(secretary, new PublishMeeting.Command(board.MeetingId));
@@ -338,8 +338,8 @@ public sealed class RegistersTests(TestApp app) : IAsyncLifetime
     {
         var board = await VotingBoard.CreateAsync(app, voters: 2, name: "Casting Test Board");
         var secretary = TestApp.Secretary(board.BodyId);
-        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.ItemId, VoteChoice.For));
-        await app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.ItemId, VoteChoice.Against));
+        await app.SendAsAsync(TestApp.Member(board.Voters[0]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.For));
+        await app.SendAsAsync(TestApp.Member(board.Voters[1]), new CastVote.Command(board.MeetingId, board.ItemNumber, VoteChoice.Against));
         await app.SendAsAsync(secretary, new RunVote.Command(board.MeetingId, board.ItemNumber, RunVote.Action.Close));
         await app.SendAsAsync(secretary, new RunVote.CastingVoteCommand(board.MeetingId, board.ItemNumber, VoteChoice.For));
         await app.SendAsAsync(secretary, new RunMeeting.ChangeStatus(board.MeetingId, RunMeeting.StatusChange.Close));

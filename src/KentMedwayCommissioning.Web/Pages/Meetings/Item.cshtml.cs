@@ -69,18 +69,13 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
             return Challenge();
         }
 
-        if (await sender.Send(new ItemIdQuery(id, number), cancellationToken) is not { } itemId)
-        {
-            return NotFound();
-        }
-
         if (choice is null)
         {
             ModelState.AddModelError("choice", "Choose For, Against or Abstain");
             return await ShowAsync(id, number, cancellationToken) ? Page() : NotFound();
         }
 
-        var (counted, result) = await sender.TrySendAsync(new CastVote.Command(itemId, choice.Value), ModelState, "Vote", cancellationToken);
+        var (counted, result) = await sender.TrySendAsync(new CastVote.Command(id, number, choice.Value), ModelState, "Vote", cancellationToken);
         if (!counted)
         {
             return await ShowAsync(id, number, cancellationToken) ? Page() : NotFound();
@@ -215,17 +210,6 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
     }
 
     public sealed record Query(int MeetingId, int Number) : IQuery<ItemView?>;
-
-    public sealed record ItemIdQuery(int MeetingId, int Number) : IQuery<int?>;
-
-    internal sealed class ItemIdHandler(AppDbContext db) : IQueryHandler<ItemIdQuery, int?>
-    {
-        public async ValueTask<int?> Handle(ItemIdQuery query, CancellationToken cancellationToken) =>
-            await db.AgendaItems.AsNoTracking()
-                .Where(item => item.MeetingId == query.MeetingId && item.Number == query.Number)
-                .Select(item => (int?)item.Id)
-                .SingleOrDefaultAsync(cancellationToken);
-    }
 
     public sealed record ItemView(
         int Id,

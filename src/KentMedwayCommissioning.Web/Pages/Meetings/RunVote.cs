@@ -119,8 +119,8 @@ public static class RunVote
             var recorded = 0;
             foreach (var vote in command.Votes)
             {
-                recorded += await CastVote.WriteAsync(db, item.Id, vote.PersonId, vote.Choice, now, user.Name, byShowOfHands: true, cancellationToken)
-                    is CastVote.Written.Cast or CastVote.Written.Changed ? 1 : 0;
+                recorded += await CastVote.WriteAsync(db, command.MeetingId, command.ItemNumber, vote.PersonId, vote.Choice, now, user.Name, byShowOfHands: true, cancellationToken)
+                    is { Written: CastVote.Written.Cast or CastVote.Written.Changed } ? 1 : 0;
             }
 
             return recorded;
