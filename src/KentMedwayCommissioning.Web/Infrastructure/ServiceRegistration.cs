@@ -106,7 +106,10 @@ public static class ServiceRegistration
             // Then one transaction per command, with its audit entry, around the handler.
             options.PipelineBehaviors = [typeof(CommandAuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(AuditedTransactionBehaviour<,>)];
         });
-        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        // Building a validator builds its rules' expression trees, so one that needs no service is built once and shared
+        // (validators are thread-safe once built); one that reads the database is built per request.
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, NeedsNoService, includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, validator => !NeedsNoService(validator), includeInternalTypes: true);
 
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
@@ -153,4 +156,7 @@ public static class ServiceRegistration
         services.AddSingleton<Outbox>();
         services.AddHostedService<MailSender>();
     }
+
+    private static bool NeedsNoService(AssemblyScanner.AssemblyScanResult validator) =>
+        validator.ValidatorType.GetConstructors().All(constructor => constructor.GetParameters().Length == 0);
 }

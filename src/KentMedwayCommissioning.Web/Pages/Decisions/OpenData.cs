@@ -34,9 +34,11 @@ public static class OpenData
 
     public sealed class ExportValidator : AbstractValidator<Export>
     {
+        private static readonly IndexModel.QueryValidator FiltersValidator = new();
+
         public ExportValidator([FromKeyedServices(ReadDb.Key)] AppDbContext db)
         {
-            RuleFor(export => export.Filters).SetValidator(new IndexModel.QueryValidator());
+            RuleFor(export => export.Filters).SetValidator(FiltersValidator);
             RuleFor(export => export.Filters.Body).MustBeAKnownBody(db).OverridePropertyName("Body");
             // The API asks for one more than its limit, to know whether there is a next page.
             RuleFor(export => export.Take).InclusiveBetween(2, MaximumLimit + 1).When(export => export.Take is not null)

@@ -1,3 +1,0 @@
-namespace KentMedwayCommissioning.Web.Pages.Shared;
-
-public sealed record NavigationItem(string Text, string Href, bool IsCurrent);
