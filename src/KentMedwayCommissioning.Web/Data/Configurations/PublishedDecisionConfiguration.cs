@@ -1,14 +1,11 @@
 using KentMedwayCommissioning.Web.Domain.Register;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NpgsqlTypes;
 
 namespace KentMedwayCommissioning.Web.Data.Configurations;
 
 internal sealed class PublishedDecisionConfiguration : IEntityTypeConfiguration<PublishedDecision>
 {
-    public const string SearchVector = "search_vector";
-
     public void Configure(EntityTypeBuilder<PublishedDecision> builder)
     {
         builder.HasKey(decision => decision.Sequence);
@@ -32,12 +29,9 @@ internal sealed class PublishedDecisionConfiguration : IEntityTypeConfiguration<
         // The corrections of a decision, shown on its page; few entries correct another, so only those are indexed.
         builder.HasIndex(decision => decision.CorrectsSequence).HasFilter("corrects_sequence IS NOT NULL");
         builder.HasIndex(decision => decision.Hash).IsUnique();
-
-        // Full-text search over what a reader looks for; PostgreSQL keeps it up to date and the GIN index makes it fast.
-        builder.Property<NpgsqlTsVector>(SearchVector)
-            .HasComputedColumnSql(
-                "to_tsvector('english', coalesce(body_name, '') || ' ' || coalesce(item_title, '') || ' ' || coalesce(question, '') || ' ' || coalesce(explanation, '') || ' ' || coalesce(meeting_title, ''))",
-                stored: true);
-        builder.HasIndex(SearchVector).HasMethod("GIN");
+        // Full-text search reads search_vector, a stored generated column with a GIN index that the PublishedDecisions
+        // migration made and PostgreSQL keeps. It is deliberately not mapped (the SearchVectorUnmapped migration took it
+        // out of the model and left the column and index as they are), so reading a decision does not read and parse its
+        // tsvector; the register's search filter (Pages/Decisions/Index.cshtml.cs, Handler.Filtered) names it in SQL.
     }
 }

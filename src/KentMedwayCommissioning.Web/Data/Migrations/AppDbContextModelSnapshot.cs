@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using NpgsqlTypes;
 
 #nullable disable
 
@@ -2423,12 +2422,6 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("votes_for");
 
-                    b.Property<NpgsqlTsVector>("search_vector")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasColumnName("search_vector")
-                        .HasComputedColumnSql("to_tsvector('english', coalesce(body_name, '') || ' ' || coalesce(item_title, '') || ' ' || coalesce(question, '') || ' ' || coalesce(explanation, '') || ' ' || coalesce(meeting_title, ''))", true);
-
                     b.HasKey("Sequence")
                         .HasName("pk_published_decisions");
 
@@ -2442,11 +2435,6 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                     b.HasIndex("Hash")
                         .IsUnique()
                         .HasDatabaseName("ix_published_decisions_hash");
-
-                    b.HasIndex("search_vector")
-                        .HasDatabaseName("ix_published_decisions_search_vector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("search_vector"), "GIN");
 
                     b.HasIndex("BodySlug", "Sequence")
                         .HasDatabaseName("ix_published_decisions_body_slug_sequence");

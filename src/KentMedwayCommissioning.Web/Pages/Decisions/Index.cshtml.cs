@@ -1,6 +1,5 @@
 using FluentValidation;
 using KentMedwayCommissioning.Web.Data;
-using KentMedwayCommissioning.Web.Data.Configurations;
 using KentMedwayCommissioning.Web.Domain.Register;
 using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Infrastructure;
@@ -10,7 +9,6 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using NpgsqlTypes;
 
 namespace KentMedwayCommissioning.Web.Pages.Decisions;
 
@@ -121,12 +119,11 @@ public sealed class IndexModel(ISender sender) : PageModel
         /// <summary>The register's filters, shared by the page, the API, the CSV and the feed so they always agree.</summary>
         public static IQueryable<PublishedDecision> Filtered(AppDbContext db, Query query)
         {
-            var decisions = db.PublishedDecisions.AsNoTracking();
-            if (!string.IsNullOrWhiteSpace(query.Search))
-            {
-                decisions = decisions.Where(decision => EF.Property<NpgsqlTsVector>(decision, PublishedDecisionConfiguration.SearchVector)
-                    .Matches(EF.Functions.WebSearchToTsQuery("english", query.Search)));
-            }
+            // search_vector is not mapped (see PublishedDecisionConfiguration), so the search is the one filter
+            // written in SQL; PostgreSQL folds this subquery into the query composed on it, so the GIN index is used.
+            var decisions = string.IsNullOrWhiteSpace(query.Search)
+                ? db.PublishedDecisions.AsNoTracking()
+                : db.PublishedDecisions.FromSql($"SELECT * FROM published_decisions WHERE search_vector @@ websearch_to_tsquery('english', {query.Search})").AsNoTracking();
 
             if (!string.IsNullOrWhiteSpace(query.Body))
             {
