@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -175,8 +176,10 @@ public sealed class PublishedDecision
     /// </summary>
     public string Canonical()
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        // Written straight into a growable buffer (a stream would add a copy and a clear of the writer's own buffer): the
+        // API and the CSV write every entry's canonical form.
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var json = new Utf8JsonWriter(buffer, CanonicalWriting))
         {
             json.WriteStartObject();
             json.WriteNumber("sequence", Sequence);
@@ -228,8 +231,10 @@ public sealed class PublishedDecision
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    private static readonly JsonWriterOptions CanonicalWriting = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public string ComputeHash() => HashOf(PreviousHash, Canonical());
 
