@@ -53,34 +53,27 @@ public sealed class BaselineLayout(IFileVersionProvider versions, HtmlEncoder en
                 <nav class="nhsuk-header__navigation" aria-label="Menu">
                     <div class="nhsuk-header__navigation-container nhsuk-width-container">
                         <ul class="nhsuk-header__navigation-list">
-                                <li class="nhsuk-header__navigation-item">
-                <a class="nhsuk-header__navigation-link" href="/bodies">Bodies</a>
-            </li>
-
-                                <li class="nhsuk-header__navigation-item">
-                <a class="nhsuk-header__navigation-link" href="/posts">Posts</a>
-            </li>
-
-                                <li class="nhsuk-header__navigation-item">
-                <a class="nhsuk-header__navigation-link" href="/people">People</a>
-            </li>
-
-                                <li class="nhsuk-header__navigation-item nhsuk-header__navigation-item--current">
-                <a class="nhsuk-header__navigation-link" href="/decisions" aria-current="page"><strong class="nhsuk-header__navigation-item-current-fallback">Decisions</strong></a>
-            </li>
-
-                                <li class="nhsuk-header__navigation-item">
-                <a class="nhsuk-header__navigation-link" href="/registers">Registers</a>
-            </li>
-
-                                <li class="nhsuk-header__navigation-item">
-                <a class="nhsuk-header__navigation-link" href="/proposals">Proposals</a>
-            </li>
-
-                                <li class="nhsuk-header__navigation-item">
-                <a class="nhsuk-header__navigation-link" href="/programme">Programme</a>
-            </li>
-
+                    <li class="nhsuk-header__navigation-item">
+                        <a class="nhsuk-header__navigation-link" href="/bodies">Bodies</a>
+                    </li>
+                    <li class="nhsuk-header__navigation-item">
+                        <a class="nhsuk-header__navigation-link" href="/posts">Posts</a>
+                    </li>
+                    <li class="nhsuk-header__navigation-item">
+                        <a class="nhsuk-header__navigation-link" href="/people">People</a>
+                    </li>
+                    <li class="nhsuk-header__navigation-item nhsuk-header__navigation-item--current">
+                        <a class="nhsuk-header__navigation-link" href="/decisions" aria-current="page"><strong class="nhsuk-header__navigation-item-current-fallback">Decisions</strong></a>
+                    </li>
+                    <li class="nhsuk-header__navigation-item">
+                        <a class="nhsuk-header__navigation-link" href="/registers">Registers</a>
+                    </li>
+                    <li class="nhsuk-header__navigation-item">
+                        <a class="nhsuk-header__navigation-link" href="/proposals">Proposals</a>
+                    </li>
+                    <li class="nhsuk-header__navigation-item">
+                        <a class="nhsuk-header__navigation-link" href="/programme">Programme</a>
+                    </li>
                             <li class="nhsuk-header__menu" hidden>
                                 <button class="nhsuk-header__menu-toggle nhsuk-header__navigation-link" id="toggle-menu" aria-expanded="false">
                                     <span class="nhsuk-u-visually-hidden">Browse </span>More
