@@ -9,7 +9,7 @@ namespace KentMedwayCommissioning.Web.Pages.Decisions;
 /// Decisions section: the same bytes as Razor writes, from the head to the footer, with the asset links versioned by the
 /// same <see cref="IFileVersionProvider"/> as <c>asp-append-version</c> and text encoded by the app's own
 /// <see cref="HtmlEncoder"/>. It is a second, hand-written implementation of the layout, not shared with the views:
-/// BenchTests compares each baseline with its page byte for byte, and that is what keeps this copy true.
+/// IntegrationTests/Bench/BaselineHtmlTests compares each baseline with its page byte for byte, which keeps this copy true.
 /// </summary>
 public sealed class BaselineLayout(IFileVersionProvider versions, HtmlEncoder encoder, bool isDevelopment)
 {

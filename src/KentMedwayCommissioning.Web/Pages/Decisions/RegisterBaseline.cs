@@ -18,8 +18,8 @@ namespace KentMedwayCommissioning.Web.Pages.Decisions;
 /// every contender: <c>/bench/baseline</c> the register's first page, <c>/decisions</c> (its newest 25 entries with
 /// their corrections and the chain head in one statement, the filter form's bodies read as the page reads them), and
 /// <c>/bench/decisions/{sequence}</c> a decision's page, <c>/decisions/{sequence}</c> (the entry and the entry that
-/// corrects it in one statement). BenchTests holds them to that. scripts/bench.sh reports the app's pages as ratios to
-/// them, measured in the same run. They exist only when the configuration switches them on
+/// corrects it in one statement). IntegrationTests/Bench/BaselineHtmlTests holds them to that. scripts/bench.sh reports
+/// the app's pages as ratios to them, measured in the same run. They exist only when the configuration switches them on
 /// (<c>Benchmark__Baseline=true</c>, set by bench.sh); no deployment maps them. The raw vote is in Meetings/CastVoteBaseline.
 /// </summary>
 public static class RegisterBaseline
