@@ -3,7 +3,8 @@
 #
 # For each register size it seeds a fresh database (tools/KentMedwayCommissioning.Bench, binary COPY), starts the app
 # in Production against it, times the start to /health/ready, and drives it over loopback for a bounded time: the raw
-# baselines (/bench/baseline and /bench/decisions/N, switched on for this run only), the register's first page, a
+# baselines (/bench/baseline and /bench/decisions/N, switched on for this run only: raw Npgsql writing byte for byte
+# the HTML of the register's first page and of a decision's page, layout included), the register's first page, a
 # filtered page, a deep keyset page, a full-text search, a decision's page, the JSON API and the Atom feed; at the
 # largest size also 100 signed-in members voting and changing their votes on one open item, first through the raw vote
 # endpoint (/bench/vote), then through the item page. Then it starts the app again with its output cache off
