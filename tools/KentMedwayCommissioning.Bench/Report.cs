@@ -43,7 +43,8 @@ public static class Report
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{size,10:N0} decisions: app resident memory under load {PeakRss(size):0} MB (peak, cached or not), start to /health/ready {Find("ready", size)?.Value ?? double.NaN:0.00} s, "
                 + $"csv {Find("csv", size)?.Seconds ?? double.NaN:0.00} s (+{Find("csv", size)?.Value ?? double.NaN:0} MB), "
-                + $"verify {Find("verify", size)?.Seconds ?? double.NaN:0.00} s (+{Find("verify", size)?.Value ?? double.NaN:0} MB), inclusion proof p95 {Find("proof", size)?.P95Ms ?? double.NaN:0.0} ms"));
+                + $"verify {Find("verify", size)?.Seconds ?? double.NaN:0.00} s (+{Find("verify", size)?.Value ?? double.NaN:0} MB), "
+                + $"atom feed +{Find("atom", size)?.Value ?? double.NaN:0} MB, inclusion proof p95 {Find("proof", size)?.P95Ms ?? double.NaN:0.0} ms"));
         }
 
         var register = Find("endpoint", largest, "register");
@@ -65,6 +66,7 @@ public static class Report
             ("ready_s", all.Where(measurement => measurement.Kind == "ready").Select(measurement => measurement.Value).DefaultIfEmpty(double.NaN).Max(), "0.00"),
             ("csv_mb", Find("csv", largest)?.Value ?? double.NaN, "0"),
             ("verify_mb", Find("verify", largest)?.Value ?? double.NaN, "0"),
+            ("atom_mb", Find("atom", largest)?.Value ?? double.NaN, "0"),
             ("proof_ms", Find("proof", largest)?.P95Ms ?? double.NaN, "0.0"),
             ("decision_ratio", Ratio(Find("endpoint", largest, BenchRun.UncachedName("decision")), rawDecision), "0.00"),
             ("deep_ratio", Ratio(Find("endpoint", largest, BenchRun.UncachedName("deep page")), baselineLargest), "0.00"),
@@ -74,8 +76,8 @@ public static class Report
 
         output.WriteLine();
         output.WriteLine($"register_ratio is the register page's req/s over the baseline's at {largest:N0} decisions; p99_growth its p99 at {largest:N0} over {smallest:N0};");
-        output.WriteLine("rss_mb and ready_s are the worst over the sizes; csv_mb and verify_mb are the app's memory growth while");
-        output.WriteLine($"/decisions.csv is downloaded and /decisions/verify re-checks all {largest:N0} entries, and proof_ms the p95 of one inclusion proof;");
+        output.WriteLine("rss_mb and ready_s are the worst over the sizes; csv_mb, verify_mb and atom_mb are the app's memory growth while");
+        output.WriteLine($"/decisions.csv is downloaded, /decisions/verify re-checks all {largest:N0} entries and the Atom feed is read, and proof_ms the p95 of one inclusion proof;");
         output.WriteLine("decision_ratio, deep_ratio and api_ratio are the page with the output cache off over its raw baseline (a decision's page");
         output.WriteLine("over /bench/decisions, the rest over /bench/baseline), vote_ratio the votes per second over the raw vote endpoint's.");
         var replicaCheck = all.LastOrDefault(measurement => measurement.Kind == "replica_check");

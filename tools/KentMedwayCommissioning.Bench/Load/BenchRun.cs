@@ -34,7 +34,8 @@ public static class BenchRun
         ("deep page", random => $"/decisions?before={random.Next(26, (size / 2) + 27).ToString(CultureInfo.InvariantCulture)}"),
         ("search", random => $"/decisions?q={Uri.EscapeDataString(BenchText.SearchTerms[random.Next(BenchText.SearchTerms.Count)])}"),
         ("decision", random => $"/decisions/{random.Next(1, size + 1).ToString(CultureInfo.InvariantCulture)}"),
-        ("json api", _ => "/api/v1/decisions"),
+        // The same 25 newest rows as the register page and its raw baseline (the API's default page is 100).
+        ("json api", _ => "/api/v1/decisions?limit=25"),
         ("atom feed", _ => "/decisions/feed.atom"),
     ];
 

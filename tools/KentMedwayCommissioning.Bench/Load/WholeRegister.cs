@@ -6,7 +6,8 @@ namespace KentMedwayCommissioning.Bench.Load;
 /// <summary>
 /// What reads the whole register, at each size: how much the app's resident memory grows while /decisions/verify
 /// re-checks every entry and while /decisions.csv is downloaded (both read the register a batch at a time, so this
-/// should not grow with it), and how long one inclusion proof takes (it reads O(log n) stored hashes).
+/// should not grow with it) and while the Atom feed is read (its newest entries only, so neither should it), and how
+/// long one inclusion proof takes (it reads O(log n) stored hashes).
 /// </summary>
 public static class WholeRegister
 {
@@ -14,7 +15,7 @@ public static class WholeRegister
 
     public static async Task RunAsync(HttpClient http, LoadOptions options, TextWriter log, CancellationToken cancellationToken)
     {
-        foreach (var (kind, path) in new[] { ("verify", "/decisions/verify"), ("csv", "/decisions.csv") })
+        foreach (var (kind, path) in new[] { ("verify", "/decisions/verify"), ("csv", "/decisions.csv"), ("atom", "/decisions/feed.atom") })
         {
             var (seconds, growth) = await MemoryGrowthAsync(http, options.AppPid, path, cancellationToken);
             await Measurement.AppendAsync(options.ResultsPath, new Measurement(kind, options.Size, Seconds: seconds, Value: growth), cancellationToken);
