@@ -48,7 +48,8 @@ public static class BenchRun
             MaxConnectionsPerServer = 256,
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
         };
-        using var http = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(30) };
+        // Long enough for /decisions/verify to re-check a million entries (about a minute) in one request.
+        using var http = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromMinutes(10) };
         // Before the load, so the memory growth of reading the whole register is measured from an app at rest.
         if (!options.Uncached)
         {
