@@ -100,7 +100,7 @@ public sealed class DemoDataTests(TestApp app) : IAsyncLifetime
         var people = await app.QueryDbAsync(db => db.People.Select(person => new { person.FullName, person.IsFictional }).ToListAsync());
 
         Assert.Equal(PapersData.People.Order(), people.Where(person => !person.IsFictional).Select(person => person.FullName).Order());
-        Assert.Equal(PapersData.EightCcgs.Count * FictionalMembers.GoverningBodySeats.Count + 1, people.Count(person => person.IsFictional));
+        Assert.Equal(FictionalMembers.Ccgs.Count * FictionalMembers.GoverningBodySeats.Count + 1, people.Count(person => person.IsFictional));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class RegistersTests(TestApp app) : IAsyncLifetime
         await app.SendAsAsync(TestApp.Member(gpId), new RegisterModel.AddInterest(Slug.From(gp), InterestKind.Indirect, "Spouse was a director of a care home", null, Today.AddYears(-2), Today.AddMonths(-6).AddDays(-1)));
         await app.SendAsAsync(TestApp.Member(gpId), new RegisterModel.AddInterest(Slug.From(gp), InterestKind.NonFinancialProfessional, "Clinical adviser to a GP federation", null, Today.AddDays(-29), null));
         // The board secretary sits on no body and holds no post: not decision-making staff.
-        await app.SendAsAsync(Administrator, new RegisterModel.AddInterest(Slug.From(FictionalMembers.WestKentBoardSecretary), InterestKind.Financial, "Owns a consultancy", null, null, null));
+        await app.SendAsAsync(Administrator, new RegisterModel.AddInterest(Slug.From(FictionalMembers.BoardSecretary), InterestKind.Financial, "Owns a consultancy", null, null, null));
 
         var rows = (await _browser.GetPageAsync("/registers/interests")).QuerySelectorAll("#interests tbody tr").Select(row => row.TextContent).ToList();
 

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace KentMedwayCommissioning.Web.Data.DemoData;
 
 /// <summary>
-/// The proposals, the member-practice ballot and the meetings the papers record, the two fictional West Kent meetings,
-/// and publishing the papers' decisions in the register.
+/// The proposals, the member-practice ballot and the meetings the papers record, the two fictional meetings of
+/// today's single CCG, and publishing the papers' decisions in the register.
 /// </summary>
 internal static class DemoDecisions
 {
@@ -94,25 +94,27 @@ internal static class DemoDecisions
     }
 
     /// <summary>
-    /// Two fictional West Kent meetings: one in progress with its vote open, so a member can vote at once, and one
-    /// planned, for a secretary to run from the start.
+    /// Two fictional meetings of <paramref name="body"/> (<see cref="DemoAccounts.Body"/>): one in progress today with
+    /// its vote open, so a member can vote at once, and one planned, for a secretary to run from the start.
     /// </summary>
-    public static async Task LoadDemoMeetingsAsync(AppDbContext db, TimeProvider clock, Body westKent, CancellationToken cancellationToken)
+    public static async Task LoadDemoMeetingsAsync(AppDbContext db, TimeProvider clock, Body body, CancellationToken cancellationToken)
     {
-        var titles = await db.Meetings.Where(meeting => meeting.BodyId == westKent.Id).Select(meeting => meeting.Title).ToListAsync(cancellationToken);
+        var titles = await db.Meetings.Where(meeting => meeting.BodyId == body.Id).Select(meeting => meeting.Title).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var today = UkCalendar.FromUkTime(UkCalendar.DayOf(now).ToDateTime(new TimeOnly(10, 0)));
+        var day = UkCalendar.DayOf(now);
+        var today = UkCalendar.FromUkTime(day.ToDateTime(new TimeOnly(10, 0)));
         const string place = "Demo meeting room";
 
         if (!titles.Contains(DecisionsData.DemoMeetingInProgress))
         {
             var members = await db.Memberships
-                .Where(membership => membership.BodyId == westKent.Id)
+                .Where(membership => membership.BodyId == body.Id)
+                .Where(Dated.HeldOn<Membership>(day))
                 .Select(membership => new { membership.PersonId, membership.Background, membership.HasVote })
                 .ToListAsync(cancellationToken);
-            var meeting = new Meeting(westKent.Id, DecisionsData.DemoMeetingInProgress, today, place, isFictional: true, source: Sources.Fictional);
+            var meeting = new Meeting(body.Id, DecisionsData.DemoMeetingInProgress, today, place, isFictional: true, source: Sources.Fictional);
             var item = meeting.AddItem(DecisionsData.DemoOpenItem, AgendaItemKind.ForDecision, MeetingPart.Public,
-                "That the governing body approves the engagement plan for the proposed single Kent and Medway CCG (a demo question).");
+                "That the governing body approves the CCG's engagement plan for patients and the public in the coming year (a demo question).");
             meeting.AddItem("Minutes of the previous meeting (demo)", AgendaItemKind.ForNoting, MeetingPart.Public, question: null);
             meeting.Start();
             foreach (var member in members)
@@ -120,16 +122,16 @@ internal static class DemoDecisions
                 meeting.RecordAttendance(member.PersonId, AttendanceStatus.Present, today);
             }
 
-            var quorum = Quorum.Assess(westKent.Rule, members.Where(member => member.HasVote).Select(member => new QuorumSeat(member.Background, IsPresent: true)).ToList());
+            var quorum = Quorum.Assess(body.Rule, members.Where(member => member.HasVote).Select(member => new QuorumSeat(member.Background, IsPresent: true)).ToList());
             item.OpenVote(quorum, now);
             db.Meetings.Add(meeting);
         }
 
         if (!titles.Contains(DecisionsData.DemoPlannedMeeting))
         {
-            var meeting = new Meeting(westKent.Id, DecisionsData.DemoPlannedMeeting, today.AddDays(7), place, isFictional: true, source: Sources.Fictional);
+            var meeting = new Meeting(body.Id, DecisionsData.DemoPlannedMeeting, today.AddDays(7), place, isFictional: true, source: Sources.Fictional);
             var item = meeting.AddItem(DecisionsData.DemoPlannedItem, AgendaItemKind.ForDecision, MeetingPart.Public,
-                "That the governing body agrees to procure community services jointly with the other Kent and Medway CCGs (a demo question).");
+                "That the governing body agrees to procure community services for the whole of Kent and Medway as one contract (a demo question).");
             item.AttachPaper("Options paper (demo)", url: null, text: "A short demo paper: it sets out the options for procuring community services jointly, for the demo meeting only.");
             db.Meetings.Add(meeting);
         }

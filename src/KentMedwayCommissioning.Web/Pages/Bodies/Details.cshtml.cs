@@ -43,7 +43,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
         IReadOnlyList<Member> Members,
         IReadOnlyList<PostHolders> Posts,
         IReadOnlyList<MemberBody> MemberBodies,
-        IReadOnlyList<BodyLink> SitsOn,
+        IReadOnlyList<CommitteeSeat> SitsOn,
         IReadOnlyList<DelegatedFunction> Delegations,
         IReadOnlyList<HistoryRow> History)
     {
@@ -54,6 +54,11 @@ public sealed class DetailsModel(ISender sender) : PageModel
         public IReadOnlyList<DelegatedFunction> DelegatedToday => Delegations.Where(delegation => Dated.Covers(delegation.From, delegation.To, Today)).ToList();
 
         public IReadOnlyList<DelegatedFunction> DelegatedOtherDays => Delegations.Where(delegation => !Dated.Covers(delegation.From, delegation.To, Today)).ToList();
+
+        public IReadOnlyList<CommitteeSeat> SitsOnToday => SitsOn.Where(committee => Dated.Covers(committee.From, committee.To, Today)).ToList();
+
+        /// <summary>Committees it sat on before today, or joins later: kept on the page with their dates.</summary>
+        public IReadOnlyList<CommitteeSeat> SitsOnOtherDays => SitsOn.Where(committee => !Dated.Covers(committee.From, committee.To, Today)).ToList();
 
         public IReadOnlyList<MemberBody> CurrentMemberBodies => MemberBodies.Where(member => Dated.Covers(member.From, member.To, Today)).ToList();
 
@@ -83,7 +88,8 @@ public sealed class DetailsModel(ISender sender) : PageModel
 
     public sealed record TransitionalRole(string Title, string BodyName, string BodySlug, DateOnly? From, DateOnly? To, DatePrecision FromPrecision);
 
-    public sealed record BodyLink(string Name, string Slug);
+    /// <summary>A joint committee this body is a member of, for a period.</summary>
+    public sealed record CommitteeSeat(string Name, string Slug, DateOnly? From, DateOnly? To);
 
     /// <summary>A function a member body delegates to this joint committee, for a period, and the decision that authorised it.</summary>
     public sealed record DelegatedFunction(string MemberName, string MemberSlug, string Function, DateOnly? From, DateOnly? To, long? AuthorisedBySequence);
@@ -174,8 +180,8 @@ public sealed class DetailsModel(ISender sender) : PageModel
             var sitsOn = await db.JointCommitteeMembers
                 .AsNoTracking()
                 .Where(member => member.MemberBodyId == body.Id)
-                .OrderBy(member => member.Committee.Name)
-                .Select(member => new BodyLink(member.Committee.Name, member.Committee.Slug))
+                .OrderBy(member => member.Committee.Name).ThenBy(member => member.From)
+                .Select(member => new CommitteeSeat(member.Committee.Name, member.Committee.Slug, member.From, member.To))
                 .ToListAsync(cancellationToken);
 
             var delegations = await (
