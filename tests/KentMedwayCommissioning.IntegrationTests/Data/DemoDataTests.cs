@@ -119,7 +119,7 @@ public sealed class DemoDataTests(TestApp app) : IAsyncLifetime
         var scheduled = await browser.SubmitAsync($"/bodies/{body}/meetings", new Dictionary<string, string>
         {
             ["Schedule.Title"] = "Governing body meeting in public",
-            ["Schedule.StartsAt"] = today.AddDays(1).ToString("yyyy-MM-dd'T'10:00", CultureInfo.InvariantCulture),
+            ["Schedule.StartsAt"] = today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T10:00",
             ["Schedule.Place"] = "Kent and Medway CCG offices",
         });
         var seated = await browser.SubmitAsync($"/bodies/{body}/seats", new Dictionary<string, string>
