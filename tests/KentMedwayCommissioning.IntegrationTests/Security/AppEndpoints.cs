@@ -84,12 +84,12 @@ public sealed record DemoAddresses(
     string AccountId,
     /// <summary>The body's demo procurement decision.</summary>
     int ProcurementDecisionId,
-    /// <summary>A post of the body's, for its appointments page.</summary>
+    /// <summary>A post of West Kent CCG's, with a holder, so its appointments page shows every form (the single CCG's posts are vacant).</summary>
     int PostId)
 {
     public const string BodySlug = "kent-and-medway-ccg";
 
-    /// <summary>West Kent CCG, which ended in 2020: its published decision comes from the papers.</summary>
+    /// <summary>West Kent CCG, which ended in 2020: its published decision and its post come from the papers.</summary>
     public const string PapersBodySlug = "west-kent-ccg";
 
     public static async Task<DemoAddresses> LoadAsync(TestApp app) => await app.QueryDbAsync(async db =>
@@ -116,7 +116,7 @@ public sealed record DemoAddresses(
             await Meeting(DecisionsData.DemoPreviousMeeting),
             await db.Users.Where(user => user.Email == DemoAccounts.LayMember.Email).Select(user => user.Id).SingleAsync(),
             await db.ProcurementDecisions.Where(decision => decision.BodyId == body).OrderBy(decision => decision.Id).Select(decision => decision.Id).FirstAsync(),
-            await db.Posts.Where(post => post.BodyId == body).OrderBy(post => post.Id).Select(post => post.Id).FirstAsync());
+            await db.Posts.Where(post => post.Body.Slug == PapersBodySlug && post.Appointments.Any()).OrderBy(post => post.Id).Select(post => post.Id).FirstAsync());
     });
 
     /// <summary>A real address for a route pattern: each parameter is filled by its name and the literal segment before it.</summary>

@@ -57,7 +57,8 @@ internal static class DemoOrganisation
 
     /// <summary>
     /// The papers give no day a body joined a committee, so the membership starts undated; it ends on the member body's
-    /// last day (the eight CCGs' on 31 March 2020), as the committee's members page would record it.
+    /// last day (the eight CCGs' on 31 March 2020), in the same from/to the committee's members page writes. The papers
+    /// do not say the single CCG joined either committee, so it is not added.
     /// </summary>
     private static void EnsureMember(Body committee, Body member)
     {
