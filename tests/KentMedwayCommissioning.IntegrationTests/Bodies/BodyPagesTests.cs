@@ -1,4 +1,5 @@
 using KentMedwayCommissioning.TestSupport;
+using KentMedwayCommissioning.Web.Data.DemoData;
 
 namespace KentMedwayCommissioning.IntegrationTests.Bodies;
 
@@ -89,6 +90,21 @@ public sealed class BodyPagesTests(TestApp app)
         Assert.Contains("Joint committees it sits on", Headings(bexley));
         Assert.DoesNotContain("Joint committees it sat on, or will sit on", Headings(bexley));
         Assert.NotNull(bexley.QuerySelector("main a[href='/bodies/joint-committee-of-clinical-commissioning-groups']"));
+    }
+
+    [Fact]
+    public async Task A_secretary_is_offered_the_seats_and_description_of_their_own_body_only()
+    {
+        var secretary = new Browsing(app);
+        await secretary.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
+
+        var own = await secretary.GetPageAsync("/bodies/kent-and-medway-ccg");
+        var other = await secretary.GetPageAsync("/bodies/west-kent-ccg");
+
+        Assert.NotNull(own.QuerySelector("main a[href='/bodies/kent-and-medway-ccg/seats']"));
+        Assert.NotNull(own.QuerySelector("main a[href='/bodies/kent-and-medway-ccg/change']"));
+        Assert.Null(other.QuerySelector("main a[href='/bodies/west-kent-ccg/seats']"));
+        Assert.Null(other.QuerySelector("main a[href='/bodies/west-kent-ccg/change']"));
     }
 
     private static string ItemOf(AngleSharp.Dom.IDocument page, string slug) =>

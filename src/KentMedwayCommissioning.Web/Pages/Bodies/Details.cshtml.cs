@@ -10,9 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace KentMedwayCommissioning.Web.Pages.Bodies;
 
 [AllowAnonymous]
-public sealed class DetailsModel(ISender sender) : PageModel
+public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
 {
     public BodyDetails Body { get; private set; } = null!;
+
+    /// <summary>Whether the reader runs this body (its secretary, or an administrator): only they are offered its seats and description.</summary>
+    public bool RunsBody { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -23,12 +26,14 @@ public sealed class DetailsModel(ISender sender) : PageModel
         }
 
         Body = body;
+        RunsBody = user.CanRunMeetingsOf(body.Id);
         return Page();
     }
 
     public sealed record Query(string Slug) : IQuery<BodyDetails?>;
 
     public sealed record BodyDetails(
+        int Id,
         DateOnly Today,
         string Name,
         string Slug,
@@ -201,6 +206,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
                 .ToListAsync(cancellationToken);
 
             return new BodyDetails(
+                body.Id,
                 UkCalendar.Today(clock),
                 body.Name, body.Slug, body.Kind, body.SubSystem, body.Description, body.ExistedFrom, body.ExistedTo, body.Rule, body.TermsOfReference, body.MeetsInPublic,
                 members, posts, body.MemberBodies, sitsOn, delegations, history);
