@@ -15,7 +15,7 @@ public sealed class MeetingJourneyTests(BrowserApp app) : IAsyncLifetime
     public async Task A_secretary_runs_a_vote_that_members_cast_from_their_own_browsers()
     {
         var secretary = await SignedInAsync(DemoAccounts.BoardSecretary);
-        await secretary.GotoAsync("/bodies/west-kent-ccg/meetings");
+        await secretary.GotoAsync("/bodies/kent-and-medway-ccg/meetings");
         await secretary.GetByRole(AriaRole.Link, new() { Name = DecisionsData.DemoPlannedMeeting }).ClickAsync();
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Start the meeting" }).ClickAsync();
         await Assertions.Expect(secretary.GetByRole(AriaRole.Alert)).ToContainTextAsync("The meeting has started.");
@@ -145,8 +145,9 @@ public sealed class MeetingJourneyTests(BrowserApp app) : IAsyncLifetime
         await Assertions.Expect(secretary.Locator("main")).ToContainTextAsync(DecisionsData.DemoPlannedItem);
         await Assertions.Expect(secretary.Locator("main")).ToContainTextAsync("Carried");
 
+        // The published meeting leaves the dashboard's list (the demo's previous meeting still waits there).
         await secretary.GotoAsync("/dashboard");
-        await Assertions.Expect(secretary.Locator("#decisions-to-publish")).ToHaveCountAsync(0);
+        await Assertions.Expect(secretary.Locator("#decisions-to-publish + ul")).Not.ToContainTextAsync(DecisionsData.DemoPlannedMeeting);
     }
 
     [Fact]

@@ -26,9 +26,9 @@ public sealed class MeetingRecordJourneyTests(BrowserApp app) : IAsyncLifetime
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await secretary.GetByRole(AriaRole.Heading, new() { Name = "Your dashboard" }).WaitForAsync();
 
-        // The closed 2018 meeting of West Kent CCG, and its item.
-        await secretary.GotoAsync("/bodies/west-kent-ccg/meetings");
-        await secretary.GetByRole(AriaRole.Link, new() { Name = DecisionsData.GoverningBodyDecisionTitle, Exact = true }).ClickAsync();
+        // The body's previous meeting, closed four weeks ago, and its item.
+        await secretary.GotoAsync("/bodies/kent-and-medway-ccg/meetings");
+        await secretary.GetByRole(AriaRole.Link, new() { Name = DecisionsData.DemoPreviousMeeting, Exact = true }).ClickAsync();
         var meetingUrl = secretary.Url;
         await secretary.Locator("#agenda ~ table a").First.ClickAsync();
         var itemUrl = new Uri(secretary.Url).AbsolutePath;
@@ -53,7 +53,7 @@ public sealed class MeetingRecordJourneyTests(BrowserApp app) : IAsyncLifetime
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Minutes of this meeting" }).ClickAsync();
         var minutesUrl = new Uri(secretary.Url).AbsolutePath;
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Draft the minutes" }).ClickAsync();
-        await secretary.GetByLabel("Minute of item 1").FillAsync("The accountable officer presented the **case for change**.");
+        await secretary.GetByLabel("Minute of item 1").FillAsync("The chief executive presented the **case for change**.");
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Save the draft minutes" }).ClickAsync();
         await Assertions.Expect(secretary.GetByRole(AriaRole.Alert)).ToContainTextAsync("The draft minutes are saved.");
         Assert.Empty(await Accessibility.ViolationsAsync(secretary));
@@ -71,18 +71,18 @@ public sealed class MeetingRecordJourneyTests(BrowserApp app) : IAsyncLifetime
         await BrowserApp.ScreenshotAsync(secretary, "minutes-published");
 
         // The visitor comes by the calendar's link to the meeting sitting today, which approved the minutes, and on to them.
-        var calendar = Ical.Net.Calendar.Load(await (await visitor.APIRequest.GetAsync("/meetings/calendar.ics?body=west-kent-ccg")).TextAsync())!;
+        var calendar = Ical.Net.Calendar.Load(await (await visitor.APIRequest.GetAsync("/meetings/calendar.ics?body=kent-and-medway-ccg")).TextAsync())!;
         var today = calendar.Events.Single(meeting => meeting.Summary!.Contains(DecisionsData.DemoMeetingInProgress, StringComparison.Ordinal));
         await visitor.GotoAsync(today.Url!.AbsolutePath);
         await Assertions.Expect(visitor.Locator("#agenda ~ table").First).ToContainTextAsync("Minutes of the meeting of");
         await visitor.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Minutes approved at this meeting") }).ClickAsync();
         await Assertions.Expect(visitor.Locator("#minutes-status")).ToContainTextAsync("Approved as a true record on");
-        await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync("The accountable officer presented the case for change.");
+        await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync("The chief executive presented the case for change.");
         Assert.Empty(await Accessibility.ViolationsAsync(visitor));
         await BrowserApp.ScreenshotAsync(visitor, "minutes-public");
 
         await visitor.GotoAsync(new Uri(meetingUrl).AbsolutePath);
-        await Assertions.Expect(visitor.Locator("#agenda ~ table").First).ToContainTextAsync("Proposal to establish a strategic commissioner");
+        await Assertions.Expect(visitor.Locator("#agenda ~ table").First).ToContainTextAsync(DecisionsData.DemoPreviousItem);
         await visitor.GotoAsync(itemUrl);
         var paper = visitor.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Download Case for change") });
         var download = await visitor.RunAndWaitForDownloadAsync(() => paper.ClickAsync());
@@ -95,7 +95,7 @@ public sealed class MeetingRecordJourneyTests(BrowserApp app) : IAsyncLifetime
         Assert.Equal(Pdf, await served.BodyAsync());
         Assert.Empty(await Accessibility.ViolationsAsync(visitor));
 
-        await visitor.GetByRole(AriaRole.Link, new() { Name = "The action log of West Kent CCG" }).ClickAsync();
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "The action log of Kent and Medway CCG" }).ClickAsync();
         var action = visitor.Locator("main tbody tr").Filter(new() { HasText = "Publish the engagement report" });
         await Assertions.Expect(action).ToContainTextAsync("Director of Partnerships");
         await Assertions.Expect(action).ToContainTextAsync("Overdue");

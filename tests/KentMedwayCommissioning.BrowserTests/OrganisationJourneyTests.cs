@@ -16,7 +16,7 @@ public sealed class OrganisationJourneyTests(BrowserApp app) : IAsyncLifetime
     public async Task The_board_secretary_adds_a_dated_seat_after_correcting_the_form()
     {
         var newcomer = await app.QueryDbAsync(db => db.People
-            .Where(person => !db.Memberships.Any(membership => membership.PersonId == person.Id && membership.Body.Slug == "west-kent-ccg"))
+            .Where(person => !db.Memberships.Any(membership => membership.PersonId == person.Id && membership.Body.Slug == "kent-and-medway-ccg"))
             .OrderBy(person => person.Slug).Select(person => person.FullName).FirstAsync());
         var page = await app.NewPageAsync();
         await page.GotoAsync("/account/sign-in");
@@ -25,8 +25,8 @@ public sealed class OrganisationJourneyTests(BrowserApp app) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Your dashboard" }).WaitForAsync();
 
-        await page.GotoAsync("/bodies/west-kent-ccg");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Seats on West Kent CCG's governing body, past and present" }).ClickAsync();
+        await page.GotoAsync("/bodies/kent-and-medway-ccg");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Seats on Kent and Medway CCG's governing body, past and present" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the seat" }).ClickAsync();
         await Assertions.Expect(page.Locator(".nhsuk-error-summary")).ToContainTextAsync("Choose the person who holds the seat");
         Assert.Empty(await Accessibility.ViolationsAsync(page));
@@ -35,8 +35,8 @@ public sealed class OrganisationJourneyTests(BrowserApp app) : IAsyncLifetime
         await page.GetByLabel("Lay member").CheckAsync();
         await page.GetByRole(AriaRole.Group, new() { Name = "What the member brings to the quorum" }).GetByLabel("Lay").CheckAsync();
         await page.GetByLabel("This seat has a vote").CheckAsync();
-        await page.GetByLabel("Starts on").FillAsync("2019-04-01");
-        await page.GetByLabel("Ends on (optional)").FillAsync("2019-03-31");
+        await page.GetByLabel("Starts on").FillAsync("2021-04-01");
+        await page.GetByLabel("Ends on (optional)").FillAsync("2021-03-31");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the seat" }).ClickAsync();
         await Assertions.Expect(page.Locator("#input-to-error")).ToContainTextAsync("The seat must end on or after the day it starts");
 
@@ -58,7 +58,7 @@ public sealed class OrganisationJourneyTests(BrowserApp app) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Your dashboard" }).WaitForAsync();
 
-        await page.GotoAsync("/bodies/west-kent-ccg/seats");
+        await page.GotoAsync("/bodies/kent-and-medway-ccg/seats");
         var seat = page.GetByLabel("Seat", new() { Exact = true });
         var chosen = (await seat.Locator("option").Nth(1).TextContentAsync())!.Trim();
         await seat.SelectOptionAsync(new SelectOptionValue { Index = 1 });
@@ -86,8 +86,9 @@ public sealed class OrganisationJourneyTests(BrowserApp app) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Your dashboard" }).WaitForAsync();
 
-        await page.GotoAsync("/bodies/kent-and-medway-ccg");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Change or end Kent and Medway CCG" }).ClickAsync();
+        // A body with no meetings (the single CCG holds the demo's meetings of today, so cannot end before them).
+        await page.GotoAsync("/bodies/bexley-ccg");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change or end Bexley CCG" }).ClickAsync();
         await page.GetByLabel("Last day").FillAsync("2022-06-30");
         await page.GetByRole(AriaRole.Button, new() { Name = "End the body" }).ClickAsync();
         await Assertions.Expect(page.Locator("#ending-reason-error")).ToContainTextAsync("Say why: the reason is kept in the body's history");
@@ -96,8 +97,8 @@ public sealed class OrganisationJourneyTests(BrowserApp app) : IAsyncLifetime
         await page.GetByLabel("Reason").Last.FillAsync("Its functions passed to the integrated care board");
         await page.GetByRole(AriaRole.Button, new() { Name = "End the body" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The body's last day has been recorded.");
-        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Kent and Medway CCG ended on 30 June 2022");
-        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Changes to Kent and Medway CCG, latest first" })).ToContainTextAsync("Its functions passed to the integrated care board");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Bexley CCG ended on 30 June 2022");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Changes to Bexley CCG, latest first" })).ToContainTextAsync("Its functions passed to the integrated care board");
         await BrowserApp.ScreenshotAsync(page, "body-ended");
         Assert.Empty(await Accessibility.ViolationsAsync(page));
     }

@@ -16,7 +16,7 @@ public sealed class ProposalJourneyTests(BrowserApp app) : IAsyncLifetime
     {
         await app.ResetAsync();
 
-        // Meetings still to be held by two bodies that exist today (the demo's own planned meeting is an ended CCG's).
+        // Meetings of their own still to be held by two bodies that exist today, so the demo's planned meeting keeps its agenda.
         await app.QueryDbAsync(async db =>
         {
             var ccg = await db.Bodies.SingleAsync(body => body.Slug == Slug.From(PapersData.SingleCcg));

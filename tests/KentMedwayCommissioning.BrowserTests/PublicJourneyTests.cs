@@ -59,6 +59,7 @@ public sealed class PublicJourneyTests(BrowserApp app)
     [InlineData("/")]
     [InlineData("/bodies")]
     [InlineData("/bodies/west-kent-ccg")]
+    [InlineData("/bodies/kent-and-medway-ccg")]
     [InlineData("/bodies/joint-committee-of-clinical-commissioning-groups")]
     [InlineData("/people")]
     [InlineData("/people/simon-perks")]
@@ -103,7 +104,7 @@ public sealed class PublicJourneyTests(BrowserApp app)
         await page.GetByRole(AriaRole.Heading, new() { Name = DecisionsData.DemoOpenItem, Level = 1 }).WaitForAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your vote" })).ToHaveCountAsync(0);
         Assert.Empty(await Accessibility.ViolationsAsync(page));
-        await page.GotoAsync("/bodies/west-kent-ccg/meetings");
+        await page.GotoAsync("/bodies/kent-and-medway-ccg/meetings");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(DecisionsData.DemoMeetingInProgress);
         Assert.Empty(await Accessibility.ViolationsAsync(page));
     }
@@ -121,7 +122,7 @@ public sealed class PublicJourneyTests(BrowserApp app)
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "Your dashboard" }).WaitForAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"Signed in as {DemoAccounts.NurseMember.DisplayName}");
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("West Kent CCG: Nurse member, voting");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"{DemoAccounts.Body}: Nurse member, voting");
         Assert.Empty(await Accessibility.ViolationsAsync(page));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

@@ -59,20 +59,20 @@ public sealed class RegistersJourneyTests(BrowserApp app) : IAsyncLifetime
         // The secretary records a procurement decision in which the lay member withdrew for a declared interest.
         await secretary.GotoAsync("/registers/procurement");
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Record a procurement decision" }).ClickAsync();
-        await secretary.GetByLabel("Service").FillAsync("Musculoskeletal services for West Kent");
+        await secretary.GetByLabel("Service").FillAsync("Musculoskeletal services for Kent and Medway");
         await secretary.GetByLabel("Awarded to").FillAsync("A community health partnership");
         await secretary.GetByLabel("Value in pounds").FillAsync("£900,000");
-        await secretary.GetByLabel("Contract starts on").FillAsync("2019-04-01");
+        await secretary.GetByLabel("Contract starts on").FillAsync("2021-04-01");
         await secretary.GetByLabel("Competitive tender").CheckAsync();
-        await secretary.GetByLabel("Decided on").FillAsync("2019-01-10");
-        await secretary.GetByLabel("Member who declared it").SelectOptionAsync(new SelectOptionValue { Label = $"{layName} (West Kent CCG)" });
+        await secretary.GetByLabel("Decided on").FillAsync("2021-01-10");
+        await secretary.GetByLabel("Member who declared it").SelectOptionAsync(new SelectOptionValue { Label = $"{layName} ({DemoAccounts.Body})" });
         await secretary.GetByLabel("The interest").FillAsync("Trustee of a charity that bid for the contract");
         await secretary.GetByLabel("Withdrew from the discussion and the vote").CheckAsync();
         Assert.Empty(await Accessibility.ViolationsAsync(secretary));
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
         await Assertions.Expect(secretary.GetByRole(AriaRole.Alert)).ToContainTextAsync("The procurement decision is on the register.");
         await BrowserApp.ScreenshotAsync(secretary, "procurement-register-secretary");
-        await secretary.GetByRole(AriaRole.Link, new() { Name = "Record a declared interest in Musculoskeletal services for West Kent" }).ClickAsync();
+        await secretary.GetByRole(AriaRole.Link, new() { Name = "Record a declared interest in Musculoskeletal services for Kent and Medway" }).ClickAsync();
         await Assertions.Expect(secretary.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Record a declared interest");
         Assert.Empty(await Accessibility.ViolationsAsync(secretary));
 
@@ -88,7 +88,7 @@ public sealed class RegistersJourneyTests(BrowserApp app) : IAsyncLifetime
         await visitor.GotoAsync("/registers/procurement");
         var procurement = visitor.Locator("dl").Filter(new() { HasText = "A community health partnership" });
         await Assertions.Expect(procurement).ToContainTextAsync($"{layName}: Trustee of a charity that bid for the contract. Withdrew from the discussion and the vote.");
-        await Assertions.Expect(procurement).ToContainTextAsync("1 April 2024");
+        await Assertions.Expect(procurement).ToContainTextAsync("1 April 2026");
         Assert.Empty(await Accessibility.ViolationsAsync(visitor));
 
         await visitor.GotoAsync($"/people/{Slug.From(gpName)}");

@@ -5,6 +5,7 @@ using KentMedwayCommissioning.Web.Infrastructure;
 using KentMedwayCommissioning.Web.Data.DemoData;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -117,6 +118,27 @@ public class TestApp : IAsyncLifetime
 
     /// <summary>A signed-in board secretary of the body.</summary>
     public static ClaimsPrincipal Secretary(int bodyId) => Principal($"secretary-{bodyId}", Roles.BoardSecretary, new Claim(CurrentUser.SecretaryOfClaim, bodyId.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>
+    /// Makes the account with <paramref name="email"/> secretary of one more body, as an administrator would: for tests
+    /// that need the demo secretary (who runs the single CCG) to keep an ended body's records too.
+    /// </summary>
+    public async Task AddSecretaryOfAsync(string email, string bodySlug)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"There is no account {email}.");
+        var bodyId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Bodies.Where(body => body.Slug == bodySlug).Select(body => body.Id).SingleAsync();
+        var claim = new Claim(CurrentUser.SecretaryOfClaim, bodyId.ToString(CultureInfo.InvariantCulture));
+        if (!(await users.GetClaimsAsync(user)).Any(existing => existing.Type == claim.Type && existing.Value == claim.Value))
+        {
+            var result = await users.AddClaimAsync(user, claim);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not make {email} secretary of {bodySlug}: {string.Join("; ", result.Errors.Select(error => error.Description))}");
+            }
+        }
+    }
 
     private static ClaimsPrincipal Principal(string name, string role, Claim claim) =>
         new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role), claim], authenticationType: "Test"));

@@ -32,6 +32,8 @@ public sealed class PracticeBallotTests(TestApp app) : IAsyncLifetime
     [Fact]
     public async Task The_secretary_records_practice_answers_and_the_share_follows()
     {
+        // The ballot asked the eight CCGs; the demo secretary runs the single CCG, so here keeps West Kent CCG's records too.
+        await app.AddSecretaryOfAsync(DemoAccounts.BoardSecretary.Email, "west-kent-ccg");
         await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
         var path = $"/ballots/{SlugOf(DecisionsData.MergerBallot)}";
         foreach (var (practice, answer) in new[] { ("Riverside Surgery", "Support"), ("Hillside Practice", "Support"), ("Oak Tree Surgery", "Support"), ("Marsh Practice", "Oppose") })

@@ -11,6 +11,9 @@ public sealed class ChangeTests(TestApp app) : IAsyncLifetime
 {
     private const string WestKent = "west-kent-ccg";
     private const string SingleCcg = "kent-and-medway-ccg";
+
+    /// <summary>A body with no meetings, so it may end on any day (the single CCG has the demo's meetings of today).</summary>
+    private const string Bexley = "bexley-ccg";
     private const int EndForm = 1;
     private readonly Browsing _browser = new(app);
 
@@ -57,43 +60,44 @@ public sealed class ChangeTests(TestApp app) : IAsyncLifetime
     {
         await _browser.SignInAsync(DemoAccounts.Administrator.Email, DemoAccounts.Password);
 
-        var response = await _browser.SubmitAsync(ChangePage(SingleCcg), EndFields(new DateOnly(2022, 6, 30), "Its functions passed to the integrated care board"), EndForm);
+        var response = await _browser.SubmitAsync(ChangePage(Bexley), EndFields(new DateOnly(2022, 6, 30), "Its functions passed to the integrated care board"), EndForm);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(new DateOnly(2022, 6, 30), await app.QueryDbAsync(db => db.Bodies.Where(body => body.Slug == SingleCcg).Select(body => body.ExistedTo).SingleAsync()));
-        var details = await _browser.GetPageAsync($"/bodies/{SingleCcg}");
-        Assert.Contains("Kent and Medway CCG ended on 30 June 2022", details.MainText(), StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2022, 6, 30), await app.QueryDbAsync(db => db.Bodies.Where(body => body.Slug == Bexley).Select(body => body.ExistedTo).SingleAsync()));
+        var details = await _browser.GetPageAsync($"/bodies/{Bexley}");
+        Assert.Contains("Bexley CCG ended on 30 June 2022", details.MainText(), StringComparison.Ordinal);
         Assert.Contains("Its functions passed to the integrated care board", details.MainText(), StringComparison.Ordinal);
         var index = await _browser.GetPageAsync("/bodies");
-        Assert.Equal("Ended", index.QuerySelector($"a[href='/bodies/{SingleCcg}']")!.ParentElement!.QuerySelector(".nhsuk-tag")!.TextContent);
+        Assert.Equal("Ended", index.QuerySelector($"a[href='/bodies/{Bexley}']")!.ParentElement!.QuerySelector(".nhsuk-tag")!.TextContent);
     }
 
     [Fact]
     public async Task A_body_that_has_ended_cannot_end_again()
     {
         await _browser.SignInAsync(DemoAccounts.Administrator.Email, DemoAccounts.Password);
-        await _browser.SubmitAsync(ChangePage(SingleCcg), EndFields(new DateOnly(2022, 6, 30), "Closed"), EndForm);
+        await _browser.SubmitAsync(ChangePage(Bexley), EndFields(new DateOnly(2022, 6, 30), "Closed"), EndForm);
         var changes = await app.QueryDbAsync(db => db.BodyChanges.CountAsync());
 
         // The end form is gone from the page once the body has ended; a stale form sent again is refused in the error summary.
-        var response = await _browser.Client.PostAsync(ChangePage(SingleCcg) + "?handler=End", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await _browser.Client.PostAsync(ChangePage(Bexley) + "?handler=End", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = await TokenAsync(ChangePage(SingleCcg)),
+            ["__RequestVerificationToken"] = await TokenAsync(ChangePage(Bexley)),
             ["Ending.LastDay"] = "2023-01-31",
             ["Ending.Reason"] = "Closed again",
         }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Browsing.ParseAsync(response);
-        Assert.Contains("Kent and Medway CCG has already ended (its last day was 30 June 2022)", page.QuerySelector(".nhsuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Bexley CCG has already ended (its last day was 30 June 2022)", page.QuerySelector(".nhsuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(changes, await app.QueryDbAsync(db => db.BodyChanges.CountAsync()));
-        Assert.Equal(new DateOnly(2022, 6, 30), await app.QueryDbAsync(db => db.Bodies.Where(body => body.Slug == SingleCcg).Select(body => body.ExistedTo).SingleAsync()));
+        Assert.Equal(new DateOnly(2022, 6, 30), await app.QueryDbAsync(db => db.Bodies.Where(body => body.Slug == Bexley).Select(body => body.ExistedTo).SingleAsync()));
     }
 
     [Fact]
     public async Task An_ended_body_cannot_have_a_meeting_scheduled_after_its_last_day()
     {
-        await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
+        // An administrator may run any body's meetings; the demo secretary runs the single CCG, which has not ended.
+        await _browser.SignInAsync(DemoAccounts.Administrator.Email, DemoAccounts.Password);
         var meetings = await app.QueryDbAsync(db => db.Meetings.CountAsync());
 
         var response = await _browser.SubmitAsync($"/bodies/{WestKent}/meetings", new Dictionary<string, string>
@@ -114,17 +118,17 @@ public sealed class ChangeTests(TestApp app) : IAsyncLifetime
     {
         await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
 
-        var response = await _browser.SubmitAsync(ChangePage(WestKent), new Dictionary<string, string>
+        var response = await _browser.SubmitAsync(ChangePage(SingleCcg), new Dictionary<string, string>
         {
-            ["Describing.Description"] = "Commissioned care for West Kent until the merger.",
-            ["Describing.EffectiveOn"] = "2020-03-31",
-            ["Describing.Reason"] = "Brought up to date after the merger",
+            ["Describing.Description"] = "Commissions care for the people of Kent and Medway.",
+            ["Describing.EffectiveOn"] = "2021-04-01",
+            ["Describing.Reason"] = "Brought up to date a year after the merger",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("Commissioned care for West Kent until the merger.", await app.QueryDbAsync(db => db.Bodies.Where(body => body.Slug == WestKent).Select(body => body.Description).SingleAsync()));
-        var change = await app.QueryDbAsync(db => db.BodyChanges.Where(entry => entry.Body.Slug == WestKent).Select(entry => new { entry.Change, entry.Reason }).SingleAsync());
-        Assert.Equal(("Description changed", "Brought up to date after the merger"), (change.Change, change.Reason));
+        Assert.Equal("Commissions care for the people of Kent and Medway.", await app.QueryDbAsync(db => db.Bodies.Where(body => body.Slug == SingleCcg).Select(body => body.Description).SingleAsync()));
+        var change = await app.QueryDbAsync(db => db.BodyChanges.Where(entry => entry.Body.Slug == SingleCcg).Select(entry => new { entry.Change, entry.Reason }).SingleAsync());
+        Assert.Equal(("Description changed", "Brought up to date a year after the merger"), (change.Change, change.Reason));
     }
 
     [Fact]
@@ -132,8 +136,8 @@ public sealed class ChangeTests(TestApp app) : IAsyncLifetime
     {
         await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
 
-        var page = await _browser.GetPageAsync(ChangePage(WestKent));
-        Assert.Equal(["/bodies/west-kent-ccg/change?handler=Description"], page.QuerySelectorAll("main form").Select(form => form.GetAttribute("action")));
+        var page = await _browser.GetPageAsync(ChangePage(SingleCcg));
+        Assert.Equal([$"/bodies/{SingleCcg}/change?handler=Description"], page.QuerySelectorAll("main form").Select(form => form.GetAttribute("action")));
         var other = await _browser.Client.GetAsync(ChangePage("medway-ccg"));
         Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
         Assert.StartsWith("/account/access-denied", other.Headers.Location!.AbsolutePath, StringComparison.Ordinal);

@@ -11,6 +11,7 @@ public sealed class MembersTests(TestApp app) : IAsyncLifetime
     private const string Committee = "joint-committee-of-clinical-commissioning-groups";
     private const string SingleCcg = "kent-and-medway-ccg";
     private const string WestKent = "west-kent-ccg";
+    private const string Bexley = "bexley-ccg";
     private const int EndForm = 1;
     private readonly Browsing _browser = new(app);
 
@@ -40,24 +41,25 @@ public sealed class MembersTests(TestApp app) : IAsyncLifetime
     public async Task An_ended_membership_stays_on_the_page_as_a_past_member_with_its_dates()
     {
         await _browser.SignInAsync(DemoAccounts.Administrator.Email, DemoAccounts.Password);
-        var westKent = await MembershipIdAsync(WestKent);
+        var bexley = await MembershipIdAsync(Bexley);
 
-        var response = await _browser.SubmitAsync(MembersPage(Committee), EndFields(westKent, "2020-03-31", "Merged into Kent and Medway CCG"), EndForm);
+        var response = await _browser.SubmitAsync(MembersPage(Committee), EndFields(bexley, "2021-03-31", "Left the committee"), EndForm);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(new DateOnly(2020, 3, 31), await app.QueryDbAsync(db => db.JointCommitteeMembers.Where(member => member.Id == westKent).Select(member => member.To).SingleAsync()));
+        Assert.Equal(new DateOnly(2021, 3, 31), await app.QueryDbAsync(db => db.JointCommitteeMembers.Where(member => member.Id == bexley).Select(member => member.To).SingleAsync()));
         var page = await _browser.GetPageAsync($"/bodies/{Committee}");
         var past = page.QuerySelectorAll("table").Single(table => table.QuerySelector("caption")!.TextContent == "Past and future member bodies").TextContent;
-        Assert.Contains("West Kent CCG", past, StringComparison.Ordinal);
-        Assert.Contains("Until 31 March 2020", past, StringComparison.Ordinal);
-        Assert.DoesNotContain("West Kent CCG", page.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Member body left: West Kent CCG", page.QuerySelectorAll("table")[^1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Bexley CCG", past, StringComparison.Ordinal);
+        Assert.Contains("Until 31 March 2021", past, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bexley CCG", page.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Member body left: Bexley CCG", page.QuerySelectorAll("table")[^1].TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("", "2020-04-01", "A reason", "adding-memberslug", "Choose the member body")]
     [InlineData(Committee, "2020-04-01", "A reason", "adding-memberslug", "A joint committee cannot be a member of itself")]
-    [InlineData("medway-ccg", "2019-01-01", "A reason", "adding-from", "Medway CCG is already a member (undated, as the papers give it)")]
+    [InlineData("medway-ccg", "2019-01-01", "A reason", "adding-from", "Medway CCG is already a member (until 31 March 2020)")]
+    [InlineData(Bexley, "2019-01-01", "A reason", "adding-from", "Bexley CCG is already a member (undated, as the papers give it)")]
     [InlineData("medway-ccg", "2020-05-01", "A reason", "adding-from", "Medway CCG ended on 31 March 2020, before that day")]
     [InlineData(SingleCcg, "", "A reason", "adding-from", "Enter the day its membership starts")]
     [InlineData(SingleCcg, "2020-04-01", "", "adding-reason", "Say why: the reason is kept in the committee's history")]

@@ -12,12 +12,13 @@ namespace KentMedwayCommissioning.IntegrationTests.Bodies;
 [Collection(nameof(SharedApp))]
 public sealed class SeatsTests(TestApp app) : IAsyncLifetime
 {
-    private const string WestKent = "west-kent-ccg";
-    private const string SeatsPage = $"/bodies/{WestKent}/seats";
+    /// <summary>The demo secretary's body, the single CCG, from 1 April 2020.</summary>
+    private const string Body = "kent-and-medway-ccg";
+    private const string SeatsPage = $"/bodies/{Body}/seats";
     private const int EndForm = 1;
 
-    /// <summary>The demo's West Kent CCG ends on 31 March 2020, when the single CCG begins: seats start within its life.</summary>
-    private static readonly DateOnly WestKentLastDay = new(2020, 3, 31);
+    /// <summary>A day in the single CCG's life, before today.</summary>
+    private static readonly DateOnly InItsLife = new(2021, 6, 1);
     private readonly Browsing _browser = new(app);
 
     public Task InitializeAsync() => app.ResetAsync();
@@ -27,8 +28,7 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
     [Fact]
     public async Task A_seat_added_after_a_meeting_leaves_that_meeting_s_quorum_unchanged()
     {
-        var closed = await app.QueryDbAsync(db => db.Meetings.Where(meeting => meeting.Body!.Slug == WestKent && meeting.Status == MeetingStatus.Closed)
-            .OrderByDescending(meeting => meeting.StartsAt).Select(meeting => new { meeting.Id, meeting.StartsAt }).FirstAsync());
+        var closed = await LastClosedMeetingAsync();
         var before = await RollAsync(closed.Id);
         var newcomer = await PersonWithoutSeatAsync();
         await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
@@ -37,7 +37,7 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
         var response = await _browser.SubmitAsync(SeatsPage, Fields(newcomer, MemberRole.LayMember, hasVote: true, from));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.True(await app.QueryDbAsync(db => db.Memberships.AnyAsync(membership => membership.Person.Slug == newcomer && membership.Body.Slug == WestKent && membership.From == from && membership.HasVote)));
+        Assert.True(await app.QueryDbAsync(db => db.Memberships.AnyAsync(membership => membership.Person.Slug == newcomer && membership.Body.Slug == Body && membership.From == from && membership.HasVote)));
         var after = await RollAsync(closed.Id);
         Assert.Equal(before.VotingMembers.Select(member => member.PersonId), after.VotingMembers.Select(member => member.PersonId));
         Assert.Equal((before.MeetingQuorum().VotingMembers, before.MeetingQuorum().Needed), (after.MeetingQuorum().VotingMembers, after.MeetingQuorum().Needed));
@@ -48,11 +48,11 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
     [Fact]
     public async Task A_seat_overlapping_the_person_s_seat_on_the_body_is_refused_next_to_its_start()
     {
-        var held = await app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Body.Slug == WestKent && membership.Role == MemberRole.LayMember)
+        var held = await app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Body.Slug == Body && membership.Role == MemberRole.LayMember)
             .Select(membership => new { membership.Person.Slug, membership.From }).FirstAsync());
         await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
 
-        await AssertRefusedAsync(Fields(held.Slug, MemberRole.GpMember, hasVote: true, held.From ?? new DateOnly(2019, 4, 1)), "input-from", "This person already holds a seat on this body (Lay member");
+        await AssertRefusedAsync(Fields(held.Slug, MemberRole.GpMember, hasVote: true, held.From ?? InItsLife), "input-from", "This person already holds a seat on this body (Lay member");
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
         var newcomer = await PersonWithoutSeatAsync();
         await _browser.SignInAsync(DemoAccounts.Administrator.Email, DemoAccounts.Password);
 
-        await AssertRefusedAsync(Fields(newcomer, MemberRole.Chair, hasVote: false, new DateOnly(2019, 6, 1)), "input-hasvote", "This body's chair has a casting vote, so the chair needs a vote");
+        await AssertRefusedAsync(Fields(newcomer, MemberRole.Chair, hasVote: false, InItsLife), "input-hasvote", "This body's chair has a casting vote, so the chair needs a vote");
     }
 
     [Fact]
@@ -69,8 +69,8 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
     {
         var newcomer = await PersonWithoutSeatAsync();
         await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
-        var fields = Fields(newcomer, MemberRole.LayMember, hasVote: true, new DateOnly(2019, 6, 1));
-        fields["Input.To"] = "2019-05-31";
+        var fields = Fields(newcomer, MemberRole.LayMember, hasVote: true, InItsLife);
+        fields["Input.To"] = "2021-05-31";
 
         await AssertRefusedAsync(fields, "input-to", "The seat must end on or after the day it starts");
     }
@@ -79,9 +79,11 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
     public async Task A_seat_starting_after_the_body_s_last_day_is_refused_next_to_its_start()
     {
         var newcomer = await PersonWithoutSeatAsync();
-        await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
+        // West Kent CCG ended on 31 March 2020; an administrator may change any body's seats.
+        await _browser.SignInAsync(DemoAccounts.Administrator.Email, DemoAccounts.Password);
 
-        await AssertRefusedAsync(Fields(newcomer, MemberRole.LayMember, hasVote: true, WestKentLastDay.AddDays(1)), "input-from", "West Kent CCG ended on 31 March 2020, so nothing can start on or after 1 April 2020");
+        await AssertRefusedAsync(Fields(newcomer, MemberRole.LayMember, hasVote: true, new DateOnly(2020, 4, 1)), "input-from", "West Kent CCG ended on 31 March 2020, so nothing can start on or after 1 April 2020",
+            seatsPage: "/bodies/west-kent-ccg/seats");
     }
 
     [Fact]
@@ -99,12 +101,11 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
     public async Task A_seat_ended_today_leaves_a_past_meeting_s_quorum_unchanged_and_keeps_the_reason()
     {
         var today = UkCalendar.Today(TimeProvider.System);
-        var closed = await app.QueryDbAsync(db => db.Meetings.Where(meeting => meeting.Body!.Slug == WestKent && meeting.Status == MeetingStatus.Closed)
-            .OrderByDescending(meeting => meeting.StartsAt).Select(meeting => new { meeting.Id, meeting.StartsAt }).FirstAsync());
+        var closed = await LastClosedMeetingAsync();
         var before = await RollAsync(closed.Id);
         var closedDay = UkCalendar.DayOf(closed.StartsAt);
         var seat = await app.QueryDbAsync(db => db.Memberships
-            .Where(membership => membership.Body.Slug == WestKent && membership.HasVote && membership.To == null && (membership.From == null || membership.From <= closedDay))
+            .Where(membership => membership.Body.Slug == Body && membership.HasVote && membership.To == null && (membership.From == null || membership.From <= closedDay))
             .Select(membership => new { membership.Id, membership.PersonId }).FirstAsync());
         Assert.Contains(seat.PersonId, before.VotingMembers.Select(member => member.PersonId));
         await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
@@ -126,7 +127,7 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
     [Fact]
     public async Task Ending_a_seat_before_today_is_refused_next_to_the_last_day_and_changes_nothing()
     {
-        var seatId = await CurrentWestKentSeatAsync();
+        var seatId = await CurrentSeatAsync();
         await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
 
         await AssertRefusedAsync(EndFields(seatId, UkCalendar.Today(TimeProvider.System).AddDays(-1), "Resigned last week"), "ending-endson", "The last day cannot be before today", formIndex: EndForm);
@@ -137,7 +138,7 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
     [Fact]
     public async Task Ending_a_seat_without_a_reason_is_refused_next_to_the_reason()
     {
-        var seatId = await CurrentWestKentSeatAsync();
+        var seatId = await CurrentSeatAsync();
         await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
 
         await AssertRefusedAsync(EndFields(seatId, UkCalendar.Today(TimeProvider.System), ""), "ending-reason", "Say why the seat ends", formIndex: EndForm);
@@ -149,10 +150,10 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
         var newcomer = await PersonWithoutSeatAsync();
         var votingSeatId = await app.QueryDbAsync(async db =>
         {
-            var body = await db.Bodies.SingleAsync(candidate => candidate.Slug == WestKent);
+            var body = await db.Bodies.SingleAsync(candidate => candidate.Slug == Body);
             var person = await db.People.SingleAsync(candidate => candidate.Slug == newcomer);
-            var votingSeat = new Membership(body, person, MemberRole.GpMember, MemberBackground.Clinical, hasVote: true, new DateOnly(2019, 6, 1));
-            db.Memberships.AddRange(votingSeat, new Membership(body, person, MemberRole.Chair, MemberBackground.Clinical, hasVote: false, new DateOnly(2019, 6, 1)));
+            var votingSeat = new Membership(body, person, MemberRole.GpMember, MemberBackground.Clinical, hasVote: true, InItsLife);
+            db.Memberships.AddRange(votingSeat, new Membership(body, person, MemberRole.Chair, MemberBackground.Clinical, hasVote: false, InItsLife));
             await db.SaveChangesAsync();
             return votingSeat.Id;
         });
@@ -178,22 +179,29 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
     [Fact]
     public async Task A_vice_chair_s_seat_in_the_other_category_sits_beside_the_person_s_voting_seat()
     {
-        var member = await app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Body.Slug == WestKent && membership.HasVote && membership.Role != MemberRole.Chair && membership.To == null)
+        var member = await app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Body.Slug == Body && membership.HasVote && membership.Role != MemberRole.Chair && membership.To == null)
             .OrderBy(membership => membership.Id).Select(membership => membership.Person.Slug).FirstAsync());
         await _browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
-        var fields = Fields(member, MemberRole.ViceChair, hasVote: false, WestKentLastDay);
+        var fields = Fields(member, MemberRole.ViceChair, hasVote: false, InItsLife);
         fields["Input.Background"] = nameof(MemberBackground.Other);
 
         var response = await _browser.SubmitAsync(SeatsPage, fields);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.True(await app.QueryDbAsync(db => db.Memberships.AnyAsync(membership => membership.Person.Slug == member && membership.Body.Slug == WestKent && membership.Role == MemberRole.ViceChair && membership.Background == MemberBackground.Other)));
+        Assert.True(await app.QueryDbAsync(db => db.Memberships.AnyAsync(membership => membership.Person.Slug == member && membership.Body.Slug == Body && membership.Role == MemberRole.ViceChair && membership.Background == MemberBackground.Other)));
         var page = await _browser.GetPageAsync(SeatsPage);
         Assert.Contains("Vice-chair", page.MainText(), StringComparison.Ordinal);
     }
 
-    private Task<int> CurrentWestKentSeatAsync() =>
-        app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Body.Slug == WestKent && membership.To == null).OrderBy(membership => membership.Id).Select(membership => membership.Id).FirstAsync());
+    /// <summary>The body's latest closed meeting (the demo's previous meeting, four weeks ago), whose roll is recorded.</summary>
+    private Task<ClosedMeeting> LastClosedMeetingAsync() =>
+        app.QueryDbAsync(db => db.Meetings.Where(meeting => meeting.Body!.Slug == Body && meeting.Status == MeetingStatus.Closed)
+            .OrderByDescending(meeting => meeting.StartsAt).Select(meeting => new ClosedMeeting(meeting.Id, meeting.StartsAt)).FirstAsync());
+
+    private sealed record ClosedMeeting(int Id, DateTimeOffset StartsAt);
+
+    private Task<int> CurrentSeatAsync() =>
+        app.QueryDbAsync(db => db.Memberships.Where(membership => membership.Body.Slug == Body && membership.To == null).OrderBy(membership => membership.Id).Select(membership => membership.Id).FirstAsync());
 
     private static Dictionary<string, string> EndFields(int seatId, DateOnly lastDay, string reason) => new()
     {
@@ -202,12 +210,12 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
         ["Ending.Reason"] = reason,
     };
 
-    private async Task AssertRefusedAsync(Dictionary<string, string> fields, string fieldId, string messageStart, int formIndex = 0)
+    private async Task AssertRefusedAsync(Dictionary<string, string> fields, string fieldId, string messageStart, int formIndex = 0, string seatsPage = SeatsPage)
     {
         var seatsBefore = await app.QueryDbAsync(db => db.Memberships.CountAsync());
         var changesBefore = await app.QueryDbAsync(db => db.SeatChanges.CountAsync());
 
-        var response = await _browser.SubmitAsync(SeatsPage, fields, formIndex);
+        var response = await _browser.SubmitAsync(seatsPage, fields, formIndex);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Browsing.ParseAsync(response);
@@ -218,7 +226,7 @@ public sealed class SeatsTests(TestApp app) : IAsyncLifetime
     }
 
     private Task<string> PersonWithoutSeatAsync() =>
-        app.QueryDbAsync(db => db.People.Where(person => !db.Memberships.Any(membership => membership.PersonId == person.Id && membership.Body.Slug == WestKent))
+        app.QueryDbAsync(db => db.People.Where(person => !db.Memberships.Any(membership => membership.PersonId == person.Id && membership.Body.Slug == Body))
             .OrderBy(person => person.Slug).Select(person => person.Slug).FirstAsync());
 
     private Task<MeetingRoll> RollAsync(int meetingId) =>

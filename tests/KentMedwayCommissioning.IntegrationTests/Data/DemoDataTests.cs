@@ -1,7 +1,10 @@
+using System.Globalization;
+using System.Net;
 using KentMedwayCommissioning.TestSupport;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Data.DemoData;
 using KentMedwayCommissioning.Web.Domain;
+using KentMedwayCommissioning.Web.Domain.Meetings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,7 +103,80 @@ public sealed class DemoDataTests(TestApp app) : IAsyncLifetime
         var people = await app.QueryDbAsync(db => db.People.Select(person => new { person.FullName, person.IsFictional }).ToListAsync());
 
         Assert.Equal(PapersData.People.Order(), people.Where(person => !person.IsFictional).Select(person => person.FullName).Order());
-        Assert.Equal(PapersData.EightCcgs.Count * FictionalMembers.GoverningBodySeats.Count + 1, people.Count(person => person.IsFictional));
+        Assert.Equal(FictionalMembers.Ccgs.Count * FictionalMembers.GoverningBodySeats.Count + 1, people.Count(person => person.IsFictional));
+    }
+
+    [Fact]
+    public async Task The_demo_secretary_runs_the_single_ccg_and_schedules_a_meeting_and_adds_a_seat_on_it_from_today()
+    {
+        var body = Slug.From(DemoAccounts.Body);
+        var today = UkCalendar.Today(TimeProvider.System);
+        var newcomer = FictionalMembers.For(PapersData.MedwayCcg).First(member => member.Seat.Role == MemberRole.GpMember).Name;
+        var browser = new Browsing(app);
+        await browser.SignInAsync(DemoAccounts.BoardSecretary.Email, DemoAccounts.Password);
+
+        var dashboard = await browser.GetPageAsync("/dashboard");
+        var scheduled = await browser.SubmitAsync($"/bodies/{body}/meetings", new Dictionary<string, string>
+        {
+            ["Schedule.Title"] = "Governing body meeting in public",
+            ["Schedule.StartsAt"] = today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T10:00",
+            ["Schedule.Place"] = "Kent and Medway CCG offices",
+        });
+        var seated = await browser.SubmitAsync($"/bodies/{body}/seats", new Dictionary<string, string>
+        {
+            ["Input.PersonSlug"] = Slug.From(newcomer),
+            ["Input.Role"] = nameof(MemberRole.GpMember),
+            ["Input.Background"] = nameof(MemberBackground.Clinical),
+            ["Input.HasVote"] = "true",
+            ["Input.From"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal(PapersData.SingleCcg, DemoAccounts.Body);
+        Assert.Contains(DecisionsData.DemoMeetingInProgress, dashboard.QuerySelector("#meetings-to-run + ul")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
+        Assert.True(await app.QueryDbAsync(db => db.Meetings.AnyAsync(meeting => meeting.Body!.Slug == body && meeting.Title == "Governing body meeting in public" && meeting.Status == MeetingStatus.Planned)));
+        Assert.Equal(HttpStatusCode.Redirect, seated.StatusCode);
+        Assert.True(await app.QueryDbAsync(db => db.Memberships.AnyAsync(membership => membership.Body.Slug == body && membership.Person.FullName == newcomer && membership.From == today)));
+    }
+
+    [Fact]
+    public async Task The_demo_members_sit_on_the_single_ccg_from_its_first_day_and_its_meetings_are_of_today()
+    {
+        var seats = await app.QueryDbAsync(db => db.Memberships
+            .Where(membership => membership.Body.Name == DemoAccounts.Body)
+            .Select(membership => new { membership.Person.FullName, membership.From, membership.To })
+            .ToListAsync());
+        var meetings = await app.QueryDbAsync(db => db.Meetings
+            .Where(meeting => meeting.IsFictional)
+            .Select(meeting => new { Body = meeting.Body!.Name, meeting.Title, meeting.Status })
+            .ToListAsync());
+
+        Assert.Equal(FictionalMembers.For(DemoAccounts.Body).Select(member => member.Name).Order(), seats.Select(seat => seat.FullName).Order());
+        Assert.All(seats, seat => Assert.Equal((PapersData.SingleCcgLive, (DateOnly?)null), (seat.From!.Value, seat.To)));
+        Assert.Contains(DemoAccounts.GpMember.PersonName, seats.Select(seat => seat.FullName));
+        Assert.All(meetings, meeting => Assert.Equal(DemoAccounts.Body, meeting.Body));
+        Assert.Equal(
+            new[] { (DecisionsData.DemoPreviousMeeting, MeetingStatus.Closed), (DecisionsData.DemoMeetingInProgress, MeetingStatus.InProgress), (DecisionsData.DemoPlannedMeeting, MeetingStatus.Planned) }.Order(),
+            meetings.Select(meeting => (meeting.Title, meeting.Status)).Order());
+    }
+
+    [Fact]
+    public async Task The_jcccg_has_the_ten_members_the_papers_give_until_the_eight_ccgs_ended_and_the_two_neighbours_today()
+    {
+        var memberships = await app.QueryDbAsync(db => db.JointCommitteeMembers
+            .Where(member => member.Committee.Name == PapersData.Jcccg)
+            .Select(member => new { member.MemberBody.Name, member.From, member.To })
+            .ToListAsync());
+        IEnumerable<string> MembersOn(DateOnly day) => memberships.Where(member => Dated.Covers(member.From, member.To, day)).Select(member => member.Name).Order();
+
+        // The JCCCG met on 31 January 2018 as the eight Kent and Medway CCGs plus Bexley and High Weald Lewes Havens.
+        Assert.Equal(PapersData.JcccgMembers.Order(), MembersOn(new DateOnly(2018, 1, 31)));
+        Assert.Equal(PapersData.JcccgMembers.Order(), MembersOn(PapersData.EightCcgsClose));
+        Assert.Equal([PapersData.Bexley, PapersData.HighWeald], MembersOn(PapersData.SingleCcgLive));
+        Assert.Equal([PapersData.Bexley, PapersData.HighWeald], MembersOn(UkCalendar.Today(TimeProvider.System)));
+        // The papers do not say the single CCG joined it.
+        Assert.DoesNotContain(PapersData.SingleCcg, memberships.Select(member => member.Name));
+        Assert.All(memberships, member => Assert.Null(member.From));
     }
 
     [Fact]

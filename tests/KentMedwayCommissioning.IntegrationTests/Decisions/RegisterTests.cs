@@ -115,6 +115,8 @@ public sealed class CorrectionTests(TestApp app) : IAsyncLifetime
     public async Task A_correction_is_a_new_entry_linked_both_ways_and_the_chain_still_verifies()
     {
         var browser = new Browsing(app);
+        // The demo secretary runs the single CCG, which has published nothing; here they keep West Kent CCG's records too.
+        await app.AddSecretaryOfAsync(KentMedwayCommissioning.Web.Data.DemoData.DemoAccounts.BoardSecretary.Email, "west-kent-ccg");
         await browser.SignInAsync(KentMedwayCommissioning.Web.Data.DemoData.DemoAccounts.BoardSecretary.Email, KentMedwayCommissioning.Web.Data.DemoData.DemoAccounts.Password);
         var original = await SequenceOfAsync("west-kent-ccg");
 

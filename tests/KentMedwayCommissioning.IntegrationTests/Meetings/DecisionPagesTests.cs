@@ -1,5 +1,7 @@
 using KentMedwayCommissioning.TestSupport;
 using KentMedwayCommissioning.Web.Data.DemoData;
+using KentMedwayCommissioning.Web.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace KentMedwayCommissioning.IntegrationTests.Meetings;
 
@@ -59,12 +61,15 @@ public sealed class DecisionPagesTests(TestApp app)
     [Fact]
     public async Task A_body_s_meetings_are_listed_upcoming_first_then_the_past_by_year()
     {
-        var page = await new Browsing(app).GetPageAsync("/bodies/west-kent-ccg/meetings");
+        var previous = await app.QueryDbAsync(db => db.Meetings.Where(meeting => meeting.Title == DecisionsData.DemoPreviousMeeting).Select(meeting => meeting.StartsAt).SingleAsync());
+        var year = UkCalendar.DayOf(previous).Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var page = await new Browsing(app).GetPageAsync("/bodies/kent-and-medway-ccg/meetings");
 
         var headings = page.QuerySelectorAll("main h2").Select(heading => heading.TextContent.Trim()).ToList();
-        Assert.Equal("Upcoming and in progress", headings[0]);
-        Assert.Contains("2018", headings);
+        Assert.Equal(["Upcoming and in progress", year], headings);
         Assert.Contains(DecisionsData.DemoMeetingInProgress, page.QuerySelector("#upcoming + ul")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains(DecisionsData.GoverningBodyDecisionTitle, page.QuerySelector("#year-2018 + ul")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(DecisionsData.DemoPlannedMeeting, page.QuerySelector("#upcoming + ul")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(DecisionsData.DemoPreviousMeeting, page.QuerySelector($"#year-{year} + ul")!.TextContent, StringComparison.Ordinal);
     }
 }

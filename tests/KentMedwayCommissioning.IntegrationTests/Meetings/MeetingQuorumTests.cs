@@ -23,6 +23,6 @@ public sealed class MeetingQuorumTests(TestApp app) : IAsyncLifetime
         var page = await _browser.GetPageAsync($"/meetings/{meetingId}");
 
         Assert.Contains("Not quorate", page.QuerySelector("#meeting-quorum")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Not quorate: 0 of 9 voting members present, 5 needed", page.QuerySelector("#agenda ~ table")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Not quorate: 0 of 8 voting members present, 4 needed", page.QuerySelector("#agenda ~ table")!.TextContent, StringComparison.Ordinal);
     }
 }

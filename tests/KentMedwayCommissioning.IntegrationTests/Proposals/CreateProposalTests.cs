@@ -133,7 +133,8 @@ public sealed class CreateProposalTests(TestApp app) : IAsyncLifetime
     [Fact]
     public async Task An_ended_body_is_not_offered_and_is_refused()
     {
-        var planned = await app.QueryDbAsync(db => db.Meetings.Where(meeting => meeting.Body!.Slug == WestKent && meeting.Status == MeetingStatus.Planned).Select(meeting => meeting.Id).FirstAsync());
+        // A planned meeting written straight to the database, as no form schedules one after the body's last day.
+        var planned = await ScheduleAsync(WestKent, daysAhead: 10);
         await _browser.SignInAsync(DemoAccounts.ProgrammeOffice.Email, DemoAccounts.Password);
         var form = await _browser.GetPageAsync(NewProposal);
         Assert.Empty(form.QuerySelectorAll($"input[value='{WestKent}']"));
@@ -169,9 +170,9 @@ public sealed class CreateProposalTests(TestApp app) : IAsyncLifetime
 
         var form = await _browser.GetPageAsync(NewProposal);
 
-        // The demo secretary's body, West Kent CCG, ended in 2020.
-        Assert.Empty(form.QuerySelectorAll("input[type=hidden][name$='.BodySlug']"));
-        Assert.Contains("There are no bodies you can send a proposal to.", form.MainText(), StringComparison.Ordinal);
+        // The demo secretary runs the single CCG, which still decides; the eight CCGs ended in 2020.
+        Assert.Equal([SingleCcg], form.QuerySelectorAll("input[type=hidden][name$='.BodySlug']").Select(input => input.GetAttribute("value")));
+        Assert.DoesNotContain("There are no bodies you can send a proposal to.", form.MainText(), StringComparison.Ordinal);
     }
 
     private async Task<IDocument> AssertRefusedAsync(Dictionary<string, string> fields)

@@ -31,6 +31,9 @@ public sealed class RegistersTests(TestApp app) : IAsyncLifetime
 
     private static DateOnly Today => UkCalendar.Today(TimeProvider.System);
 
+    /// <summary>The body the demo members sit on and the demo secretary runs.</summary>
+    private static readonly string DemoBody = Slug.From(DemoAccounts.Body);
+
     public Task InitializeAsync() => app.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -70,7 +73,7 @@ public sealed class RegistersTests(TestApp app) : IAsyncLifetime
         await app.SendAsAsync(TestApp.Member(gpId), new RegisterModel.AddInterest(Slug.From(gp), InterestKind.Indirect, "Spouse was a director of a care home", null, Today.AddYears(-2), Today.AddMonths(-6).AddDays(-1)));
         await app.SendAsAsync(TestApp.Member(gpId), new RegisterModel.AddInterest(Slug.From(gp), InterestKind.NonFinancialProfessional, "Clinical adviser to a GP federation", null, Today.AddDays(-29), null));
         // The board secretary sits on no body and holds no post: not decision-making staff.
-        await app.SendAsAsync(Administrator, new RegisterModel.AddInterest(Slug.From(FictionalMembers.WestKentBoardSecretary), InterestKind.Financial, "Owns a consultancy", null, null, null));
+        await app.SendAsAsync(Administrator, new RegisterModel.AddInterest(Slug.From(FictionalMembers.BoardSecretary), InterestKind.Financial, "Owns a consultancy", null, null, null));
 
         var rows = (await _browser.GetPageAsync("/registers/interests")).QuerySelectorAll("#interests tbody tr").Select(row => row.TextContent).ToList();
 
@@ -89,7 +92,7 @@ public sealed class RegistersTests(TestApp app) : IAsyncLifetime
         var thanet = TestApp.Secretary(await BodyIdAsync("thanet-ccg"));
 
         await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync(thanet, new RegisterModel.RecordManagement(Slug.From(gp), interestId, "Not theirs to say")));
-        await app.SendAsAsync(TestApp.Secretary(await BodyIdAsync("west-kent-ccg")), new RegisterModel.RecordManagement(Slug.From(gp), interestId, "Withdraws from decisions on GP contracts"));
+        await app.SendAsAsync(TestApp.Secretary(await BodyIdAsync(DemoBody)), new RegisterModel.RecordManagement(Slug.From(gp), interestId, "Withdraws from decisions on GP contracts"));
 
         var row = (await _browser.GetPageAsync("/registers/interests")).QuerySelector("#interests tbody tr")!.TextContent;
         Assert.Contains("Withdraws from decisions on GP contracts", row, StringComparison.Ordinal);
@@ -174,11 +177,11 @@ public sealed class RegistersTests(TestApp app) : IAsyncLifetime
         var gp = DemoAccounts.GpMember.PersonName!;
         var gpId = await PersonIdAsync(gp);
         var layId = await PersonIdAsync(DemoAccounts.LayMember.PersonName!);
-        var westKent = await BodyIdAsync("west-kent-ccg");
+        var gpBody = await BodyIdAsync(DemoBody);
         var thanet = await BodyIdAsync("thanet-ccg");
 
         var own = await app.SendAsAsync(TestApp.Member(gpId), Hospitality(gp, 40m));
-        await app.SendAsAsync(TestApp.Secretary(westKent), Hospitality(gp, 30m));
+        await app.SendAsAsync(TestApp.Secretary(gpBody), Hospitality(gp, 30m));
         await app.SendAsAsync(Administrator, Hospitality(gp, 26m));
         await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync(TestApp.Member(layId), Hospitality(gp, 41m)));
         await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync(TestApp.Secretary(thanet), Hospitality(gp, 42m)));
@@ -243,20 +246,20 @@ public sealed class RegistersTests(TestApp app) : IAsyncLifetime
     [Fact]
     public async Task Only_the_body_s_secretary_or_an_administrator_records_its_procurement_decisions()
     {
-        var westKent = await BodyIdAsync("west-kent-ccg");
+        var body = await BodyIdAsync(DemoBody);
         var thanet = await BodyIdAsync("thanet-ccg");
         var layId = await PersonIdAsync(DemoAccounts.LayMember.PersonName!);
-        RecordProcurementModel.Command Decision(string service) => new("west-kent-ccg", service, "A provider", 700_000m, new DateOnly(2019, 4, 1),
-            ProcurementRoute.CompetitiveTender, new DateOnly(2019, 1, 10), null, null, layId, "Trustee of a bidder", DeclarationAction.WithdrewFromDiscussionAndVote);
+        RecordProcurementModel.Command Decision(string service) => new(DemoBody, service, "A provider", 700_000m, new DateOnly(2021, 4, 1),
+            ProcurementRoute.CompetitiveTender, new DateOnly(2021, 1, 10), null, null, layId, "Trustee of a bidder", DeclarationAction.WithdrewFromDiscussionAndVote);
 
-        await app.SendAsAsync(TestApp.Secretary(westKent), Decision("Wheelchair services"));
+        await app.SendAsAsync(TestApp.Secretary(body), Decision("Wheelchair services"));
         await app.SendAsAsync(Administrator, Decision("Audiology"));
         await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync(TestApp.Secretary(thanet), Decision("Podiatry")));
         await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync(TestApp.Member(layId), Decision("Podiatry")));
 
         var page = (await _browser.GetPageAsync("/registers/procurement")).MainText();
         Assert.Contains("Wheelchair services", page, StringComparison.Ordinal);
-        Assert.Contains("1 April 2024", page, StringComparison.Ordinal); // over £650,000: recommissioned five years after it starts
+        Assert.Contains("1 April 2026", page, StringComparison.Ordinal); // over £650,000: recommissioned five years after it starts
         Assert.DoesNotContain("Podiatry", page, StringComparison.Ordinal);
         Assert.True(await app.QueryDbAsync(db => db.Contracts.AnyAsync(contract => contract.Service == "Wheelchair services")));
     }
@@ -265,13 +268,13 @@ public sealed class RegistersTests(TestApp app) : IAsyncLifetime
     public async Task The_body_s_secretary_adds_further_interests_declared_in_a_procurement_decision()
     {
         var decisionId = await app.QueryDbAsync(db => db.ProcurementDecisions.Select(decision => decision.Id).SingleAsync());
-        var chiefFinanceOfficer = FictionalMembers.For(PapersData.WestKent).First(member => member.Seat.Role == MemberRole.ChiefFinanceOfficer).Name;
+        var chiefFinanceOfficer = FictionalMembers.For(DemoAccounts.Body).First(member => member.Seat.Role == MemberRole.ChiefFinanceOfficer).Name;
         var personId = await PersonIdAsync(chiefFinanceOfficer);
-        DeclareProcurementInterestModel.Command Declare(int person) => new("west-kent-ccg", decisionId, person, "Spouse works for the provider", DeclarationAction.StayedForDiscussionDidNotVote);
+        DeclareProcurementInterestModel.Command Declare(int person) => new(DemoBody, decisionId, person, "Spouse works for the provider", DeclarationAction.StayedForDiscussionDidNotVote);
 
         var thanet = TestApp.Secretary(await BodyIdAsync("thanet-ccg"));
         await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync(thanet, Declare(personId)));
-        await app.SendAsAsync(TestApp.Secretary(await BodyIdAsync("west-kent-ccg")), Declare(personId));
+        await app.SendAsAsync(TestApp.Secretary(await BodyIdAsync(DemoBody)), Declare(personId));
         await Assert.ThrowsAsync<GovernanceException>(() => app.SendAsAsync(Administrator, Declare(personId)));
 
         var entry = (await _browser.GetPageAsync("/registers/procurement")).QuerySelector($"#procurement-{decisionId} + dl")!.TextContent;

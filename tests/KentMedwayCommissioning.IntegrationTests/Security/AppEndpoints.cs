@@ -57,13 +57,15 @@ public static class AppEndpoints
 }
 
 /// <summary>
-/// Addresses filled from the demo data of "the body", West Kent CCG: its in-progress demo meeting, a decision it
-/// published, a member's register of interests; and, for requests that reach across, another body's.
+/// Addresses filled from the demo data of "the body", Kent and Medway CCG (the demo secretary's): its demo meetings
+/// (in progress, planned, and the previous one, closed), a member's register of interests; a decision published by
+/// West Kent CCG (the single CCG has published none, so the tests make the demo secretary West Kent's secretary too,
+/// see <see cref="Session.SignInAllAsync"/>); and, for requests that reach across, another body's.
 /// </summary>
 public sealed record DemoAddresses(
     int MeetingInProgress,
     int PlannedMeeting,
-    long WestKentDecision,
+    long PapersBodyDecision,
     string MemberSlug,
     int NurseMemberPersonId,
     string ProposalSlug,
@@ -76,26 +78,30 @@ public sealed record DemoAddresses(
     long OtherBodyDecision,
     int OtherBodyPersonId,
     string OtherBodyPersonSlug,
-    int WestKentClosedMeeting,
+    /// <summary>The body's previous demo meeting, closed.</summary>
+    int ClosedMeeting,
     /// <summary>The lay member's account: an account to administer that none of the matrix's principals signs in with.</summary>
     string AccountId,
-    /// <summary>West Kent's demo procurement decision.</summary>
+    /// <summary>The body's demo procurement decision.</summary>
     int ProcurementDecisionId,
-    /// <summary>A post of West Kent's, for its appointments page.</summary>
+    /// <summary>A post of West Kent CCG's, with a holder, so its appointments page shows every form (the single CCG's posts are vacant).</summary>
     int PostId)
 {
-    public const string BodySlug = "west-kent-ccg";
+    public const string BodySlug = "kent-and-medway-ccg";
+
+    /// <summary>West Kent CCG, which ended in 2020: its published decision and its post come from the papers.</summary>
+    public const string PapersBodySlug = "west-kent-ccg";
 
     public static async Task<DemoAddresses> LoadAsync(TestApp app) => await app.QueryDbAsync(async db =>
     {
-        var westKent = await db.Bodies.Where(body => body.Slug == BodySlug).Select(body => body.Id).SingleAsync();
-        async Task<int> Meeting(string title) => await db.Meetings.Where(meeting => meeting.BodyId == westKent && meeting.Title == title).Select(meeting => meeting.Id).SingleAsync();
+        var body = await db.Bodies.Where(candidate => candidate.Slug == BodySlug).Select(candidate => candidate.Id).SingleAsync();
+        async Task<int> Meeting(string title) => await db.Meetings.Where(meeting => meeting.BodyId == body && meeting.Title == title).Select(meeting => meeting.Id).SingleAsync();
         async Task<int> PersonId(string name) => await db.People.Where(person => person.FullName == name).Select(person => person.Id).SingleAsync();
-        var otherBodyDecision = await db.PublishedDecisions.Where(decision => decision.BodySlug != BodySlug && decision.CorrectsSequence == null).OrderBy(decision => decision.Sequence).FirstAsync();
+        var otherBodyDecision = await db.PublishedDecisions.Where(decision => decision.BodySlug != BodySlug && decision.BodySlug != PapersBodySlug && decision.CorrectsSequence == null).OrderBy(decision => decision.Sequence).FirstAsync();
         return new DemoAddresses(
             await Meeting(DecisionsData.DemoMeetingInProgress),
             await Meeting(DecisionsData.DemoPlannedMeeting),
-            await db.PublishedDecisions.Where(decision => decision.BodySlug == BodySlug).OrderBy(decision => decision.Sequence).Select(decision => decision.Sequence).FirstAsync(),
+            await db.PublishedDecisions.Where(decision => decision.BodySlug == PapersBodySlug).OrderBy(decision => decision.Sequence).Select(decision => decision.Sequence).FirstAsync(),
             await db.People.Where(person => person.FullName == DemoAccounts.GpMember.PersonName).Select(person => person.Slug).SingleAsync(),
             await PersonId(DemoAccounts.NurseMember.PersonName!),
             await db.Proposals.OrderBy(proposal => proposal.Id).Select(proposal => proposal.Slug).FirstAsync(),
@@ -107,10 +113,10 @@ public sealed record DemoAddresses(
             otherBodyDecision.Sequence,
             await PersonId(Session.PersonOfOtherBody),
             await db.People.Where(person => person.FullName == Session.PersonOfOtherBody).Select(person => person.Slug).SingleAsync(),
-            await Meeting(DecisionsData.GoverningBodyDecisionTitle),
+            await Meeting(DecisionsData.DemoPreviousMeeting),
             await db.Users.Where(user => user.Email == DemoAccounts.LayMember.Email).Select(user => user.Id).SingleAsync(),
-            await db.ProcurementDecisions.Where(decision => decision.BodyId == westKent).OrderBy(decision => decision.Id).Select(decision => decision.Id).FirstAsync(),
-            await db.Posts.Where(post => post.BodyId == westKent).OrderBy(post => post.Id).Select(post => post.Id).FirstAsync());
+            await db.ProcurementDecisions.Where(decision => decision.BodyId == body).OrderBy(decision => decision.Id).Select(decision => decision.Id).FirstAsync(),
+            await db.Posts.Where(post => post.Body.Slug == PapersBodySlug && post.Appointments.Any()).OrderBy(post => post.Id).Select(post => post.Id).FirstAsync());
     });
 
     /// <summary>A real address for a route pattern: each parameter is filled by its name and the literal segment before it.</summary>
@@ -147,7 +153,7 @@ public sealed record DemoAddresses(
         ("number", "items") => "1",
         ("paperId", "papers") => "1",
         ("id", "milestones") => Invariant(MilestoneId),
-        ("sequence", "decisions") => Invariant(WestKentDecision),
+        ("sequence", "decisions") => Invariant(PapersBodyDecision),
         ("id", "accounts") => AccountId,
         ("id", "procurement") => Invariant(ProcurementDecisionId),
         ("id", "posts") => Invariant(PostId),

@@ -68,8 +68,9 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         new(method, pattern, handler, form, SignIn, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed);
 
     /// <summary>
-    /// The matrix. "The body" is West Kent CCG; {id} is its in-progress demo meeting, {number} its open item, {sequence} a
-    /// decision it published, people/{slug} its GP member (the Member column). Forms hold just enough to pass model
+    /// The matrix. "The body" is Kent and Medway CCG; {id} is its in-progress demo meeting, {number} its open item,
+    /// people/{slug} its GP member (the Member column); {sequence} is a decision West Kent CCG published (the secretary
+    /// column is its secretary too, see <see cref="DemoAddresses"/>). Forms hold just enough to pass model
     /// binding, so the command's authorization decides; secretary and programme office commands are authorized before
     /// validation, so the allowed principals see validation messages and nothing is written.
     /// </summary>
@@ -133,7 +134,7 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Get("/ballots/new",                                                       SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Allowed,   Allowed),
         Post("/ballots/new", null, "Input.Question=x",                            SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Allowed,   Allowed),
         Public("GET", "/ballots/{slug}"),
-        // A public page, but only the secretary of the CCG named in the form records a practice's answer.
+        // A public page, but only the secretary of the CCG named in the form records a practice's answer (the demo ballot asks the eight CCGs; the secretary column is West Kent's too).
         Post("/ballots/{slug}", null, "Input.BodySlug=west-kent-ccg",             Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/ballots/{slug}", "Close", null,                                    Forbidden, Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Public("GET", "/bodies"),
@@ -263,7 +264,7 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         Public("GET", "/registers/procurement/feed.atom"),
         Public("HEAD", "/registers/procurement/feed.atom"),
         Get("/registers/procurement/record",                                      SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
-        Post("/registers/procurement/record", null, "Input.BodySlug=west-kent-ccg",
+        Post("/registers/procurement/record", null, "Input.BodySlug=kent-and-medway-ccg",
                                                                                   SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Get("/registers/procurement/{id:int}/declare",                            SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),
         Post("/registers/procurement/{id:int}/declare", null, null,               SignIn,    Forbidden, Forbidden, Forbidden, Allowed,   Forbidden, Allowed),

@@ -138,9 +138,9 @@ public static class HostileRequests
             new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Unlock", []),
             new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Resend", []),
             new(Principal.Administrator, "post", "/admin/bulk-start?handler=Confirm", [("Csv", "Hostile check")]),
-            // Ending a body shows only for a body that has not ended (the demo's West Kent CCG has); the description form only to its secretary.
-            new(Principal.Administrator, "post", "/bodies/kent-and-medway-ccg/change?handler=End", [("Ending.LastDay", "2030-01-01"), ("Ending.Reason", "Hostile check")]),
-            new(Principal.Secretary, "post", "/bodies/west-kent-ccg/change?handler=Description", [("Describing.Description", "Hostile check"), ("Describing.EffectiveOn", "2026-01-01"), ("Describing.Reason", "Hostile check")]),
+            // Ending a body shows only for a body that has not ended; the description form only to its secretary.
+            new(Principal.Administrator, "post", $"/bodies/{DemoAddresses.BodySlug}/change?handler=End", [("Ending.LastDay", "2030-01-01"), ("Ending.Reason", "Hostile check")]),
+            new(Principal.Secretary, "post", $"/bodies/{DemoAddresses.BodySlug}/change?handler=Description", [("Describing.Description", "Hostile check"), ("Describing.EffectiveOn", "2026-01-01"), ("Describing.Reason", "Hostile check")]),
             // A joint committee's member and delegation forms show only on a joint committee's page (the demo's body is a CCG).
             new(Principal.Administrator, "post", "/bodies/joint-committee-of-clinical-commissioning-groups/members", [("Adding.MemberSlug", "Hostile check"), ("Adding.From", "2030-01-01"), ("Adding.Reason", "Hostile check")]),
             new(Principal.Administrator, "post", "/bodies/joint-committee-of-clinical-commissioning-groups/members?handler=End", [("Ending.MembershipId", "Hostile check"), ("Ending.LastDay", "2030-01-01"), ("Ending.Reason", "Hostile check")]),
@@ -149,11 +149,11 @@ public static class HostileRequests
             new(Principal.Administrator, "post", "/bodies/joint-committee-of-clinical-commissioning-groups/delegations?handler=End", [("Ending.DelegationId", "Hostile check"), ("Ending.LastDay", "2030-01-01"), ("Ending.Reason", "Hostile check")]),
             new(Principal.Administrator, "post", $"/admin/accounts/{demo.AccountId}?handler=Revoke", []),
             new(Principal.Administrator, "post", $"/meetings/{demo.MeetingInProgress}/items/1?handler=Close", [("confirmed", "true")]),
-            new(Principal.Administrator, "post", $"/decisions/{demo.WestKentDecision}?handler=MakePublic", [("MadePublic.On", "2026-01-01"), ("MadePublic.Reason", "Hostile check")]),
+            new(Principal.Administrator, "post", $"/decisions/{demo.PapersBodyDecision}?handler=MakePublic", [("MadePublic.On", "2026-01-01"), ("MadePublic.Reason", "Hostile check")]),
             // Minutes drafted only once a meeting closes (the in-progress one refuses), approved only once drafted (the
             // closed demo meeting has none); an action's review once the log has actions (there is no action 1).
             new(Principal.Administrator, "post", $"/meetings/{demo.MeetingInProgress}/minutes?handler=Save", [("Notes[1]", "Hostile check")]),
-            new(Principal.Administrator, "post", $"/meetings/{demo.WestKentClosedMeeting}/minutes?handler=Approve",
+            new(Principal.Administrator, "post", $"/meetings/{demo.ClosedMeeting}/minutes?handler=Approve",
                 [("Approval.AtMeetingId", demo.MeetingInProgress.ToString(CultureInfo.InvariantCulture)), ("Approval.Amendments", "Hostile check")]),
             new(Principal.Administrator, "post", $"/bodies/{DemoAddresses.BodySlug}/actions?handler=Review",
                 [("Review.ActionId", "1"), ("Review.Status", "Done"), ("Review.NewDueOn", "2030-01-01"), ("Review.Note", "Hostile check")]),
@@ -319,7 +319,7 @@ public static class HostileRequests
             Post(Principal.Secretary, $"{otherItem}?handler=Casting", "choice=For"),
             Post(Principal.Secretary, $"{otherItem}?handler=ShowOfHands", $"Hands%5B0%5D.PersonId={other}&Hands%5B0%5D.Choice=For"),
             Post(Principal.Member, $"/meetings/{demo.MeetingInProgress}/items/1?handler=ShowOfHands", $"Hands%5B0%5D.PersonId={demo.NurseMemberPersonId}&Hands%5B0%5D.Choice=For"),
-            Post(Principal.Member, $"/meetings/{demo.WestKentClosedMeeting}/items/1?handler=Declare", "Declaration.Interest=Slipped+in"),
+            Post(Principal.Member, $"/meetings/{demo.ClosedMeeting}/items/1?handler=Declare", "Declaration.Interest=Slipped+in"),
             Post(Principal.Secretary, $"{otherItem}?handler=Outcome", "Recorded.Outcome=Deferred&Recorded.Reason=Slipped+in"),
             Post(Principal.Secretary, $"{otherItem}?handler=Declare", $"Declaration.PersonId={other}&Declaration.Interest=Slipped+in"),
             Post(Principal.Secretary, $"/decisions/{demo.OtherBodyDecision}", "Correction.Outcome=Declined&Correction.Explanation=Slipped+in&Correction.Reason=Slipped+in"),
@@ -327,13 +327,13 @@ public static class HostileRequests
             Post(Principal.Secretary, $"/bodies/{medway}/meetings", "Schedule.Title=Slipped+in&Schedule.StartsAt=2030-01-01T10%3A00&Schedule.Place=Nowhere"),
             // The demo ballot is recorded from the papers for eight CCGs: no secretary closes it, so no page shows its close form.
             Post(Principal.Secretary, $"/ballots/{demo.BallotSlug}?handler=Close", string.Empty),
-            Post(Principal.Secretary, "/proposals/new", $"Input.Title=Slipped+in&Input.Question=Agree&Input.Sendings%5B0%5D.BodySlug={Slug.From(PapersData.SingleCcg)}&Input.Sendings%5B0%5D.MeetingId={demo.PlannedMeeting}"),
+            Post(Principal.Secretary, "/proposals/new", $"Input.Title=Slipped+in&Input.Question=Agree&Input.Sendings%5B0%5D.BodySlug={Slug.From(PapersData.Jcccg)}&Input.Sendings%5B0%5D.MeetingId={demo.PlannedMeeting}"),
             Post(Principal.Secretary, $"/bodies/{medway}/seats", $"Input.PersonSlug={demo.OtherBodyPersonSlug}&Input.Role=LayMember&Input.Background=Lay&Input.HasVote=true&Input.From=2030-01-01"),
             Post(Principal.Secretary, $"/people/{demo.OtherBodyPersonSlug}/interests?handler=Add", "Input.Kind=Financial&Input.Description=Slipped+in"),
             Post(Principal.Member, $"/people/{demo.OtherBodyPersonSlug}/interests?handler=Add", "Input.Kind=Financial&Input.Description=Slipped+in"),
             Post(Principal.Member, $"{otherItem}?handler=Vote", "choice=For"),
             Post(Principal.Member, $"{otherItem}?handler=Declare", "Declaration.Interest=Slipped+in"),
-            Post(Principal.Member, $"/meetings/{demo.WestKentClosedMeeting}/items/1?handler=Vote", "choice=For"),
+            Post(Principal.Member, $"/meetings/{demo.ClosedMeeting}/items/1?handler=Vote", "choice=For"),
             Post(Principal.Member, $"/meetings/{demo.PlannedMeeting}/items/1?handler=Vote", "choice=Against"),
             Post(Principal.OtherBodyMember, $"/meetings/{demo.MeetingInProgress}/items/1?handler=Vote", "choice=For"),
             Post(Principal.NonVotingMember, $"/meetings/{demo.MeetingInProgress}/items/1?handler=Vote", "choice=For"),

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KentMedwayCommissioning.IntegrationTests.Security;
 
-/// <summary>Who sends a request, as the columns of the authorization matrix. "The body" is West Kent CCG.</summary>
+/// <summary>Who sends a request, as the columns of the authorization matrix. "The body" is Kent and Medway CCG (see <see cref="DemoAddresses"/>).</summary>
 public enum Principal
 {
     Anonymous,
@@ -95,11 +95,15 @@ public sealed class Session
         return request;
     }
 
-    /// <summary>Signs each principal in through the real sign-in form; creates the two accounts the demo data lacks.</summary>
+    /// <summary>
+    /// Signs each principal in through the real sign-in form; creates the two accounts the demo data lacks, and makes
+    /// the demo secretary secretary of West Kent CCG too, whose published decision stands in for the body's.
+    /// </summary>
     public static async Task<IReadOnlyDictionary<Principal, Session>> SignInAllAsync(TestApp app)
     {
         await CreateAccountAsync(app, OtherBodyMemberEmail, PersonOfOtherBody);
         await CreateAccountAsync(app, NonVotingMemberEmail, NonVotingPersonOfTheBody);
+        await app.AddSecretaryOfAsync(DemoAccounts.BoardSecretary.Email, DemoAddresses.PapersBodySlug);
 
         var sessions = new Dictionary<Principal, Session>();
         foreach (var principal in Enum.GetValues<Principal>())
@@ -113,11 +117,11 @@ public sealed class Session
     public const string OtherBodyMemberEmail = "other.member@test.example";
     public const string NonVotingMemberEmail = "nonvoting.member@test.example";
 
-    /// <summary>A voting GP member of Medway CCG's governing body: a member, but not of West Kent CCG.</summary>
+    /// <summary>A voting GP member of Medway CCG's governing body: a member, but not of the body.</summary>
     public static string PersonOfOtherBody { get; } = FictionalMembers.For(PapersData.MedwayCcg).First(member => member.Seat.Role == MemberRole.GpMember).Name;
 
-    /// <summary>West Kent CCG's officer in attendance: sits on the governing body without a vote.</summary>
-    public static string NonVotingPersonOfTheBody { get; } = FictionalMembers.For(PapersData.WestKent).Single(member => !member.Seat.HasVote).Name;
+    /// <summary>The body's officer in attendance: sits on the governing body without a vote.</summary>
+    public static string NonVotingPersonOfTheBody { get; } = FictionalMembers.For(DemoAccounts.Body).Single(member => !member.Seat.HasVote).Name;
 
     public static string EmailOf(Principal principal) => principal switch
     {

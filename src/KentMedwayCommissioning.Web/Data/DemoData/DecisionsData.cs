@@ -54,10 +54,12 @@ public static class DecisionsData
     public const string MergerBallotFinding =
         "GP support for the proposals averaged 75% across the eight CCG areas, and support within each CCG area was relatively high. The reasons GPs voted against were not available; in general there had been concerns about loss of localism and of connection with primary care commissioning.";
 
+    public const string DemoPreviousMeeting = "Previous governing body meeting (demo)";
+    public const string DemoPreviousItem = "Chief executive's report (demo)";
     public const string DemoMeetingInProgress = "Governing body meeting in public (demo)";
-    public const string DemoOpenItem = "Engagement plan for the proposed single CCG (demo)";
+    public const string DemoOpenItem = "Engagement plan for patients and the public (demo)";
     public const string DemoPlannedMeeting = "Extraordinary governing body meeting (demo)";
-    public const string DemoPlannedItem = "Shared community services procurement (demo)";
+    public const string DemoPlannedItem = "Community services procurement (demo)";
 
     private static HistoricOutcome Agreed(string ccg) =>
         new(ccg, Outcome.Carried, "Agreed. The papers record the decision but not the votes cast.");

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace KentMedwayCommissioning.Web.Data.DemoData;
 
-/// <summary>The demo's sign-in accounts (<see cref="DemoAccounts"/>), each linked to its person and the secretary to West Kent CCG.</summary>
+/// <summary>The demo's sign-in accounts (<see cref="DemoAccounts"/>), each linked to its person and the secretary to <see cref="DemoAccounts.Body"/>.</summary>
 internal static class DemoAccountSetup
 {
     public static async Task LoadAsync(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, Dictionary<string, Person> people, Dictionary<string, Body> bodies)
@@ -32,8 +32,8 @@ internal static class DemoAccountSetup
             Check(await users.AddToRoleAsync(user, account.Role), $"give {account.Email} the role {account.Role}");
             if (account.Role == Roles.BoardSecretary)
             {
-                var westKent = bodies[PapersData.WestKent].Id.ToString(CultureInfo.InvariantCulture);
-                Check(await users.AddClaimAsync(user, new Claim(CurrentUser.SecretaryOfClaim, westKent)), $"make {account.Email} secretary of West Kent CCG");
+                var body = bodies[DemoAccounts.Body].Id.ToString(CultureInfo.InvariantCulture);
+                Check(await users.AddClaimAsync(user, new Claim(CurrentUser.SecretaryOfClaim, body)), $"make {account.Email} secretary of {DemoAccounts.Body}");
             }
         }
     }

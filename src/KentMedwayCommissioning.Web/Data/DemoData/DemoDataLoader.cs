@@ -34,11 +34,11 @@ public sealed class DemoDataLoader(
             await db.SaveChangesAsync(cancellationToken);
 
             await DemoDecisions.LoadAsync(db, bodies, cancellationToken);
-            await DemoDecisions.LoadDemoMeetingsAsync(db, clock, bodies[PapersData.WestKent], cancellationToken);
+            await DemoDecisions.LoadDemoMeetingsAsync(db, clock, bodies[DemoAccounts.Body], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await DemoProgramme.LoadAsync(db, clock, bodies, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await DemoRegisters.LoadAsync(db, clock, bodies[PapersData.WestKent], people, cancellationToken);
+            await DemoRegisters.LoadAsync(db, clock, bodies[DemoAccounts.Body], people, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await DemoDecisions.PublishPapersDecisionsAsync(db, clock, cancellationToken);
 

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace KentMedwayCommissioning.Web.Data.DemoData;
 
 /// <summary>
-/// The proposals, the member-practice ballot and the meetings the papers record, the two fictional West Kent meetings,
-/// and publishing the papers' decisions in the register.
+/// The proposals, the member-practice ballot and the meetings the papers record, the fictional meetings of today's
+/// single CCG, and publishing the papers' decisions in the register.
 /// </summary>
 internal static class DemoDecisions
 {
@@ -94,43 +94,62 @@ internal static class DemoDecisions
     }
 
     /// <summary>
-    /// Two fictional West Kent meetings: one in progress with its vote open, so a member can vote at once, and one
-    /// planned, for a secretary to run from the start.
+    /// Three fictional meetings of <paramref name="body"/> (<see cref="DemoAccounts.Body"/>): one held four weeks ago,
+    /// closed, whose minutes the secretary can write and have approved today; one in progress today with its vote open,
+    /// so a member can vote at once; and one planned, for a secretary to run from the start.
     /// </summary>
-    public static async Task LoadDemoMeetingsAsync(AppDbContext db, TimeProvider clock, Body westKent, CancellationToken cancellationToken)
+    public static async Task LoadDemoMeetingsAsync(AppDbContext db, TimeProvider clock, Body body, CancellationToken cancellationToken)
     {
-        var titles = await db.Meetings.Where(meeting => meeting.BodyId == westKent.Id).Select(meeting => meeting.Title).ToListAsync(cancellationToken);
+        var titles = await db.Meetings.Where(meeting => meeting.BodyId == body.Id).Select(meeting => meeting.Title).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var today = UkCalendar.FromUkTime(UkCalendar.DayOf(now).ToDateTime(new TimeOnly(10, 0)));
+        var day = UkCalendar.DayOf(now);
+        var today = UkCalendar.FromUkTime(day.ToDateTime(new TimeOnly(10, 0)));
+        var members = await db.Memberships
+            .Where(membership => membership.BodyId == body.Id)
+            .Where(Dated.HeldOn<Membership>(day))
+            .Select(membership => new { membership.PersonId, membership.Background, membership.HasVote })
+            .ToListAsync(cancellationToken);
+        var fullAttendance = Quorum.Assess(body.Rule, members.Where(member => member.HasVote).Select(member => new QuorumSeat(member.Background, IsPresent: true)).ToList());
         const string place = "Demo meeting room";
 
-        if (!titles.Contains(DecisionsData.DemoMeetingInProgress))
+        Meeting Sitting(string title, DateTimeOffset startsAt)
         {
-            var members = await db.Memberships
-                .Where(membership => membership.BodyId == westKent.Id)
-                .Select(membership => new { membership.PersonId, membership.Background, membership.HasVote })
-                .ToListAsync(cancellationToken);
-            var meeting = new Meeting(westKent.Id, DecisionsData.DemoMeetingInProgress, today, place, isFictional: true, source: Sources.Fictional);
-            var item = meeting.AddItem(DecisionsData.DemoOpenItem, AgendaItemKind.ForDecision, MeetingPart.Public,
-                "That the governing body approves the engagement plan for the proposed single Kent and Medway CCG (a demo question).");
-            meeting.AddItem("Minutes of the previous meeting (demo)", AgendaItemKind.ForNoting, MeetingPart.Public, question: null);
+            var meeting = new Meeting(body.Id, title, startsAt, place, isFictional: true, source: Sources.Fictional);
             meeting.Start();
             foreach (var member in members)
             {
-                meeting.RecordAttendance(member.PersonId, AttendanceStatus.Present, today);
+                meeting.RecordAttendance(member.PersonId, AttendanceStatus.Present, startsAt);
             }
 
-            var quorum = Quorum.Assess(westKent.Rule, members.Where(member => member.HasVote).Select(member => new QuorumSeat(member.Background, IsPresent: true)).ToList());
-            item.OpenVote(quorum, now);
+            return meeting;
+        }
+
+        if (!titles.Contains(DecisionsData.DemoPreviousMeeting))
+        {
+            var heldOn = today.AddDays(-28);
+            var meeting = Sitting(DecisionsData.DemoPreviousMeeting, heldOn);
+            meeting.AddItem(DecisionsData.DemoPreviousItem, AgendaItemKind.ForNoting, MeetingPart.Public, question: null)
+                .RecordOutcome(Outcome.Noted, "The governing body noted the report (demo).", fullAttendance, heldOn.AddHours(1));
+            meeting.Close();
+            db.Meetings.Add(meeting);
+        }
+
+        if (!titles.Contains(DecisionsData.DemoMeetingInProgress))
+        {
+            var meeting = Sitting(DecisionsData.DemoMeetingInProgress, today);
+            var item = meeting.AddItem(DecisionsData.DemoOpenItem, AgendaItemKind.ForDecision, MeetingPart.Public,
+                "That the governing body approves the CCG's engagement plan for patients and the public in the coming year (a demo question).");
+            meeting.AddItem("Minutes of the previous meeting (demo)", AgendaItemKind.ForNoting, MeetingPart.Public, question: null);
+            item.OpenVote(fullAttendance, now);
             db.Meetings.Add(meeting);
         }
 
         if (!titles.Contains(DecisionsData.DemoPlannedMeeting))
         {
-            var meeting = new Meeting(westKent.Id, DecisionsData.DemoPlannedMeeting, today.AddDays(7), place, isFictional: true, source: Sources.Fictional);
+            var meeting = new Meeting(body.Id, DecisionsData.DemoPlannedMeeting, today.AddDays(7), place, isFictional: true, source: Sources.Fictional);
             var item = meeting.AddItem(DecisionsData.DemoPlannedItem, AgendaItemKind.ForDecision, MeetingPart.Public,
-                "That the governing body agrees to procure community services jointly with the other Kent and Medway CCGs (a demo question).");
-            item.AttachPaper("Options paper (demo)", url: null, text: "A short demo paper: it sets out the options for procuring community services jointly, for the demo meeting only.");
+                "That the governing body agrees to procure community services for the whole of Kent and Medway as one contract (a demo question).");
+            item.AttachPaper("Options paper (demo)", url: null, text: "A short demo paper: it sets out the options for procuring community services as one contract, for the demo meeting only.");
             db.Meetings.Add(meeting);
         }
     }

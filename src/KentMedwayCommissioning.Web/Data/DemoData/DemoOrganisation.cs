@@ -34,13 +34,13 @@ internal static class DemoOrganisation
         var jcccg = bodies[Slug.From(PapersData.Jcccg)];
         foreach (var member in PapersData.JcccgMembers)
         {
-            jcccg.AddMemberBody(bodies[Slug.From(member)]);
+            EnsureMember(jcccg, bodies[Slug.From(member)]);
         }
 
         var strategicJointCommittee = bodies[Slug.From(PapersData.StrategicCommissionerJointCommittee)];
         foreach (var member in PapersData.StrategicCommissionerJointCommitteeMembers)
         {
-            strategicJointCommittee.AddMemberBody(bodies[Slug.From(member)]);
+            EnsureMember(strategicJointCommittee, bodies[Slug.From(member)]);
         }
 
         foreach (var remit in PapersData.Remits)
@@ -53,6 +53,21 @@ internal static class DemoOrganisation
         }
 
         return bodies.Values.ToDictionary(body => body.Name);
+    }
+
+    /// <summary>
+    /// The papers give no day a body joined a committee, so the membership starts undated; it ends on the member body's
+    /// last day (the eight CCGs' on 31 March 2020), in the same from/to the committee's members page writes. The papers
+    /// do not say the single CCG joined either committee, so it is not added.
+    /// </summary>
+    private static void EnsureMember(Body committee, Body member)
+    {
+        committee.AddMemberBody(member);
+        var membership = committee.MemberBodies.Single(existing => existing.MemberBody == member && existing.From == null);
+        if (member.ExistedTo is { } lastDay && membership.To is null)
+        {
+            membership.End(lastDay);
+        }
     }
 
     private static async Task<Dictionary<string, Person>> LoadPeopleAsync(AppDbContext db, CancellationToken cancellationToken)
@@ -75,7 +90,7 @@ internal static class DemoOrganisation
             Ensure(name, isFictional: false);
         }
 
-        foreach (var ccg in PapersData.EightCcgs)
+        foreach (var ccg in FictionalMembers.Ccgs)
         {
             foreach (var (name, _) in FictionalMembers.For(ccg))
             {
@@ -83,7 +98,7 @@ internal static class DemoOrganisation
             }
         }
 
-        Ensure(FictionalMembers.WestKentBoardSecretary, isFictional: true);
+        Ensure(FictionalMembers.BoardSecretary, isFictional: true);
         return people.Values.ToDictionary(person => person.FullName);
     }
 
@@ -126,13 +141,13 @@ internal static class DemoOrganisation
     {
         var memberships = await db.Memberships.ToListAsync(cancellationToken);
 
-        void Ensure(string bodyName, string personName, MemberRole role, MemberBackground background, bool hasVote)
+        void Ensure(string bodyName, string personName, MemberRole role, MemberBackground background, bool hasVote, DateOnly? from = null)
         {
             var body = bodies[bodyName];
             var person = people[personName];
             if (!memberships.Any(existing => existing.Body == body && existing.Person == person && existing.Role == role))
             {
-                var membership = new Membership(body, person, role, background, hasVote, from: null);
+                var membership = new Membership(body, person, role, background, hasVote, from);
                 db.Memberships.Add(membership);
                 memberships.Add(membership);
             }
@@ -143,11 +158,12 @@ internal static class DemoOrganisation
             Ensure(fact.BodyName, fact.PersonName, fact.Role, fact.Background, fact.HasVote);
         }
 
-        foreach (var ccg in PapersData.EightCcgs)
+        // An invented seat starts when its body does: the single CCG's from 1 April 2020, the eight CCGs' undated as the papers leave them.
+        foreach (var ccg in FictionalMembers.Ccgs)
         {
             foreach (var (name, seat) in FictionalMembers.For(ccg))
             {
-                Ensure(ccg, name, seat.Role, seat.Background, seat.HasVote);
+                Ensure(ccg, name, seat.Role, seat.Background, seat.HasVote, bodies[ccg].ExistedFrom);
             }
         }
     }

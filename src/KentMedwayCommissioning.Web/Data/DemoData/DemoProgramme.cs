@@ -76,7 +76,7 @@ internal static class DemoProgramme
         {
             // Fictional, so the register and its due-date flag can be tried: due within a year of the day it is loaded.
             var started = UkCalendar.Today(clock).AddYears(-Contract.RecommissioningYears).AddMonths(6);
-            db.Contracts.Add(new Contract(bodies[PapersData.WestKent].Id, "Community services (demo)", "A community services provider (demo)", 1_200_000m, started, isFictional: true));
+            db.Contracts.Add(new Contract(bodies[DemoAccounts.Body].Id, "Community services (demo)", "A community services provider (demo)", 1_200_000m, started, isFictional: true));
         }
 
         if (!await db.Mergers.AnyAsync(merger => merger.Slug == Slug.From(ProgrammeData.Merger), cancellationToken))

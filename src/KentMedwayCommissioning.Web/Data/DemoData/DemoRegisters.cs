@@ -8,7 +8,7 @@ namespace KentMedwayCommissioning.Web.Data.DemoData;
 internal static class DemoRegisters
 {
     /// <summary>The fictional gifts, hospitality and procurement decision of <see cref="RegistersData"/>, dated from the day they are loaded.</summary>
-    public static async Task LoadAsync(AppDbContext db, TimeProvider clock, Body westKent, Dictionary<string, Person> people, CancellationToken cancellationToken)
+    public static async Task LoadAsync(AppDbContext db, TimeProvider clock, Body body, Dictionary<string, Person> people, CancellationToken cancellationToken)
     {
         var today = UkCalendar.Today(clock);
         if (!await db.GiftsAndHospitality.AnyAsync(offer => offer.IsFictional, cancellationToken))
@@ -23,8 +23,8 @@ internal static class DemoRegisters
 
         if (!await db.ProcurementDecisions.AnyAsync(decision => decision.IsFictional, cancellationToken))
         {
-            var contract = await db.Contracts.Where(candidate => candidate.IsFictional && candidate.BodyId == westKent.Id).OrderBy(candidate => candidate.Id).FirstAsync(cancellationToken);
-            var decision = new ProcurementDecision(westKent.Id, contract.Id, ProcurementRoute.CompetitiveTender, contract.StartedOn.AddMonths(-3), meetingId: null, decisionSequence: null,
+            var contract = await db.Contracts.Where(candidate => candidate.IsFictional && candidate.BodyId == body.Id).OrderBy(candidate => candidate.Id).FirstAsync(cancellationToken);
+            var decision = new ProcurementDecision(body.Id, contract.Id, ProcurementRoute.CompetitiveTender, contract.StartedOn.AddMonths(-3), meetingId: null, decisionSequence: null,
                 DemoAccounts.BoardSecretary.Email, isFictional: true);
             decision.RecordInterest(people[RegistersData.ProcurementInterestPerson].Id, RegistersData.ProcurementInterest, DeclarationAction.WithdrewFromDiscussionAndVote);
             db.ProcurementDecisions.Add(decision);

@@ -3,12 +3,16 @@ using KentMedwayCommissioning.Web.Domain;
 namespace KentMedwayCommissioning.Web.Data.DemoData;
 
 /// <summary>
-/// Invented governing-body members so each CCG can be quorate in the demo. The papers name only the accountable
-/// officers; everyone here is marked fictional in the data and on every page that shows them.
+/// Invented governing-body members so each CCG can be quorate in the demo: the eight CCGs and the single CCG that
+/// followed them. The papers name only the accountable officers; everyone here is marked fictional in the data and
+/// on every page that shows them.
 /// </summary>
 public static class FictionalMembers
 {
     public sealed record Seat(MemberRole Role, MemberBackground Background, bool HasVote);
+
+    /// <summary>The CCGs whose governing bodies get invented members: the eight, then the single CCG (whose accountable officer the papers leave unnamed).</summary>
+    public static IReadOnlyList<string> Ccgs { get; } = [.. PapersData.EightCcgs, PapersData.SingleCcg];
 
     /// <summary>The seats each CCG governing body gets besides its (real) accountable officer.</summary>
     public static IReadOnlyList<Seat> GoverningBodySeats { get; } =
@@ -37,7 +41,7 @@ public static class FictionalMembers
         "Smarden", "Tenterden", "Upchurch", "Vigo", "Wye", "Yalding",
     ];
 
-    /// <summary>The governing-body members of one of the eight CCGs, in seat order, with stable invented names.</summary>
+    /// <summary>The governing-body members of one of <see cref="Ccgs"/>, in seat order, with stable invented names.</summary>
     public static IReadOnlyList<(string Name, Seat Seat)> For(string ccgName)
     {
         var ccgIndex = IndexOf(ccgName);
@@ -46,13 +50,13 @@ public static class FictionalMembers
             .ToList();
     }
 
-    /// <summary>The board secretary who runs the West Kent CCG demo meetings.</summary>
-    public static string WestKentBoardSecretary { get; } = NameAt(PapersData.EightCcgs.Count * GoverningBodySeats.Count);
+    /// <summary>The board secretary who runs the demo meetings of the single CCG (<see cref="DemoAccounts.Body"/>).</summary>
+    public static string BoardSecretary { get; } = NameAt(Ccgs.Count * GoverningBodySeats.Count);
 
     private static int IndexOf(string ccgName)
     {
-        var index = PapersData.EightCcgs.ToList().IndexOf(ccgName);
-        return index >= 0 ? index : throw new ArgumentException($"{ccgName} is not one of the eight Kent and Medway CCGs.", nameof(ccgName));
+        var index = Ccgs.ToList().IndexOf(ccgName);
+        return index >= 0 ? index : throw new ArgumentException($"{ccgName} is not one of the Kent and Medway CCGs.", nameof(ccgName));
     }
 
     // Walks the two name lists at different strides so every number below 24 * 24 gives a different pair.

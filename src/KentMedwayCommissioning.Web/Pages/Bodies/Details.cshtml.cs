@@ -10,9 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace KentMedwayCommissioning.Web.Pages.Bodies;
 
 [AllowAnonymous]
-public sealed class DetailsModel(ISender sender) : PageModel
+public sealed class DetailsModel(ISender sender, CurrentUser user) : PageModel
 {
     public BodyDetails Body { get; private set; } = null!;
+
+    /// <summary>Whether the reader runs this body (its secretary, or an administrator): only they are offered its seats and description.</summary>
+    public bool RunsBody { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -23,12 +26,14 @@ public sealed class DetailsModel(ISender sender) : PageModel
         }
 
         Body = body;
+        RunsBody = user.CanRunMeetingsOf(body.Id);
         return Page();
     }
 
     public sealed record Query(string Slug) : IQuery<BodyDetails?>;
 
     public sealed record BodyDetails(
+        int Id,
         DateOnly Today,
         string Name,
         string Slug,
@@ -43,7 +48,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
         IReadOnlyList<Member> Members,
         IReadOnlyList<PostHolders> Posts,
         IReadOnlyList<MemberBody> MemberBodies,
-        IReadOnlyList<BodyLink> SitsOn,
+        IReadOnlyList<CommitteeSeat> SitsOn,
         IReadOnlyList<DelegatedFunction> Delegations,
         IReadOnlyList<HistoryRow> History)
     {
@@ -54,6 +59,11 @@ public sealed class DetailsModel(ISender sender) : PageModel
         public IReadOnlyList<DelegatedFunction> DelegatedToday => Delegations.Where(delegation => Dated.Covers(delegation.From, delegation.To, Today)).ToList();
 
         public IReadOnlyList<DelegatedFunction> DelegatedOtherDays => Delegations.Where(delegation => !Dated.Covers(delegation.From, delegation.To, Today)).ToList();
+
+        public IReadOnlyList<CommitteeSeat> SitsOnToday => SitsOn.Where(committee => Dated.Covers(committee.From, committee.To, Today)).ToList();
+
+        /// <summary>Committees it sat on before today, or joins later: kept on the page with their dates.</summary>
+        public IReadOnlyList<CommitteeSeat> SitsOnOtherDays => SitsOn.Where(committee => !Dated.Covers(committee.From, committee.To, Today)).ToList();
 
         public IReadOnlyList<MemberBody> CurrentMemberBodies => MemberBodies.Where(member => Dated.Covers(member.From, member.To, Today)).ToList();
 
@@ -83,7 +93,8 @@ public sealed class DetailsModel(ISender sender) : PageModel
 
     public sealed record TransitionalRole(string Title, string BodyName, string BodySlug, DateOnly? From, DateOnly? To, DatePrecision FromPrecision);
 
-    public sealed record BodyLink(string Name, string Slug);
+    /// <summary>A joint committee this body is a member of, for a period.</summary>
+    public sealed record CommitteeSeat(string Name, string Slug, DateOnly? From, DateOnly? To);
 
     /// <summary>A function a member body delegates to this joint committee, for a period, and the decision that authorised it.</summary>
     public sealed record DelegatedFunction(string MemberName, string MemberSlug, string Function, DateOnly? From, DateOnly? To, long? AuthorisedBySequence);
@@ -174,8 +185,8 @@ public sealed class DetailsModel(ISender sender) : PageModel
             var sitsOn = await db.JointCommitteeMembers
                 .AsNoTracking()
                 .Where(member => member.MemberBodyId == body.Id)
-                .OrderBy(member => member.Committee.Name)
-                .Select(member => new BodyLink(member.Committee.Name, member.Committee.Slug))
+                .OrderBy(member => member.Committee.Name).ThenBy(member => member.From)
+                .Select(member => new CommitteeSeat(member.Committee.Name, member.Committee.Slug, member.From, member.To))
                 .ToListAsync(cancellationToken);
 
             var delegations = await (
@@ -195,6 +206,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
                 .ToListAsync(cancellationToken);
 
             return new BodyDetails(
+                body.Id,
                 UkCalendar.Today(clock),
                 body.Name, body.Slug, body.Kind, body.SubSystem, body.Description, body.ExistedFrom, body.ExistedTo, body.Rule, body.TermsOfReference, body.MeetsInPublic,
                 members, posts, body.MemberBodies, sitsOn, delegations, history);

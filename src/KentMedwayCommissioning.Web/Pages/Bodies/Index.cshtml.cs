@@ -30,6 +30,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
                 .WithMessage($"Kind must be one of: {string.Join(", ", Enum.GetNames<BodyKind>())}.");
     }
 
+    /// <param name="MemberBodies">For a joint committee, how many bodies are its members today.</param>
     public sealed record BodySummary(string Name, string Slug, BodyKind Kind, SubSystem? SubSystem, DateOnly? ExistedFrom, DateOnly? ExistedTo, int MemberBodies);
 
     public sealed record KindGroup(BodyKind Kind, IReadOnlyList<SubSystemGroup> SubSystems);
@@ -50,7 +51,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
                     .ToList()))
             .ToList();
 
-    internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<Query, IReadOnlyList<BodySummary>>
+    internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db, TimeProvider clock) : IQueryHandler<Query, IReadOnlyList<BodySummary>>
     {
         public async ValueTask<IReadOnlyList<BodySummary>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -61,9 +62,10 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
                 bodies = bodies.Where(body => body.Kind == kind);
             }
 
+            var memberToday = Dated.HeldOn<JointCommitteeMember>(UkCalendar.Today(clock));
             return await bodies
                 .OrderBy(body => body.Name)
-                .Select(body => new BodySummary(body.Name, body.Slug, body.Kind, body.SubSystem, body.ExistedFrom, body.ExistedTo, body.MemberBodies.Count))
+                .Select(body => new BodySummary(body.Name, body.Slug, body.Kind, body.SubSystem, body.ExistedFrom, body.ExistedTo, body.MemberBodies.AsQueryable().Count(memberToday)))
                 .ToListAsync(cancellationToken);
         }
     }
