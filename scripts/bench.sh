@@ -8,7 +8,8 @@
 # filtered page, a deep keyset page, a full-text search, a decision's page, the JSON API and the Atom feed; at the
 # largest size also 100 signed-in members voting and changing their votes on one open item, first through the raw vote
 # endpoint (/bench/vote), then through the item page. Then it starts the app again with its output cache off
-# (OutputCache__Enabled=false) and measures the same pages uncached. It prints a table and ends with one line:
+# (OutputCache__Enabled=false) and measures the same pages uncached, with the baselines again beside them (the ratios
+# use those). It prints a table and ends with one line:
 #   register_ratio=R p99_growth=G search_p95_ms=S votes_per_s=V votes_lost=L rss_mb=M ready_s=T csv_mb=C verify_mb=V atom_mb=F
 #   proof_ms=P decision_ratio=D deep_ratio=K api_ratio=A vote_ratio=O
 #

@@ -18,9 +18,6 @@ public static class BenchRun
     /// <summary>Concurrent readers per endpoint; the same at every size, so latencies compare.</summary>
     public const int Readers = 16;
 
-    /// <summary>The raw baselines (mapped by Benchmark__Baseline=true), measured with the cache on only: they have none.</summary>
-    public static readonly IReadOnlySet<string> Baselines = new HashSet<string> { "baseline", "raw decision" };
-
     /// <summary>The name an endpoint's figures have when measured with the app's output cache off.</summary>
     public static string UncachedName(string endpoint) => $"{endpoint} uncached";
 
@@ -58,8 +55,9 @@ public static class BenchRun
 
         using var memory = options.AppPid is { } pid ? new ResidentMemory(pid) : null;
 
-        // Pages named on the command line are measured as asked; otherwise an uncached run leaves out the baselines.
-        var endpoints = Endpoints(options.Size).Where(endpoint => options.Pages?.Contains(endpoint.Name) ?? !(options.Uncached && Baselines.Contains(endpoint.Name)));
+        // Pages named on the command line are measured as asked; otherwise all, the baselines included in the uncached run
+        // too, so that its ratios compare runs of the same process minutes apart at most, not two processes.
+        var endpoints = Endpoints(options.Size).Where(endpoint => options.Pages?.Contains(endpoint.Name) ?? true);
         foreach (var (endpoint, path) in endpoints)
         {
             var name = options.Uncached ? UncachedName(endpoint) : endpoint;
