@@ -13,7 +13,7 @@ public static class RegisterBatches
 {
     // Small enough that a batch and the garbage it leaves stay small (at 1,000 a batch, re-checking 100,000 entries grew
     // the app by 45 MB; at 250, by 26 MB), large enough that the round trips cost little beside the work.
-    private const int Size = 250;
+    public const int Size = 250;
 
     public static async IAsyncEnumerable<PublishedDecision> ReadAsync(IQueryable<PublishedDecision> entries, bool newestFirst, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
