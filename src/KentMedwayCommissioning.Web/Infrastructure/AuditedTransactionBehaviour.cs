@@ -31,7 +31,8 @@ public interface IOneRoundTripCommand : ISelfAuditedCommand;
 /// Runs every command in one database transaction, under EF Core's retrying execution strategy, and writes its
 /// audit entry in that same transaction: either the change and its entry are both committed, or neither is.
 /// A transient failure (a dropped connection, a failover) reruns the whole command, so handlers take their locks
-/// and make their writes inside this transaction and never open their own.
+/// and make their writes inside this transaction and never open their own. A one-round-trip command
+/// (<see cref="IOneRoundTripCommand"/>) gets no explicit transaction: its batch is PostgreSQL's implicit one.
 /// Queries pass straight through.
 /// </summary>
 public sealed class AuditedTransactionBehaviour<TMessage, TResponse>(AppDbContext db, CurrentUser user, TimeProvider clock)
@@ -51,7 +52,6 @@ public sealed class AuditedTransactionBehaviour<TMessage, TResponse>(AppDbContex
             return await RunAndAuditAsync(message, next, cancellationToken);
         }
 
-        var attempts = 0;
         if (message is IOneRoundTripCommand)
         {
             return await db.Database.CreateExecutionStrategy().ExecuteAsync(
@@ -67,6 +67,7 @@ public sealed class AuditedTransactionBehaviour<TMessage, TResponse>(AppDbContex
                 cancellationToken);
         }
 
+        var attempts = 0;
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(
             message,
             async (_, command, token) =>
