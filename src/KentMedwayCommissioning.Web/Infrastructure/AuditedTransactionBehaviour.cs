@@ -33,19 +33,14 @@ public interface IOneRoundTripCommand : ISelfAuditedCommand;
 /// A transient failure (a dropped connection, a failover) reruns the whole command, so handlers take their locks
 /// and make their writes inside this transaction and never open their own. A one-round-trip command
 /// (<see cref="IOneRoundTripCommand"/>) gets no explicit transaction: its batch is PostgreSQL's implicit one.
-/// Queries pass straight through.
+/// Constrained to commands, so a query never meets it (nor rents a primary context for it).
 /// </summary>
 public sealed class AuditedTransactionBehaviour<TMessage, TResponse>(AppDbContext db, CurrentUser user, TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : notnull, IMessage
+    where TMessage : notnull, IBaseCommand
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message is not IBaseCommand)
-        {
-            return await next(message, cancellationToken);
-        }
-
         if (db.Database.CurrentTransaction is not null)
         {
             // Already inside a unit of work (the demo data load, say): join it.

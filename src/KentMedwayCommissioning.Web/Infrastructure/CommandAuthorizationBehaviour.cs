@@ -45,10 +45,11 @@ public interface IInterestRegisterCommand
 /// Authorization for commands in one place, before validation and before any handler runs: a secretary command needs the
 /// board secretary of the body it touches (or an administrator), a programme office command the programme office, an
 /// administrator command an administrator, and a register-of-interests command one of that register's keepers.
+/// Constrained to commands: a query is public or checks its reader itself, and never meets this behaviour.
 /// </summary>
 public sealed class CommandAuthorizationBehaviour<TMessage, TResponse>(CurrentUser user, AppDbContext db, TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : notnull, IMessage
+    where TMessage : notnull, IBaseCommand
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {

@@ -32,6 +32,6 @@ internal sealed class PublishedDecisionConfiguration : IEntityTypeConfiguration<
         // Full-text search reads search_vector, a stored generated column with a GIN index that the PublishedDecisions
         // migration made and PostgreSQL keeps. It is deliberately not mapped (the SearchVectorUnmapped migration took it
         // out of the model and left the column and index as they are), so reading a decision does not read and parse its
-        // tsvector; the register's search filter (Pages/Decisions/Index.cshtml.cs, Handler.Filtered) names it in SQL.
+        // tsvector; the register's search filter (Pages/Decisions/RegisterQueries.cs, Matching) names it in SQL.
     }
 }

@@ -82,14 +82,8 @@ public sealed class IndexModel(ISender sender) : PageModel
     {
         public async ValueTask<Results> Handle(Query query, CancellationToken cancellationToken)
         {
-            var page = await Filtered(db, query)
-                .OrderByDescending(decision => decision.Sequence)
-                .Take(PageSize + 1)
-                .Select(decision => new Row(
-                    decision.Sequence, decision.BodyName, decision.ItemTitle, decision.Outcome, decision.MeetingDate, decision.PublishedAt, decision.CorrectsSequence,
-                    db.PublishedDecisions.Where(correction => correction.CorrectsSequence == decision.Sequence).Min(correction => (long?)correction.Sequence)))
-                .ToListAsync(cancellationToken);
-            var head = await db.PublishedDecisions.AsNoTracking().OrderByDescending(decision => decision.Sequence).Select(decision => new { decision.Sequence, decision.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var page = await RegisterQueries.Rows(db, query, PageSize + 1).ToListAsync(cancellationToken);
+            var head = await RegisterQueries.Head(db);
             var bodies = await publishedBodies.GetAsync(head?.Sequence ?? 0, PublishedBodiesAsync, cancellationToken);
             return new Results(
                 page.Take(PageSize).ToList(),
@@ -115,44 +109,5 @@ public sealed class IndexModel(ISender sender) : PageModel
                 .ToListAsync(cancellationToken))
             .Select(body => (body.Name!, body.Slug))
             .ToList();
-
-        /// <summary>The register's filters, shared by the page, the API, the CSV and the feed so they always agree.</summary>
-        public static IQueryable<PublishedDecision> Filtered(AppDbContext db, Query query)
-        {
-            // search_vector is not mapped (see PublishedDecisionConfiguration), so the search is the one filter
-            // written in SQL; PostgreSQL folds this subquery into the query composed on it, so the GIN index is used.
-            var decisions = string.IsNullOrWhiteSpace(query.Search)
-                ? db.PublishedDecisions.AsNoTracking()
-                : db.PublishedDecisions.FromSql($"SELECT * FROM published_decisions WHERE search_vector @@ websearch_to_tsquery('english', {query.Search})").AsNoTracking();
-
-            if (!string.IsNullOrWhiteSpace(query.Body))
-            {
-                decisions = decisions.Where(decision => decision.BodySlug == query.Body);
-            }
-
-            if (!string.IsNullOrWhiteSpace(query.Outcome))
-            {
-                decisions = decisions.Where(decision => decision.Outcome == query.Outcome);
-            }
-
-            if (query.From is { } from)
-            {
-                var start = UkCalendar.StartOfDay(from);
-                decisions = decisions.Where(decision => decision.PublishedAt >= start);
-            }
-
-            if (query.To is { } to)
-            {
-                var end = UkCalendar.EndOfDay(to);
-                decisions = decisions.Where(decision => decision.PublishedAt < end);
-            }
-
-            if (query.Before is { } before)
-            {
-                decisions = decisions.Where(decision => decision.Sequence < before);
-            }
-
-            return decisions;
-        }
     }
 }

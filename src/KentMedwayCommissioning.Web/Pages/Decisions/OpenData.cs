@@ -50,12 +50,11 @@ public static class OpenData
     {
         public async ValueTask<ExportResult> Handle(Export export, CancellationToken cancellationToken)
         {
-            var filtered = IndexModel.Handler.Filtered(db, export.Filters);
             // A page is one query; a whole export is read a batch at a time, so the CSV streams in constant memory.
             var rows = export.Take is { } take
-                ? filtered.OrderByDescending(decision => decision.Sequence).Take(take).AsAsyncEnumerable()
-                : RegisterBatches.ReadAsync(filtered, newestFirst: true, cancellationToken);
-            var head = await db.PublishedDecisions.AsNoTracking().OrderByDescending(decision => decision.Sequence).Select(decision => new { decision.Sequence, decision.Hash, decision.PublishedAt }).FirstOrDefaultAsync(cancellationToken);
+                ? RegisterQueries.Entries(db, export.Filters, take)
+                : RegisterBatches.ReadAsync(RegisterQueries.Matching(db, export.Filters), newestFirst: true, cancellationToken);
+            var head = await RegisterQueries.Head(db);
             return new ExportResult(rows, head?.Sequence ?? 0, head?.Hash ?? PublishedDecision.GenesisHash, head?.PublishedAt);
         }
     }

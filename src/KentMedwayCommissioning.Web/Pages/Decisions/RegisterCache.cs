@@ -25,14 +25,6 @@ public static class RegisterCache
     /// <summary>Every cached register answer, for a test that empties the database under a running app.</summary>
     public const string Tag = "register";
 
-    private static readonly Func<AppDbContext, Task<string?>> HeadHash =
-        EF.CompileAsyncQuery((AppDbContext db) => db.PublishedDecisions.OrderByDescending(decision => decision.Sequence).Select(decision => decision.Hash).FirstOrDefault());
-
-    private sealed record ChainHead(string Hash, DateTimeOffset PublishedAt);
-
-    private static readonly Func<AppDbContext, Task<ChainHead?>> Head =
-        EF.CompileAsyncQuery((AppDbContext db) => db.PublishedDecisions.OrderByDescending(decision => decision.Sequence).Select(decision => new ChainHead(decision.Hash, decision.PublishedAt)).FirstOrDefault());
-
     /// <summary>
     /// HTTP validators for an answer drawn from the register: the head hash names the whole chain, so it is a sound
     /// ETag, and the head's publication time is the Last-Modified. A client that already holds the answer gets a 304
@@ -42,7 +34,7 @@ public static class RegisterCache
         endpoint.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var head = await Head(http.RequestServices.GetRequiredKeyedService<AppDbContext>(ReadDb.Key));
+            var head = await RegisterQueries.Head(http.RequestServices.GetRequiredKeyedService<AppDbContext>(ReadDb.Key));
             var tag = new EntityTagHeaderValue($"\"{head?.Hash ?? PublishedDecision.GenesisHash}\"");
             return ConditionalGet.NotModified(http, tag, head?.PublishedAt)
                 ? Results.StatusCode(StatusCodes.Status304NotModified)
@@ -65,8 +57,8 @@ public static class RegisterCache
 
     private static async ValueTask<KeyValuePair<string, string>> ChainHeadAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var head = await HeadHash(context.RequestServices.GetRequiredKeyedService<AppDbContext>(ReadDb.Key));
-        return new("chain-head", head ?? "empty");
+        var head = await RegisterQueries.Head(context.RequestServices.GetRequiredKeyedService<AppDbContext>(ReadDb.Key));
+        return new("chain-head", head?.Hash ?? "empty");
     }
 
     /// <summary>
