@@ -29,15 +29,14 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
 
     public int? MyPersonId => user.PersonId;
 
-    [BindProperty]
-    public DeclarationForm Declaration { get; set; } = new();
+    // The page's forms are bound by the handlers that read them, not as [BindProperty]: every POST would bind and
+    // validate all three, a member's vote included, the busiest request of a meeting.
+    public DeclarationForm Declaration { get; private set; } = new();
 
-    [BindProperty]
-    public OutcomeForm Recorded { get; set; } = new();
+    public OutcomeForm Recorded { get; private set; } = new();
 
     /// <summary>The show-of-hands form: one line per eligible member, left empty for those whose vote stands.</summary>
-    [BindProperty]
-    public List<HandLine> Hands { get; set; } = [];
+    public List<HandLine> Hands { get; private set; } = [];
 
     /// <summary>Set when the secretary asked to close a vote that fewer than half the eligible members have voted on.</summary>
     public Turnout? CloseNeedsConfirmation { get; private set; }
@@ -90,8 +89,9 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
         ? $"Your vote is changed to {result.Choice.DisplayName()}."
         : $"Your vote ({result.Choice.DisplayName()}) is recorded.";
 
-    public async Task<IActionResult> OnPostDeclareAsync(int id, int number, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeclareAsync(int id, int number, [FromForm(Name = nameof(Declaration))] DeclarationForm declaration, CancellationToken cancellationToken)
     {
+        Declaration = declaration;
         if (!await ShowAsync(id, number, cancellationToken))
         {
             return NotFound();
@@ -127,8 +127,9 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
         return await RunAsync(id, number, new RunVote.Command(id, number, RunVote.Action.Close), "Command", "The vote is closed.", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostShowOfHandsAsync(int id, int number, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostShowOfHandsAsync(int id, int number, [FromForm(Name = nameof(Hands))] List<HandLine> hands, CancellationToken cancellationToken)
     {
+        Hands = hands;
         // Lines left as they are send no vote; a line the form could not read refuses the whole show of hands.
         var votes = Hands.Where(line => line.Choice is not null).Select(line => new RunVote.HandVote(line.PersonId, line.Choice!.Value)).ToList();
         var (recorded, count) = ModelState.IsValid
@@ -151,8 +152,11 @@ public sealed class ItemModel(ISender sender, CurrentUser user) : PageModel
     public Task<IActionResult> OnPostCastingAsync(int id, int number, VoteChoice? choice, CancellationToken cancellationToken) =>
         RunAsync(id, number, new RunVote.CastingVoteCommand(id, number, choice), "Command", "The chair's casting vote is recorded.", cancellationToken);
 
-    public Task<IActionResult> OnPostOutcomeAsync(int id, int number, CancellationToken cancellationToken) =>
-        RunAsync(id, number, new RunVote.RecordOutcomeCommand(id, number, Recorded.Outcome, Recorded.Reason ?? ""), nameof(Recorded), "The outcome is recorded.", cancellationToken);
+    public Task<IActionResult> OnPostOutcomeAsync(int id, int number, [FromForm(Name = nameof(Recorded))] OutcomeForm recorded, CancellationToken cancellationToken)
+    {
+        Recorded = recorded;
+        return RunAsync(id, number, new RunVote.RecordOutcomeCommand(id, number, Recorded.Outcome, Recorded.Reason ?? ""), nameof(Recorded), "The outcome is recorded.", cancellationToken);
+    }
 
     private async Task<IActionResult> RunAsync<T>(int id, int number, ICommand<T> command, string prefix, string confirmation, CancellationToken cancellationToken)
     {
