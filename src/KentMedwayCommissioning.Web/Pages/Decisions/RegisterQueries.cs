@@ -26,7 +26,7 @@ namespace KentMedwayCommissioning.Web.Pages.Decisions;
 public static class RegisterQueries
 {
     /// <summary>The register's filters as the database compares them: a blank filter is null, days are moments in Kent.</summary>
-    public sealed record Filter(string? Body, string? Outcome, DateTimeOffset? Start, DateTimeOffset? End, long? Before)
+    private sealed record Filter(string? Body, string? Outcome, DateTimeOffset? Start, DateTimeOffset? End, long? Before)
     {
         public static Filter Of(IndexModel.Query query) => new(
             Blank(query.Body),
