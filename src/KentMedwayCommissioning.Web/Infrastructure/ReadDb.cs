@@ -1,6 +1,7 @@
 using KentMedwayCommissioning.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
@@ -51,7 +52,9 @@ public sealed class ReadDb
     /// queries and the model built once serve both.
     /// </summary>
     private static DbContextOptions<AppDbContext> ReadOnly(DbContextOptions<AppDbContext> options, string connectionString) =>
-        (DbContextOptions<AppDbContext>)new DbContextOptionsBuilder<AppDbContext>(options).UseNpgsql(ReadOnlyConnectionString(connectionString)).Options;
+        (DbContextOptions<AppDbContext>)new DbContextOptionsBuilder<AppDbContext>(options)
+            .UseNpgsql(ReadOnlyConnectionString(connectionString), npgsql => npgsql.ExecutionStrategy(dependencies => new StreamingReadStrategy(dependencies)))
+            .Options;
 
     private static string ReadOnlyConnectionString(string connectionString) =>
         new NpgsqlConnectionStringBuilder(AppDbContext.WithAutoPrepare(connectionString)) { Options = "-c default_transaction_read_only=on" }.ConnectionString;
@@ -96,6 +99,17 @@ public sealed class ReadDb
     /// <param name="ReplayedTo">The WAL position replayed so far.</param>
     /// <param name="SinceLastReplay">Time since the last transaction replayed: the lag while the primary is busy, the idle time when it is not.</param>
     public sealed record ReplicaState(bool InRecovery, string ReplayedTo, TimeSpan SinceLastReplay);
+}
+
+/// <summary>
+/// Retries a read whose statement fails to start (a dropped connection, a failover), as the primary's strategy does, but
+/// says it does not retry on failure: EF Core then streams a query's rows instead of reading them all into a buffer
+/// first so that it could run the whole query again. A read that fails after its rows began to arrive fails.
+/// </summary>
+internal sealed class StreamingReadStrategy(ExecutionStrategyDependencies dependencies)
+    : Npgsql.EntityFrameworkCore.PostgreSQL.NpgsqlRetryingExecutionStrategy(dependencies, maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null)
+{
+    public override bool RetriesOnFailure => false;
 }
 
 /// <summary>Asks the replica every few seconds whether it answers, so that reads leave it when it goes away and return when it is back.</summary>

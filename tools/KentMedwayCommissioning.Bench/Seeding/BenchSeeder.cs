@@ -11,6 +11,7 @@ using KentMedwayCommissioning.Web.Infrastructure;
 using KentMedwayCommissioning.Web.Pages.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -56,7 +57,7 @@ public static class BenchSeeder
             throw new InvalidOperationException("The database already holds bodies: the bench seeds an empty database only.");
         }
 
-        var json = JsonNames.From(options);
+        var json = StoredVotes.From(options);
         var random = new Random(20180205);
         var people = BenchPlan.Names(scale, random);
 
@@ -344,7 +345,7 @@ public static class BenchSeeder
     /// tree over them as the app keeps it (so the app starts with nothing to catch up); returns the head hash.
     /// </summary>
     private static async Task<string> CopyPublishedDecisionsAsync(
-        NpgsqlConnection connection, BenchScale scale, List<PlannedMeeting> meetings, List<PlannedItem> items, List<string> people, JsonNames json, CancellationToken cancellationToken)
+        NpgsqlConnection connection, BenchScale scale, List<PlannedMeeting> meetings, List<PlannedItem> items, List<string> people, StoredVotes json, CancellationToken cancellationToken)
     {
         var previous = PublishedDecision.GenesisHash;
         var tree = new TreeAppender([]);
@@ -440,40 +441,16 @@ public static class BenchSeeder
         return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>The JSON property names EF Core uses for a decision's owned votes, read from the app's model so the two never drift apart.</summary>
-    private sealed class JsonNames(string member, string vote, string casting, string personId)
+    /// <summary>A decision's votes as the app stores them: written by the app's own converter, so the two never drift apart.</summary>
+    private sealed class StoredVotes(ValueConverter votes)
     {
-        public static JsonNames From(DbContextOptions<AppDbContext> options)
+        public static StoredVotes From(DbContextOptions<AppDbContext> options)
         {
             using var db = new AppDbContext(options);
-            var type = db.Model.FindEntityType(typeof(PublishedVote)) ?? throw new InvalidOperationException("PublishedVote is not in the model.");
-            string Name(string property) => type.FindProperty(property)?.GetJsonPropertyName() ?? throw new InvalidOperationException($"PublishedVote.{property} has no JSON name.");
-            return new JsonNames(Name(nameof(PublishedVote.Member)), Name(nameof(PublishedVote.Vote)), Name(nameof(PublishedVote.IsCastingVote)), Name(nameof(PublishedVote.PersonId)));
+            var property = db.Model.FindEntityType(typeof(PublishedDecision))?.FindProperty(nameof(PublishedDecision.Votes));
+            return new StoredVotes(property?.GetValueConverter() ?? throw new InvalidOperationException("PublishedDecision.Votes has no converter to JSON."));
         }
 
-        public string Votes(IEnumerable<PublishedVote> votes)
-        {
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartArray();
-                foreach (var published in votes)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString(member, published.Member);
-                    writer.WriteString(vote, published.Vote);
-                    writer.WriteBoolean(casting, published.IsCastingVote);
-                    if (published.PersonId is { } id)
-                    {
-                        writer.WriteNumber(personId, id);
-                    }
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-            }
-
-            return Encoding.UTF8.GetString(buffer.ToArray());
-        }
+        public string Votes(List<PublishedVote> published) => (string)votes.ConvertToProvider(published)!;
     }
 }

@@ -2356,6 +2356,11 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("corrects_sequence");
 
+                    b.Property<string>("Declarations")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("declarations");
+
                     b.Property<string>("Explanation")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -2413,6 +2418,11 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("question");
+
+                    b.Property<string>("Votes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("votes");
 
                     b.Property<int?>("VotesAgainst")
                         .HasColumnType("integer")
@@ -3438,74 +3448,6 @@ namespace KentMedwayCommissioning.Web.Data.Migrations
                         .HasForeignKey("EstablishesBodyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_programmes_bodies_establishes_body_id");
-                });
-
-            modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Register.PublishedDecision", b =>
-                {
-                    b.OwnsMany("KentMedwayCommissioning.Web.Domain.Register.PublishedDeclaration", "Declarations", b1 =>
-                        {
-                            b1.Property<long>("PublishedDecisionSequence");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("Interest")
-                                .IsRequired();
-
-                            b1.Property<string>("Management")
-                                .IsRequired();
-
-                            b1.Property<string>("Member")
-                                .IsRequired();
-
-                            b1.Property<int?>("PersonId");
-
-                            b1.HasKey("PublishedDecisionSequence", "__synthesizedOrdinal");
-
-                            b1.ToTable("published_decisions");
-
-                            b1
-                                .ToJson("declarations")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("PublishedDecisionSequence")
-                                .HasConstraintName("fk_published_decisions_published_decisions_published_decision_se");
-                        });
-
-                    b.OwnsMany("KentMedwayCommissioning.Web.Domain.Register.PublishedVote", "Votes", b1 =>
-                        {
-                            b1.Property<long>("PublishedDecisionSequence");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<bool>("IsCastingVote");
-
-                            b1.Property<string>("Member")
-                                .IsRequired();
-
-                            b1.Property<int?>("PersonId");
-
-                            b1.Property<string>("Vote")
-                                .IsRequired();
-
-                            b1.HasKey("PublishedDecisionSequence", "__synthesizedOrdinal");
-
-                            b1.ToTable("published_decisions");
-
-                            b1
-                                .ToJson("votes")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("PublishedDecisionSequence")
-                                .HasConstraintName("fk_published_decisions_published_decisions_published_decision_se");
-                        });
-
-                    b.Navigation("Declarations");
-
-                    b.Navigation("Votes");
                 });
 
             modelBuilder.Entity("KentMedwayCommissioning.Web.Domain.Registers.GiftOrHospitality", b =>

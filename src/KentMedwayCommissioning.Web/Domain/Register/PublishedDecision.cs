@@ -176,62 +176,64 @@ public sealed class PublishedDecision
     /// </summary>
     public string Canonical()
     {
-        // Written straight into a growable buffer (a stream would add a copy and a clear of the writer's own buffer): the
-        // API and the CSV write every entry's canonical form.
+        // Written straight into a growable buffer (a stream would add a copy and a clear of the writer's own buffer).
         var buffer = new ArrayBufferWriter<byte>(2048);
-        using (var json = new Utf8JsonWriter(buffer, CanonicalWriting))
+        WriteCanonical(buffer);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The <see cref="Canonical"/> form as UTF-8 into <paramref name="buffer"/>: the API writes it without making a string of it.</summary>
+    public void WriteCanonical(IBufferWriter<byte> buffer)
+    {
+        using var json = new Utf8JsonWriter(buffer, CanonicalWriting);
+        json.WriteStartObject();
+        json.WriteNumber("sequence", Sequence);
+        json.WriteString("body", BodyName);
+        if (CanonicalVersion >= 2)
+        {
+            json.WriteString("body_slug", BodySlug);
+        }
+
+        json.WriteString("meeting", MeetingTitle);
+        json.WriteString("meeting_date", MeetingDate);
+        if (MeetingDateIso is not null)
+        {
+            // Only when present, so the entries published before it was kept hash as they always did.
+            json.WriteString("meeting_date_iso", MeetingDateIso);
+        }
+
+        json.WriteString("item", ItemTitle);
+        json.WriteString("question", Question);
+        json.WriteString("outcome", Outcome);
+        json.WriteString("explanation", Explanation);
+        WriteNumber(json, "votes_for", VotesFor);
+        WriteNumber(json, "votes_against", VotesAgainst);
+        WriteNumber(json, "abstentions", Abstentions);
+        json.WriteStartArray("votes");
+        foreach (var vote in Votes)
         {
             json.WriteStartObject();
-            json.WriteNumber("sequence", Sequence);
-            json.WriteString("body", BodyName);
-            if (CanonicalVersion >= 2)
-            {
-                json.WriteString("body_slug", BodySlug);
-            }
-
-            json.WriteString("meeting", MeetingTitle);
-            json.WriteString("meeting_date", MeetingDate);
-            if (MeetingDateIso is not null)
-            {
-                // Only when present, so the entries published before it was kept hash as they always did.
-                json.WriteString("meeting_date_iso", MeetingDateIso);
-            }
-
-            json.WriteString("item", ItemTitle);
-            json.WriteString("question", Question);
-            json.WriteString("outcome", Outcome);
-            json.WriteString("explanation", Explanation);
-            WriteNumber(json, "votes_for", VotesFor);
-            WriteNumber(json, "votes_against", VotesAgainst);
-            WriteNumber(json, "abstentions", Abstentions);
-            json.WriteStartArray("votes");
-            foreach (var vote in Votes)
-            {
-                json.WriteStartObject();
-                json.WriteString("member", vote.Member);
-                json.WriteString("vote", vote.Vote);
-                json.WriteBoolean("casting", vote.IsCastingVote);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("declarations");
-            foreach (var declaration in Declarations)
-            {
-                json.WriteStartObject();
-                json.WriteString("member", declaration.Member);
-                json.WriteString("interest", declaration.Interest);
-                json.WriteString("management", declaration.Management);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteString("published_at", PublishedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
-            WriteNumber(json, "corrects", CorrectsSequence);
+            json.WriteString("member", vote.Member);
+            json.WriteString("vote", vote.Vote);
+            json.WriteBoolean("casting", vote.IsCastingVote);
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        json.WriteEndArray();
+        json.WriteStartArray("declarations");
+        foreach (var declaration in Declarations)
+        {
+            json.WriteStartObject();
+            json.WriteString("member", declaration.Member);
+            json.WriteString("interest", declaration.Interest);
+            json.WriteString("management", declaration.Management);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteString("published_at", PublishedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        WriteNumber(json, "corrects", CorrectsSequence);
+        json.WriteEndObject();
     }
 
     private static readonly JsonWriterOptions CanonicalWriting = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

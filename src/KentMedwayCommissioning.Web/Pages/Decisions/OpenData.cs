@@ -20,7 +20,7 @@ namespace KentMedwayCommissioning.Web.Pages.Decisions;
 public static class OpenData
 {
     /// <summary>Times in UTC to the second with a <c>Z</c>, as in the canonical form.</summary>
-    private const string UtcSeconds = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    internal const string UtcSeconds = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
     public const int DefaultLimit = 100;
     public const int MaximumLimit = 500;
@@ -78,11 +78,10 @@ public static class OpenData
             // One more than asked for says whether there is a next page.
             var result = await sender.Send(new Export(filters, pageSize + 1), cancellationToken);
             var decisions = await result.Decisions.ToListAsync(cancellationToken);
-            var items = decisions.Take(pageSize).Select(Json).ToList();
             var next = decisions.Count > pageSize
                 ? address.Absolute($"/api/v1/decisions?{Filters(filters with { Before = decisions[pageSize - 1].Sequence }, limit)}")
                 : null;
-            return TypedResults.Ok(new DecisionPage(items, next, result.Entries, result.HeadHash));
+            return DecisionJsonWriter.Page(decisions.Count > pageSize ? decisions[..pageSize] : decisions, next, result.Entries, result.HeadHash);
         }, endpoint => endpoint.WithChainValidators()).WithName("ListDecisions").Produces<DecisionPage>().CacheOutput(RegisterCache.Policy);
 
         endpoints.MapOpenData("/api/v1/decisions/verify", async (ISender sender, CancellationToken cancellationToken) =>
@@ -98,7 +97,7 @@ public static class OpenData
 
         endpoints.MapOpenData("/api/v1/decisions/{sequence:long}", async (long sequence, ISender sender, CancellationToken cancellationToken) =>
             await sender.Send(new DetailsModel.Query(sequence), cancellationToken) is { } found
-                ? Results.Ok(Json(found.Item1))
+                ? DecisionJsonWriter.Decision(found.Item1)
                 : throw new NotFoundException($"There is no published decision {sequence}."), endpoint => endpoint.WithChainValidators())
             .WithName("GetDecision").Produces<DecisionJson>().CacheOutput(RegisterCache.Policy);
 
@@ -183,33 +182,8 @@ public static class OpenData
     /// <param name="TreeRoot">That tree's root, base64: intact means it is the root of the entries re-checked.</param>
     public sealed record ChainCheckJson(bool Intact, long Entries, string HeadHash, long? FirstFailingSequence, string? Reason, long TreeSize, string TreeRoot);
 
-    private static DecisionJson Json(PublishedDecision decision) => new(
-        decision.Sequence,
-        $"/decisions/{decision.Sequence}",
-        decision.BodyName,
-        decision.BodySlug,
-        decision.MeetingTitle,
-        decision.MeetingDate,
-        decision.MeetingDateIso,
-        Precision(decision),
-        decision.ItemTitle,
-        decision.Question,
-        decision.Outcome,
-        decision.Explanation,
-        decision.VotesFor,
-        decision.VotesAgainst,
-        decision.Abstentions,
-        [.. decision.Votes.Select(vote => new VoteJson(vote.Member, vote.Vote, vote.IsCastingVote))],
-        [.. decision.Declarations.Select(declaration => new DeclarationJson(declaration.Member, declaration.Interest, declaration.Management))],
-        decision.PublishedAt.UtcDateTime.ToString(UtcSeconds, CultureInfo.InvariantCulture),
-        decision.CorrectsSequence,
-        decision.Canonical(),
-        decision.CanonicalFields,
-        decision.PreviousHash,
-        decision.Hash);
-
     /// <summary>"year", "month", "day" or "time": how much of the meeting's date is known.</summary>
-    private static string? Precision(PublishedDecision decision) =>
+    internal static string? Precision(PublishedDecision decision) =>
         decision.MeetingDateIso is { } iso ? MeetingDate.PrecisionOf(iso).ToString().ToLowerInvariant() : null;
 
     private static readonly string[] CsvHeader =

@@ -83,10 +83,16 @@ public static class PublicRecord
                 .Select(change => change.FormerName!)
                 .ToListAsync(cancellationToken);
             names.Add(person.FullName);
-            var entries = await db.PublishedDecisions.AsNoTracking()
+            // Votes and declarations are each one jsonb array of the published records (PublishedDecisionConfiguration).
+            var entries = await db.PublishedDecisions.FromSql($"""
+                    SELECT * FROM published_decisions
+                    WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(votes) AS vote
+                                  WHERE (vote ->> 'PersonId')::int = {person.Id} OR (vote ->> 'PersonId' IS NULL AND vote ->> 'Member' = ANY ({names})))
+                       OR EXISTS (SELECT 1 FROM jsonb_array_elements(declarations) AS declaration
+                                  WHERE (declaration ->> 'PersonId')::int = {person.Id} OR (declaration ->> 'PersonId' IS NULL AND declaration ->> 'Member' = ANY ({names})))
+                    """)
+                .AsNoTracking()
                 .Where(decision => !db.PublishedDecisions.Any(later => later.CorrectsSequence == decision.Sequence))
-                .Where(decision => decision.Votes.Any(vote => vote.PersonId == person.Id || (vote.PersonId == null && names.Contains(vote.Member)))
-                                   || decision.Declarations.Any(declaration => declaration.PersonId == person.Id || (declaration.PersonId == null && names.Contains(declaration.Member))))
                 .OrderByDescending(decision => decision.Sequence)
                 .ToListAsync(cancellationToken);
             bool IsTheirs(int? personId, string member) => personId == person.Id || (personId is null && names.Contains(member));
