@@ -77,12 +77,12 @@ public sealed class IndexModel(ISender sender) : PageModel
         }
     }
 
-    internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db, RegisterCache.PublishedBodies publishedBodies) : IQueryHandler<Query, Results>
+    internal sealed class Handler([FromKeyedServices(ReadDb.Key)] AppDbContext db, RegisterQueries.RequestHead requestHead, RegisterCache.PublishedBodies publishedBodies) : IQueryHandler<Query, Results>
     {
         public async ValueTask<Results> Handle(Query query, CancellationToken cancellationToken)
         {
+            var head = await requestHead.GetAsync();
             var page = await RegisterQueries.Rows(db, query, PageSize + 1).ToListAsync(cancellationToken);
-            var head = await RegisterQueries.Head(db);
             var bodies = await publishedBodies.GetAsync(head?.Sequence ?? 0, PublishedBodiesAsync, cancellationToken);
             return new Results(
                 page.Take(PageSize).ToList(),

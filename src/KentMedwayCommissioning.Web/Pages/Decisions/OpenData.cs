@@ -46,7 +46,7 @@ public static class OpenData
         }
     }
 
-    internal sealed class ExportHandler([FromKeyedServices(ReadDb.Key)] AppDbContext db) : IQueryHandler<Export, ExportResult>
+    internal sealed class ExportHandler([FromKeyedServices(ReadDb.Key)] AppDbContext db, RegisterQueries.RequestHead requestHead) : IQueryHandler<Export, ExportResult>
     {
         public async ValueTask<ExportResult> Handle(Export export, CancellationToken cancellationToken)
         {
@@ -54,7 +54,7 @@ public static class OpenData
             var rows = export.Take is { } take
                 ? RegisterQueries.Entries(db, export.Filters, take)
                 : RegisterBatches.ReadAsync(RegisterQueries.Matching(db, export.Filters), newestFirst: true, cancellationToken);
-            var head = await RegisterQueries.Head(db);
+            var head = await requestHead.GetAsync();
             return new ExportResult(rows, head?.Sequence ?? 0, head?.Hash ?? PublishedDecision.GenesisHash, head?.PublishedAt);
         }
     }

@@ -1,8 +1,6 @@
-using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain.Register;
 using KentMedwayCommissioning.Web.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace KentMedwayCommissioning.Web.Pages.Decisions;
@@ -34,7 +32,7 @@ public static class RegisterCache
         endpoint.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var head = await RegisterQueries.Head(http.RequestServices.GetRequiredKeyedService<AppDbContext>(ReadDb.Key));
+            var head = await http.RequestServices.GetRequiredService<RegisterQueries.RequestHead>().GetAsync();
             var tag = new EntityTagHeaderValue($"\"{head?.Hash ?? PublishedDecision.GenesisHash}\"");
             return ConditionalGet.NotModified(http, tag, head?.PublishedAt)
                 ? Results.StatusCode(StatusCodes.Status304NotModified)
@@ -54,11 +52,12 @@ public static class RegisterCache
             options.AddPolicy(Policy, policy => policy.VaryByValue(ChainHeadAsync).Expire(TimeSpan.FromMinutes(10)).Tag(Tag));
         });
         services.AddSingleton<PublishedBodies>();
+        services.AddScoped<RegisterQueries.RequestHead>();
     }
 
     private static async ValueTask<KeyValuePair<string, string>> ChainHeadAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var head = await RegisterQueries.Head(context.RequestServices.GetRequiredKeyedService<AppDbContext>(ReadDb.Key));
+        var head = await context.RequestServices.GetRequiredService<RegisterQueries.RequestHead>().GetAsync();
         return new("chain-head", head?.Hash ?? "empty");
     }
 

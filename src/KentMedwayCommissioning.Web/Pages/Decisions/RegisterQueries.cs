@@ -3,6 +3,7 @@ using System.Reflection;
 using KentMedwayCommissioning.Web.Data;
 using KentMedwayCommissioning.Web.Domain;
 using KentMedwayCommissioning.Web.Domain.Register;
+using KentMedwayCommissioning.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace KentMedwayCommissioning.Web.Pages.Decisions;
@@ -57,8 +58,20 @@ public static class RegisterQueries
             decision.Sequence, decision.BodyName, decision.ItemTitle, decision.Outcome, decision.MeetingDate, decision.PublishedAt, decision.CorrectsSequence,
             all.Where(correction => correction.CorrectsSequence == decision.Sequence).Min(correction => (long?)correction.Sequence));
 
-    public static readonly Func<AppDbContext, Task<ChainHead?>> Head = EF.CompileAsyncQuery((AppDbContext db) =>
+    private static readonly Func<AppDbContext, Task<ChainHead?>> Head = EF.CompileAsyncQuery((AppDbContext db) =>
         db.PublishedDecisions.OrderByDescending(decision => decision.Sequence).Select(decision => new ChainHead(decision.Sequence, decision.Hash, decision.PublishedAt)).FirstOrDefault());
+
+    /// <summary>
+    /// The head of the chain as one request sees it, read once through the request's read connection by whichever needs
+    /// it first (the output cache's key, the HTTP validators, the handler), so that all three agree and it is read once
+    /// rather than three times. The first to ask comes before the answer is read (<see cref="RegisterCache"/>).
+    /// </summary>
+    public sealed class RequestHead([FromKeyedServices(ReadDb.Key)] AppDbContext db)
+    {
+        private Task<ChainHead?>? _head;
+
+        public Task<ChainHead?> GetAsync() => _head ??= Head(db);
+    }
 
     private static readonly Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, int, IAsyncEnumerable<IndexModel.Row>> UnsearchedRows =
         EF.CompileAsyncQuery(Inline((AppDbContext db, string? body, string? outcome, DateTimeOffset? start, DateTimeOffset? end, long? before, int take) =>
