@@ -1,11 +1,6 @@
 using KentMedwayCommissioning.Web.Domain.Register;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace KentMedwayCommissioning.Web.Data.Configurations;
 
@@ -46,18 +41,3 @@ internal sealed class PublishedDecisionConfiguration : IEntityTypeConfiguration<
         // tsvector; the register's search filter (Pages/Decisions/RegisterQueries.cs, Matching) names it in SQL.
     }
 }
-
-/// <summary>A list stored as one JSON array, with the property names of the records (as the owned JSON mapping wrote them).</summary>
-internal sealed class JsonListConverter<T>(JsonTypeInfo<List<T>> typeInfo) : ValueConverter<List<T>, string>(
-    list => JsonSerializer.Serialize(list, typeInfo),
-    json => JsonSerializer.Deserialize(json, typeInfo) ?? new List<T>());
-
-/// <summary>Lists of records are equal when their items are, in order.</summary>
-internal sealed class JsonListComparer<T>() : ValueComparer<List<T>>(
-    (left, right) => left == null ? right == null : right != null && left.SequenceEqual(right),
-    list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
-    list => list.ToList());
-
-[JsonSerializable(typeof(List<PublishedVote>))]
-[JsonSerializable(typeof(List<PublishedDeclaration>))]
-internal sealed partial class PublishedJson : JsonSerializerContext;

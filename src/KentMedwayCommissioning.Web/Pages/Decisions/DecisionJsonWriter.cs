@@ -24,7 +24,7 @@ internal static class DecisionJsonWriter
         {
             var canonical = new ArrayBufferWriter<byte>(2048);
             json.WriteStartObject();
-            json.WriteStartArray("items");
+            json.WriteStartArray("items"u8);
             for (var index = 0; index < decisions.Count; index++)
             {
                 Write(json, decisions[index], canonical);
@@ -35,9 +35,9 @@ internal static class DecisionJsonWriter
             }
 
             json.WriteEndArray();
-            json.WriteString("next", next);
-            json.WriteNumber("entries", entries);
-            json.WriteString("headHash", headHash);
+            json.WriteString("next"u8, next);
+            json.WriteNumber("entries"u8, entries);
+            json.WriteString("headHash"u8, headHash);
             json.WriteEndObject();
         });
 
@@ -51,61 +51,61 @@ internal static class DecisionJsonWriter
     private static void Write(Utf8JsonWriter json, PublishedDecision decision, ArrayBufferWriter<byte> canonical)
     {
         json.WriteStartObject();
-        json.WriteNumber("sequence", decision.Sequence);
-        json.WriteString("url", $"/decisions/{decision.Sequence}");
-        json.WriteString("body", decision.BodyName);
-        json.WriteString("bodySlug", decision.BodySlug);
-        json.WriteString("meeting", decision.MeetingTitle);
-        json.WriteString("meetingDate", decision.MeetingDate);
-        json.WriteString("meetingDateIso", decision.MeetingDateIso);
-        json.WriteString("meetingDatePrecision", OpenData.Precision(decision));
-        json.WriteString("item", decision.ItemTitle);
-        json.WriteString("question", decision.Question);
-        json.WriteString("outcome", decision.Outcome);
-        json.WriteString("explanation", decision.Explanation);
-        WriteNumber(json, "votesFor", decision.VotesFor);
-        WriteNumber(json, "votesAgainst", decision.VotesAgainst);
-        WriteNumber(json, "abstentions", decision.Abstentions);
-        json.WriteStartArray("votes");
+        json.WriteNumber("sequence"u8, decision.Sequence);
+        json.WriteString("url"u8, $"/decisions/{decision.Sequence}");
+        json.WriteString("body"u8, decision.BodyName);
+        json.WriteString("bodySlug"u8, decision.BodySlug);
+        json.WriteString("meeting"u8, decision.MeetingTitle);
+        json.WriteString("meetingDate"u8, decision.MeetingDate);
+        json.WriteString("meetingDateIso"u8, decision.MeetingDateIso);
+        json.WriteString("meetingDatePrecision"u8, OpenData.Precision(decision));
+        json.WriteString("item"u8, decision.ItemTitle);
+        json.WriteString("question"u8, decision.Question);
+        json.WriteString("outcome"u8, decision.Outcome);
+        json.WriteString("explanation"u8, decision.Explanation);
+        WriteNumber(json, "votesFor"u8, decision.VotesFor);
+        WriteNumber(json, "votesAgainst"u8, decision.VotesAgainst);
+        WriteNumber(json, "abstentions"u8, decision.Abstentions);
+        json.WriteStartArray("votes"u8);
         foreach (var vote in decision.Votes)
         {
             json.WriteStartObject();
-            json.WriteString("member", vote.Member);
-            json.WriteString("vote", vote.Vote);
-            json.WriteBoolean("casting", vote.IsCastingVote);
+            json.WriteString("member"u8, vote.Member);
+            json.WriteString("vote"u8, vote.Vote);
+            json.WriteBoolean("casting"u8, vote.IsCastingVote);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("declarations");
+        json.WriteStartArray("declarations"u8);
         foreach (var declaration in decision.Declarations)
         {
             json.WriteStartObject();
-            json.WriteString("member", declaration.Member);
-            json.WriteString("interest", declaration.Interest);
-            json.WriteString("management", declaration.Management);
+            json.WriteString("member"u8, declaration.Member);
+            json.WriteString("interest"u8, declaration.Interest);
+            json.WriteString("management"u8, declaration.Management);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
-        json.WriteString("publishedAt", decision.PublishedAt.UtcDateTime.ToString(OpenData.UtcSeconds, CultureInfo.InvariantCulture));
-        WriteNumber(json, "corrects", decision.CorrectsSequence);
+        json.WriteString("publishedAt"u8, decision.PublishedAt.UtcDateTime.ToString(OpenData.UtcSeconds, CultureInfo.InvariantCulture));
+        WriteNumber(json, "corrects"u8, decision.CorrectsSequence);
         canonical.ResetWrittenCount();
         decision.WriteCanonical(canonical);
-        json.WriteString("canonical", canonical.WrittenSpan);
-        json.WriteStartArray("canonicalFields");
+        json.WriteString("canonical"u8, canonical.WrittenSpan);
+        json.WriteStartArray("canonicalFields"u8);
         foreach (var field in decision.CanonicalFields)
         {
             json.WriteStringValue(field);
         }
 
         json.WriteEndArray();
-        json.WriteString("previousHash", decision.PreviousHash);
-        json.WriteString("hash", decision.Hash);
+        json.WriteString("previousHash"u8, decision.PreviousHash);
+        json.WriteString("hash"u8, decision.Hash);
         json.WriteEndObject();
     }
 
-    private static void WriteNumber(Utf8JsonWriter json, string name, long? value)
+    private static void WriteNumber(Utf8JsonWriter json, ReadOnlySpan<byte> name, long? value)
     {
         if (value is { } number)
         {
