@@ -21,8 +21,8 @@ internal sealed class PublishedDecisionConfiguration : IEntityTypeConfiguration<
         builder.Property(decision => decision.Explanation).HasMaxLength(2000);
         builder.Property(decision => decision.PreviousHash).HasMaxLength(64).IsFixedLength();
         builder.Property(decision => decision.Hash).HasMaxLength(64).IsFixedLength();
-        // Each list is one jsonb value, read and written whole by System.Text.Json (source-generated). Mapped as owned
-        // JSON entities, EF Core compiled-in lambdas made it build several delegates for every entry it read, under a
+        // Each list is one jsonb value, read and written whole by System.Text.Json (PublishedJson.cs). Mapped as owned
+        // JSON entities, EF Core's compiled-in lambdas made it build several delegates for every entry it read, under a
         // lock, and allocate twice as much (README, "Where the uncached time goes"). A person's record, which looked
         // into the lists with LINQ, asks PostgreSQL with jsonb_array_elements instead (PublicRecord).
         builder.Property(decision => decision.Votes).HasColumnType("jsonb")

@@ -137,7 +137,11 @@ public static class OpenData
         return string.Join('&', parts);
     }
 
-    /// <summary>One page of <c>/api/v1/decisions</c>: the decisions, the absolute URL of the next page, and the chain's head.</summary>
+    /// <summary>
+    /// One page of <c>/api/v1/decisions</c>: the decisions, the absolute URL of the next page, and the chain's head. This
+    /// record and the three below are the API's documented schema; <see cref="DecisionJsonWriter"/> writes the answers
+    /// in their shape straight from the entries.
+    /// </summary>
     public sealed record DecisionPage(IReadOnlyList<DecisionJson> Items, string? Next, long Entries, string HeadHash);
 
     /// <summary>
