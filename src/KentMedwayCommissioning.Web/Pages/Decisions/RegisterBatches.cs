@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace KentMedwayCommissioning.Web.Pages.Decisions;
 
 /// <summary>
-/// Reads the whole register, or a filtered part of it, a batch at a time by sequence. A single query would not stream:
-/// EF Core buffers every row of a query run under a retrying execution strategy, so that it can run it again. Entries
-/// are never changed, so the batches together are the register as it stood, plus any entry appended meanwhile.
+/// Reads the whole register, or a filtered part of it, a batch at a time by sequence. Public reads stream their rows
+/// (StreamingReadStrategy in ReadDb.cs), but one query over a large register would hold a connection and a snapshot
+/// for the seconds it takes; a batch is a short statement, and one whose statement fails to start is retried alone.
+/// Entries are never changed, so the batches together are the register as it stood, plus any entry appended meanwhile.
 /// </summary>
 public static class RegisterBatches
 {
