@@ -5,19 +5,25 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace KentMedwayCommissioning.Web.Infrastructure;
 
 /// <summary>
-/// Per-address limits on signing in (against password guessing across accounts, which lockout alone does not stop)
-/// and on the API (so one client cannot starve the others). Over the limit the answer is 429 with Retry-After.
-/// Settings under "RateLimiting": Enabled, SignInAttemptsPerMinute, ApiRequestsPerMinute.
+/// Per-address limits on signing in (against password guessing across accounts, which lockout alone does not stop),
+/// on reading the whole register (the CSV and the chain check read every entry: seconds of work at a million entries,
+/// so a few clients repeating them could keep the app busy) and on the API (so one client cannot starve the others).
+/// Over the limit the answer is 429 with Retry-After. Settings under "RateLimiting": Enabled, SignInAttemptsPerMinute,
+/// WholeRegisterReadsPerMinute, ApiRequestsPerMinute.
 /// </summary>
 public static class RateLimits
 {
     private static readonly string[] GuessablePaths = ["/account/sign-in", "/account/set-password", "/account/forgot-password"];
+
+    private static readonly string[] WholeRegisterPaths = ["/decisions.csv", "/decisions/verify", "/api/v1/decisions/verify"];
 
     public sealed class Settings
     {
         public bool Enabled { get; set; } = true;
 
         public int SignInAttemptsPerMinute { get; set; } = 10;
+
+        public int WholeRegisterReadsPerMinute { get; set; } = 6;
 
         public int ApiRequestsPerMinute { get; set; } = 600;
     }
@@ -33,9 +39,9 @@ public static class RateLimits
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 var seconds = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 context.HttpContext.Response.Headers.RetryAfter = seconds;
-                if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
+                if (OpenDataEndpoints.AnswersWithProblemBodies(context.HttpContext.Request.Path))
                 {
-                    // API clients get a problem body; pages get the error page from the status code pages.
+                    // The API and the open-data files get a problem body; pages get the error page from the status code pages.
                     await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.", detail: $"Try again in {seconds} seconds.")
                         .ExecuteAsync(context.HttpContext);
                 }
@@ -52,6 +58,12 @@ public static class RateLimits
                 if (HttpMethods.IsPost(context.Request.Method) && GuessablePaths.Any(path => context.Request.Path.StartsWithSegments(path)))
                 {
                     return RateLimitPartition.GetFixedWindowLimiter($"sign-in:{address}", _ => PerMinute(settings.SignInAttemptsPerMinute));
+                }
+
+                // The CSV and the chain check, page and API alike, share one budget per address.
+                if (WholeRegisterPaths.Any(path => context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return RateLimitPartition.GetFixedWindowLimiter($"whole-register:{address}", _ => PerMinute(settings.WholeRegisterReadsPerMinute));
                 }
 
                 return context.Request.Path.StartsWithSegments("/api")

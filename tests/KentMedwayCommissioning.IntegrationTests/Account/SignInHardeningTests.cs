@@ -75,6 +75,31 @@ public sealed class SignInHardeningTests(TestApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reading_the_whole_register_too_often_from_one_address_is_answered_429_whichever_way_it_is_read()
+    {
+        await using var limited = app.Factory.WithWebHostBuilder(host =>
+        {
+            host.UseSetting("RateLimiting:Enabled", "true");
+            host.UseSetting("RateLimiting:WholeRegisterReadsPerMinute", "2");
+        });
+        var client = limited.CreateClient();
+
+        var csv = await client.GetAsync("/decisions.csv");
+        var check = await client.GetAsync("/api/v1/decisions/verify");
+        var again = await client.GetAsync("/decisions.csv");
+        var page = await client.GetAsync("/decisions/verify");
+        var register = await client.GetAsync("/decisions");
+
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);
+        Assert.Equal("application/problem+json", again.Content.Headers.ContentType!.MediaType);
+        Assert.True(again.Headers.Contains("Retry-After"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, register.StatusCode);
+    }
+
+    [Fact]
     public async Task Every_response_carries_a_strict_content_security_policy_and_the_other_headers()
     {
         var response = await new Browsing(app).Client.GetAsync("/decisions");
