@@ -73,13 +73,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 
+    /// <summary>How often, and how patiently, a statement that fails for a transient reason is tried again: on both connections.</summary>
+    internal const int MaxRetries = 5;
+
+    internal static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
+
     /// <summary>The provider settings every AppDbContext uses, at run time and design time alike.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql
                 .MigrationsHistoryTable("__ef_migrations_history")
                 // A dropped connection or a failover is retried; commands run whole inside the strategy (AuditedTransactionBehaviour).
-                .EnableRetryOnFailure(maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null))
+                .EnableRetryOnFailure(MaxRetries, MaxRetryDelay, errorCodesToAdd: null))
             .UseSnakeCaseNamingConvention();
 
     /// <summary>

@@ -107,7 +107,7 @@ public sealed class ReadDb
 /// first so that it could run the whole query again. A read that fails after its rows began to arrive fails.
 /// </summary>
 internal sealed class StreamingReadStrategy(ExecutionStrategyDependencies dependencies)
-    : Npgsql.EntityFrameworkCore.PostgreSQL.NpgsqlRetryingExecutionStrategy(dependencies, maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null)
+    : Npgsql.EntityFrameworkCore.PostgreSQL.NpgsqlRetryingExecutionStrategy(dependencies, AppDbContext.MaxRetries, AppDbContext.MaxRetryDelay, errorCodesToAdd: null)
 {
     public override bool RetriesOnFailure => false;
 }
