@@ -18,6 +18,8 @@
 #                       (kmc_bench_<size>); when unset a throw-away cluster is started and deleted afterwards
 #   KMC_BENCH_SIZES     register sizes in decisions, smallest first (default "1000 10000 100000")
 #   KMC_BENCH_SECONDS   measured seconds per endpoint and size, after a short warm-up (default 10)
+#   KMC_BENCH_WARM_SECONDS  seconds each endpoint is driven, uncounted, in every app process before any is measured, so
+#                       that its hot paths are compiled (default 8)
 #   KMC_BENCH_KEEP      a directory to keep the results (results.jsonl) and the app's logs in
 #   KMC_BENCH_REPLICA   1: after the sizes, start a streaming replica of the bench's own cluster (pg_basebackup -R) and
 #                       two app instances reading from it (ConnectionStrings__ReadOnly); measure their anonymous reads
@@ -40,6 +42,7 @@ export MSBUILDDISABLENODEREUSE=1
 
 read -r -a sizes <<<"${KMC_BENCH_SIZES:-1000 10000 100000}"
 seconds="${KMC_BENCH_SECONDS:-10}"
+warm_seconds="${KMC_BENCH_WARM_SECONDS:-8}"
 work="$(mktemp -d /tmp/kmc-bench.XXXXXX)"
 results="$work/results.jsonl"
 pg_dir=""
@@ -164,13 +167,13 @@ for size in "${sizes[@]}"; do
   log "Load: $seconds s per endpoint at $size decisions"
   voting=()
   [[ "$size" == "$largest" ]] && voting=(--voting)
-  dotnet "$bench_dll" load --url "$app_url" --connection "$connection" --size "$size" --seconds "$seconds" \
+  dotnet "$bench_dll" load --url "$app_url" --connection "$connection" --size "$size" --seconds "$seconds" --warm-seconds "$warm_seconds" \
     --results "$results" --app-pid "$app_pid" "${voting[@]}"
   stop_app
 
   start_app "$size" "$connection" "" false
   log "Load with the output cache off: $seconds s per endpoint at $size decisions"
-  dotnet "$bench_dll" load --url "$app_url" --connection "$connection" --size "$size" --seconds "$seconds" \
+  dotnet "$bench_dll" load --url "$app_url" --connection "$connection" --size "$size" --seconds "$seconds" --warm-seconds "$warm_seconds" \
     --results "$results" --app-pid "$app_pid" --uncached
   stop_app
   [[ -n "$pg_dir" ]] || admin_sql "DROP DATABASE IF EXISTS $database WITH (FORCE)"

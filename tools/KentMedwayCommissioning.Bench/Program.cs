@@ -9,7 +9,7 @@ namespace KentMedwayCommissioning.Bench;
 /// <summary>
 /// The benchmark's tools, run by scripts/bench.sh:
 ///   seed   --connection CS --decisions N
-///   load   --url URL --connection CS --size N --seconds S --results FILE [--app-pid PID] [--voting] [--pages register,search] [--uncached]
+///   load   --url URL --connection CS --size N --seconds S --results FILE [--app-pid PID] [--voting] [--pages register,search] [--uncached] [--warm-seconds W]
 ///   replica --urls URL,URL --primary CS --replica CS --size N --seconds S --results FILE
 ///   report --results FILE
 ///   sql    --connection CS --command SQL                (one statement on the server, e.g. CREATE DATABASE)
@@ -50,7 +50,8 @@ internal static class Program
                     arguments.Optional("app-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
                     arguments.Flag("voting"),
                     arguments.Optional("pages") is { } pages ? pages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() : null,
-                    arguments.Flag("uncached"));
+                    arguments.Flag("uncached"),
+                    arguments.Optional("warm-seconds") is { } warm ? TimeSpan.FromSeconds(int.Parse(warm, CultureInfo.InvariantCulture)) : null);
                 await BenchRun.RunAsync(options, Console.Out, cancel.Token);
                 return 0;
             }
