@@ -81,8 +81,7 @@ public sealed class IndexModel(ISender sender) : PageModel
     {
         public async ValueTask<Results> Handle(Query query, CancellationToken cancellationToken)
         {
-            var head = await requestHead.GetAsync();
-            var page = await RegisterQueries.Rows(db, query, PageSize + 1).ToListAsync(cancellationToken);
+            var (page, head) = await RegisterQueries.RowsAndHeadAsync(db, requestHead, query, PageSize + 1, cancellationToken);
             var bodies = await publishedBodies.GetAsync(head?.Sequence ?? 0, PublishedBodiesAsync, cancellationToken);
             return new Results(
                 page.Take(PageSize).ToList(),

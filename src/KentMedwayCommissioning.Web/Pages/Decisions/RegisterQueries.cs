@@ -58,8 +58,11 @@ public static class RegisterQueries
             decision.Sequence, decision.BodyName, decision.ItemTitle, decision.Outcome, decision.MeetingDate, decision.PublishedAt, decision.CorrectsSequence,
             all.Where(correction => correction.CorrectsSequence == decision.Sequence).Min(correction => (long?)correction.Sequence));
 
-    private static readonly Func<AppDbContext, Task<ChainHead?>> Head = EF.CompileAsyncQuery((AppDbContext db) =>
-        db.PublishedDecisions.OrderByDescending(decision => decision.Sequence).Select(decision => new ChainHead(decision.Sequence, decision.Hash, decision.PublishedAt)).FirstOrDefault());
+    /// <summary>The newest entry's sequence, hash and publication time.</summary>
+    private static readonly Expression<Func<IQueryable<PublishedDecision>, ChainHead>> NewestEntry =
+        all => all.OrderByDescending(decision => decision.Sequence).Select(decision => new ChainHead(decision.Sequence, decision.Hash, decision.PublishedAt)).FirstOrDefault()!;
+
+    private static readonly Func<AppDbContext, Task<ChainHead?>> Head = EF.CompileAsyncQuery(Replaced<Func<AppDbContext, ChainHead?>>(db => HeadOf(db.PublishedDecisions)));
 
     /// <summary>
     /// The head of the chain as one request sees it, read once through the request's read connection by whichever needs
@@ -71,7 +74,16 @@ public static class RegisterQueries
         private Task<ChainHead?>? _head;
 
         public Task<ChainHead?> GetAsync() => _head ??= Head(db);
+
+        /// <summary>Whether the head has been asked for yet in this request.</summary>
+        public bool IsRead => _head is not null;
+
+        /// <summary>The head as a statement that also read an answer saw it, for whatever asks for it later in the request.</summary>
+        public void Saw(ChainHead head) => _head ??= Task.FromResult<ChainHead?>(head);
     }
+
+    /// <summary>A row of the register's list with the head of the chain as the same statement saw it.</summary>
+    private sealed record RowAndHead(IndexModel.Row Row, ChainHead Head);
 
     private static readonly Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, int, IAsyncEnumerable<IndexModel.Row>> UnsearchedRows =
         EF.CompileAsyncQuery(Inline((AppDbContext db, string? body, string? outcome, DateTimeOffset? start, DateTimeOffset? end, long? before, int take) =>
@@ -88,8 +100,16 @@ public static class RegisterQueries
                 .OrderByDescending(decision => decision.Sequence)
                 .Take(take)));
 
+    private static readonly Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, int, IAsyncEnumerable<RowAndHead>> UnsearchedRowsAndHead =
+        EF.CompileAsyncQuery(Inline((AppDbContext db, string? body, string? outcome, DateTimeOffset? start, DateTimeOffset? end, long? before, int take) =>
+            db.PublishedDecisions
+                .Where(decision => Matches(decision, body, outcome, start, end, before))
+                .OrderByDescending(decision => decision.Sequence)
+                .Take(take)
+                .Select(decision => new RowAndHead(Row(decision, db.PublishedDecisions), HeadOf(db.PublishedDecisions)))));
+
     /// <summary>The newest <paramref name="take"/> rows of the register's list that match the query.</summary>
-    public static IAsyncEnumerable<IndexModel.Row> Rows(AppDbContext db, IndexModel.Query query, int take)
+    private static IAsyncEnumerable<IndexModel.Row> Rows(AppDbContext db, IndexModel.Query query, int take)
     {
         if (string.IsNullOrWhiteSpace(query.Search))
         {
@@ -103,6 +123,46 @@ public static class RegisterQueries
             .Take(take)
             .Select(Inline((PublishedDecision decision) => Row(decision, all)))
             .AsAsyncEnumerable();
+    }
+
+    /// <summary>
+    /// The newest <paramref name="take"/> rows of the list that match the query, and the head of the chain. When nothing in
+    /// the request has read the head yet (the output cache, which reads it first for its key, is off or passed the
+    /// request by), both come from one statement: one round trip rather than two, and the head is the one the rows were
+    /// read with. A page with no rows carries no head, which is then read on its own.
+    /// </summary>
+    public static async Task<(List<IndexModel.Row> Rows, ChainHead? Head)> RowsAndHeadAsync(
+        AppDbContext db, RequestHead requestHead, IndexModel.Query query, int take, CancellationToken cancellationToken)
+    {
+        if (requestHead.IsRead)
+        {
+            var head = await requestHead.GetAsync();
+            return (await Rows(db, query, take).ToListAsync(cancellationToken), head);
+        }
+
+        List<RowAndHead> rows;
+        if (string.IsNullOrWhiteSpace(query.Search))
+        {
+            var filter = Filter.Of(query);
+            rows = await UnsearchedRowsAndHead(db, filter.Body, filter.Outcome, filter.Start, filter.End, filter.Before, take).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            var all = db.PublishedDecisions;
+            rows = await Matching(db, query)
+                .OrderByDescending(decision => decision.Sequence)
+                .Take(take)
+                .Select(Inline((PublishedDecision decision) => new RowAndHead(Row(decision, all), HeadOf(all))))
+                .ToListAsync(cancellationToken);
+        }
+
+        if (rows.Count == 0)
+        {
+            return ([], await requestHead.GetAsync());
+        }
+
+        requestHead.Saw(rows[0].Head);
+        return (rows.ConvertAll(row => row.Row), rows[0].Head);
     }
 
     /// <summary>The newest <paramref name="take"/> whole entries that match the query.</summary>
@@ -136,6 +196,10 @@ public static class RegisterQueries
     private static IndexModel.Row Row(PublishedDecision decision, IQueryable<PublishedDecision> all) =>
         throw new InvalidOperationException("Only for use inside a query passed to RegisterQueries.Inline.");
 
+    /// <summary>Stands for <see cref="NewestEntry"/> in a query, until <see cref="Inline"/> replaces it.</summary>
+    private static ChainHead HeadOf(IQueryable<PublishedDecision> all) =>
+        throw new InvalidOperationException("Only for use inside a query passed to RegisterQueries.Inline.");
+
     private static Expression<Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, int, IQueryable<TResult>>> Inline<TResult>(
         Expression<Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, int, IQueryable<TResult>>> query) => Replaced(query);
 
@@ -150,6 +214,7 @@ public static class RegisterQueries
         {
             [typeof(RegisterQueries).GetMethod(nameof(Matches), BindingFlags.NonPublic | BindingFlags.Static)!] = Filters,
             [typeof(RegisterQueries).GetMethod(nameof(Row), BindingFlags.NonPublic | BindingFlags.Static)!] = ListRow,
+            [typeof(RegisterQueries).GetMethod(nameof(HeadOf), BindingFlags.NonPublic | BindingFlags.Static)!] = NewestEntry,
         };
 
         protected override Expression VisitMethodCall(MethodCallExpression node)
