@@ -64,11 +64,10 @@ public static class RegisterBaseline
         <p class="nhsuk-lede-text">What the bodies decided, by whom and with what interests declared. A published decision is never changed: a correction is a new entry that points to the one it corrects.</p>
 
         <form method="get" action="/decisions" class="nhsuk-u-margin-bottom-5" role="search">
-            <div class="nhsuk-form-group ">
+            <div class="nhsuk-form-group">
             <label class="nhsuk-label" for="q">Search the decisions</label>
-                <div class="nhsuk-hint" id="q-hint">For example: strategic commissioner</div>
-            <input class="nhsuk-input " id="q" name="q" type="search"
-                   aria-describedby="q-hint" spellcheck="false">
+            <div class="nhsuk-hint" id="q-hint">For example: strategic commissioner</div>
+            <input class="nhsuk-input" id="q" name="q" type="search" aria-describedby="q-hint" spellcheck="false">
         </div>
 
             <div class="nhsuk-form-group">
@@ -94,14 +93,14 @@ public static class RegisterBaseline
                         <option value="Inquorate">Inquorate</option>
                 </select>
             </div>
-            <div class="nhsuk-form-group ">
+            <div class="nhsuk-form-group">
             <label class="nhsuk-label" for="from">Published from (optional)</label>
-            <input class="nhsuk-input " id="from" name="from" type="date" spellcheck="false">
+            <input class="nhsuk-input" id="from" name="from" type="date" spellcheck="false">
         </div>
 
-            <div class="nhsuk-form-group ">
+            <div class="nhsuk-form-group">
             <label class="nhsuk-label" for="to">Published to (optional)</label>
-            <input class="nhsuk-input " id="to" name="to" type="date" spellcheck="false">
+            <input class="nhsuk-input" id="to" name="to" type="date" spellcheck="false">
         </div>
 
             <button class="nhsuk-button" type="submit">Search</button>

@@ -1,3 +1,8 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
 namespace KentMedwayCommissioning.Web.Pages.Shared;
 
 /// <summary>One NHS.UK text input with its label, hint and the error ModelState holds for <see cref="Name"/>.</summary>
@@ -9,4 +14,101 @@ public sealed record TextInput(
     string? InputMode = null,
     string? AutoComplete = null,
     string? Hint = null,
-    string? CssClass = null);
+    string? CssClass = null)
+{
+    /// <summary>
+    /// The markup, showing what the person typed when the form comes back with an error (never a password). Written in
+    /// C#, not as a partial view: the register's search form has three, and a partial costs a view lookup, a view data
+    /// copy and a buffer each, a sixth of the register page's time when they were partials.
+    /// </summary>
+    public IHtmlContent For(ModelStateDictionary modelState) => new Markup(this, modelState);
+
+    private sealed class Markup(TextInput input, ModelStateDictionary modelState) : IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+        {
+            var id = Component.IdFor(input.Name);
+            var entry = modelState.TryGetValue(input.Name, out var state) ? state : null;
+            var error = entry is { Errors.Count: > 0 } ? entry.Errors[0].ErrorMessage : null;
+            var value = input.Type == "password" ? null : entry?.AttemptedValue ?? input.Value;
+            var describedBy = string.Join(' ', new[] { input.Hint is null ? null : $"{id}-hint", error is null ? null : $"{id}-error" }.OfType<string>());
+
+            writer.Write(error is null ? "<div class=\"nhsuk-form-group\">\n" : "<div class=\"nhsuk-form-group nhsuk-form-group--error\">\n");
+            writer.Write("    <label class=\"nhsuk-label\" for=\"");
+            encoder.Encode(writer, id);
+            writer.Write("\">");
+            encoder.Encode(writer, input.Label);
+            writer.Write("</label>\n");
+            if (input.Hint is not null)
+            {
+                writer.Write("    <div class=\"nhsuk-hint\" id=\"");
+                encoder.Encode(writer, id);
+                writer.Write("-hint\">");
+                encoder.Encode(writer, input.Hint);
+                writer.Write("</div>\n");
+            }
+
+            if (error is not null)
+            {
+                Component.WriteError(writer, encoder, id, error);
+            }
+
+            writer.Write("    <input class=\"nhsuk-input");
+            if (error is not null)
+            {
+                writer.Write(" nhsuk-input--error");
+            }
+
+            if (input.CssClass is not null)
+            {
+                writer.Write(' ');
+                encoder.Encode(writer, input.CssClass);
+            }
+
+            writer.Write('"');
+            Component.WriteAttribute(writer, encoder, "id", id);
+            Component.WriteAttribute(writer, encoder, "name", input.Name);
+            Component.WriteAttribute(writer, encoder, "type", input.Type);
+            Component.WriteAttribute(writer, encoder, "value", value);
+            Component.WriteAttribute(writer, encoder, "inputmode", input.InputMode);
+            Component.WriteAttribute(writer, encoder, "autocomplete", input.AutoComplete);
+            Component.WriteAttribute(writer, encoder, "aria-describedby", describedBy.Length > 0 ? describedBy : null);
+            writer.Write(" spellcheck=\"false\">\n</div>\n");
+        }
+    }
+}
+
+/// <summary>The NHS.UK components written in C# (<see cref="TextInput"/>, <see cref="ErrorSummary"/>), as views call them.</summary>
+public static class Component
+{
+    public static IHtmlContent TextInput(this IHtmlHelper html, TextInput input) => input.For(html.ViewData.ModelState);
+
+    public static IHtmlContent ErrorSummary(this IHtmlHelper html) => new ErrorSummary(html.ViewData.ModelState);
+
+    /// <summary>The id of a field's element: its name with the dots of a bound form's prefix as dashes, in lower case.</summary>
+    public static string IdFor(string name) => name.Replace('.', '-').ToLowerInvariant();
+
+    internal static void WriteError(TextWriter writer, HtmlEncoder encoder, string id, string message)
+    {
+        writer.Write("    <span class=\"nhsuk-error-message\" id=\"");
+        encoder.Encode(writer, id);
+        writer.Write("-error\">\n        <span class=\"nhsuk-u-visually-hidden\">Error:</span> ");
+        encoder.Encode(writer, message);
+        writer.Write("\n    </span>\n");
+    }
+
+    /// <summary>Writes <c> name="value"</c>, or nothing when there is no value, as Razor does for an attribute whose value is null.</summary>
+    internal static void WriteAttribute(TextWriter writer, HtmlEncoder encoder, string name, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        writer.Write(' ');
+        writer.Write(name);
+        writer.Write("=\"");
+        encoder.Encode(writer, value);
+        writer.Write('"');
+    }
+}
