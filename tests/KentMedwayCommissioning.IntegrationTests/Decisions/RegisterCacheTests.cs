@@ -55,5 +55,36 @@ public sealed class RegisterCacheTests
         }
     }
 
+    [Fact]
+    public async Task A_list_s_first_pages_are_served_from_the_cache_and_its_later_pages_never_are()
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync("register_cache_pages");
+        try
+        {
+            await BenchSeeder.SeedAsync(connectionString, BenchScale.Tiny(60), TextWriter.Null, CancellationToken.None);
+            await using var factory = TestApp.CreateFactory(connectionString);
+            var client = factory.CreateClient();
+
+            // The cache marks an answer it serves with its age.
+            foreach (var path in new[] { "/decisions", "/decisions?outcome=Carried", "/api/v1/decisions?limit=5", "/decisions/feed.atom" })
+            {
+                await client.GetStringAsync(path);
+                Assert.True((await client.GetAsync(path)).Headers.Age is not null, $"{path} was not served from the cache");
+            }
+
+            foreach (var path in new[] { "/decisions?before=30", "/decisions?outcome=Carried&before=30", "/api/v1/decisions?limit=5&before=30" })
+            {
+                await client.GetStringAsync(path);
+                using var again = await client.GetAsync(path);
+                Assert.True(again.IsSuccessStatusCode);
+                Assert.Null(again.Headers.Age);
+            }
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(connectionString);
+        }
+    }
+
     private sealed record ApiPage(long Entries);
 }
