@@ -49,9 +49,9 @@ internal static class Program
                     arguments.Required("results"),
                     arguments.Optional("app-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
                     arguments.Flag("voting"),
+                    TimeSpan.FromSeconds(arguments.Optional("warm-seconds") is { } warm ? int.Parse(warm, CultureInfo.InvariantCulture) : 8),
                     arguments.Optional("pages") is { } pages ? pages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() : null,
-                    arguments.Flag("uncached"),
-                    arguments.Optional("warm-seconds") is { } warm ? TimeSpan.FromSeconds(int.Parse(warm, CultureInfo.InvariantCulture)) : null);
+                    arguments.Flag("uncached"));
                 await BenchRun.RunAsync(options, Console.Out, cancel.Token);
                 return 0;
             }

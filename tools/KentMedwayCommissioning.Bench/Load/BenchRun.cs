@@ -6,8 +6,8 @@ namespace KentMedwayCommissioning.Bench.Load;
 
 /// <param name="Pages">The endpoints to measure, by name (all when null; none when empty), for a quicker look at one.</param>
 /// <param name="Uncached">The app runs with its output cache off: only the app's pages are measured, named "... uncached".</param>
-/// <param name="Warming">How long each endpoint is driven, uncounted, before any is measured (see <see cref="BenchRun"/>).</param>
-public sealed record LoadOptions(Uri Url, string ConnectionString, int Size, TimeSpan Duration, string ResultsPath, int? AppPid, bool Voting, IReadOnlySet<string>? Pages = null, bool Uncached = false, TimeSpan? Warming = null)
+/// <param name="Warming">How long each endpoint, and each way of voting, is driven uncounted before it is measured (see <see cref="BenchRun"/>).</param>
+public sealed record LoadOptions(Uri Url, string ConnectionString, int Size, TimeSpan Duration, string ResultsPath, int? AppPid, bool Voting, TimeSpan Warming, IReadOnlySet<string>? Pages = null, bool Uncached = false)
 {
     /// <summary>Requests in the first seconds warm the app's caches and JIT and are not counted.</summary>
     public TimeSpan WarmUp => TimeSpan.FromSeconds(Math.Min(3, Math.Max(1, Duration.TotalSeconds / 4)));
@@ -62,12 +62,13 @@ public static class BenchRun
         // A fresh process compiles its hot paths (tier 1 with dynamic PGO) over its first tens of seconds under load, and an
         // app page has far more code to compile than a raw baseline: from a fresh start, the deep page cost 3.0 ms of CPU
         // a request in its first 4 s, 1.2 ms after 20 s and 0.6 ms after 45 s, where the raw page was steady within
-        // seconds. So every endpoint is driven, uncounted, for Warming (8 s by default) before any is measured: measured
+        // seconds. So every endpoint is driven, uncounted, for Warming (8 s by default) before any is measured (and the votes
+        // likewise, see Voting): measured
         // sooner, the ratios compare a warming app with a warm baseline (and an earlier 2 s pass made the first endpoint
         // measured, a baseline, pay for the process's warming alone).
         foreach (var (endpoint, path) in endpoints)
         {
-            await LoadAsync(endpoint, path, options.Warming ?? TimeSpan.FromSeconds(8));
+            await LoadAsync(endpoint, path, options.Warming);
         }
 
         foreach (var (endpoint, path) in endpoints)

@@ -8,8 +8,10 @@ namespace KentMedwayCommissioning.Bench.Load;
 /// <summary>
 /// Signed-in members voting and changing their votes on one open item, each as fast as the app answers, each vote a
 /// change from their last: first through the raw vote endpoint (/bench/vote, the yardstick: "raw vote"), then through
-/// the item page ("vote"). Afterwards every vote the app confirmed is looked for in the database: a confirmed vote
-/// that is not there is lost.
+/// the item page ("vote"), each after its own uncounted warming (LoadOptions.Warming): the vote path is compiled only
+/// when voting starts, and measured from its first second it read 319 votes a second, then 960 once warm (100,000
+/// decisions). Afterwards every vote the app confirmed, warming included, is looked for in the database: a confirmed
+/// vote that is not there is lost.
 /// </summary>
 public static class Voting
 {
@@ -31,7 +33,7 @@ public static class Voting
         });
         log.WriteLine($"  {voters.Length} members signed in; voting on {path}");
 
-        var raw = await TimedLoad.RunAsync(options.Size, Raw, voters.Length, options.WarmUp, options.Duration, async (worker, token) =>
+        var raw = await TimedLoad.RunAsync(options.Size, Raw, voters.Length, options.Warming, options.Duration, async (worker, token) =>
         {
             var voter = voters[worker];
             var choice = voter.NextChoice();
@@ -47,7 +49,7 @@ public static class Voting
 
         var eventsBefore = await EventCountAsync(dataSource, itemId, cancellationToken);
         var confirmedBefore = voters.Sum(voter => voter.ConfirmedCount);
-        var measurement = await TimedLoad.RunAsync(options.Size, App, voters.Length, options.WarmUp, options.Duration, async (worker, token) =>
+        var measurement = await TimedLoad.RunAsync(options.Size, App, voters.Length, options.Warming, options.Duration, async (worker, token) =>
         {
             var voter = voters[worker];
             var choice = voter.NextChoice();
