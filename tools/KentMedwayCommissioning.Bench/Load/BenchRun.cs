@@ -62,10 +62,9 @@ public static class BenchRun
         // A fresh process compiles its hot paths (tier 1 with dynamic PGO) over its first tens of seconds under load, and an
         // app page has far more code to compile than a raw baseline: from a fresh start, the deep page cost 3.0 ms of CPU
         // a request in its first 4 s, 1.2 ms after 20 s and 0.6 ms after 45 s, where the raw page was steady within
-        // seconds. So every endpoint is driven, uncounted, for Warming (8 s by default) before any is measured (and the votes
-        // likewise, see Voting): measured
-        // sooner, the ratios compare a warming app with a warm baseline (and an earlier 2 s pass made the first endpoint
-        // measured, a baseline, pay for the process's warming alone).
+        // seconds. So every endpoint is driven, uncounted, for Warming (8 s by default) before any is measured (and the
+        // votes likewise, see Voting): measured sooner, the ratios compare a warming app with a warm baseline (and an
+        // earlier 2 s pass made the first endpoint measured, a baseline, pay for the process's warming alone).
         foreach (var (endpoint, path) in endpoints)
         {
             await LoadAsync(endpoint, path, options.Warming);
