@@ -17,14 +17,18 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/KentMedwayCommissioning.Web/KentMedwayCommissioning.Web.csproj src/KentMedwayCommissioning.Web/
 COPY src/KentMedwayCommissioning.Transparency/KentMedwayCommissioning.Transparency.csproj src/KentMedwayCommissioning.Transparency/
-# Restore on its own layer so NuGet packages are cached until the project file changes.
-RUN dotnet restore src/KentMedwayCommissioning.Web/KentMedwayCommissioning.Web.csproj
+# Restore on its own layer so NuGet packages are cached until the project file changes; for the architecture the image
+# is built for (Docker sets TARGETARCH), so that the publish below can compile ahead of time.
+ARG TARGETARCH
+RUN dotnet restore src/KentMedwayCommissioning.Web/KentMedwayCommissioning.Web.csproj -a "$TARGETARCH"
 COPY src/ src/
 # The register's checker, which the app serves from its verify page.
 COPY tools/verify_register.py tools/
 COPY --from=assets /src/src/KentMedwayCommissioning.Web/wwwroot/lib src/KentMedwayCommissioning.Web/wwwroot/lib
+# ReadyToRun: the app and its packages are compiled ahead of time, so a new instance starts without JIT-compiling
+# them first (start to /health/ready about 1.5 s rather than 2.5 s on a 2-core host; README, "Start-up").
 RUN dotnet publish src/KentMedwayCommissioning.Web/KentMedwayCommissioning.Web.csproj \
-    -c Release -o /app --no-restore -p:UseAppHost=false
+    -c Release -o /app --no-restore -a "$TARGETARCH" --self-contained false -p:PublishReadyToRun=true -p:UseAppHost=false
 
 # 3. Runtime image.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final

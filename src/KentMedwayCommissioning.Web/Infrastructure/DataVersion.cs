@@ -48,11 +48,19 @@ public static class DataVersion
 /// <summary>The one place that answers a conditional GET or HEAD (RFC 9110 §13): it sets the validators, and says whether the client's copy is current.</summary>
 public static class ConditionalGet
 {
+    /// <summary>Whether the request names copies it holds (If-None-Match), so that its validators must be known before its answer.</summary>
+    public static bool IsConditional(HttpRequest request) => request.Headers.IfNoneMatch.Count > 0;
+
     public static bool NotModified(HttpContext http, EntityTagHeaderValue tag, DateTimeOffset? lastModified)
+    {
+        SetValidators(http, tag, lastModified);
+        return http.Request.GetTypedHeaders().IfNoneMatch.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(tag, useStrongComparison: false));
+    }
+
+    public static void SetValidators(HttpContext http, EntityTagHeaderValue tag, DateTimeOffset? lastModified)
     {
         var headers = http.Response.GetTypedHeaders();
         headers.ETag = tag;
         headers.LastModified = lastModified;
-        return http.Request.GetTypedHeaders().IfNoneMatch.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(tag, useStrongComparison: false));
     }
 }

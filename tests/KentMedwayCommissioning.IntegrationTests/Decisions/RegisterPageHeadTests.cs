@@ -9,9 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KentMedwayCommissioning.IntegrationTests.Decisions;
 
 /// <summary>
-/// The register's list reads the head of the chain in the same statement as its rows when nothing in the request has
-/// read it yet (RegisterQueries.RowsAndHeadAsync): the page must still show the true head, searched or not, with rows
-/// or without, and hand it on to whatever asks later in the request.
+/// The register's list and a page of its open data (the JSON API, the Atom feed) read the head of the chain in the same
+/// statement as their rows when nothing in the request has read it yet (RegisterQueries.RowsAndHeadAsync,
+/// EntriesAndHeadAsync): the answer must still carry the true head, searched or not, with rows or without, and hand it on
+/// to whatever asks later in the request, such as the HTTP validators.
 /// </summary>
 public sealed class RegisterPageHeadTests
 {
@@ -36,8 +37,8 @@ public sealed class RegisterPageHeadTests
                 (new(null, null, null, null), true),
                 (new(null, null, null, Before: 20), true),
                 (new("stroke", null, null, null), true),
-                (new(null, "no-such-body", null, null), false),
-                (new("stroke", "no-such-body", null, null), false),
+                (new(null, null, null, Before: 1), false),
+                (new("zzyzx", null, null, null), false),
             };
             foreach (var (query, hasRows) in queries)
             {
@@ -52,6 +53,15 @@ public sealed class RegisterPageHeadTests
                 Assert.Equal(newestHash, results.HeadHash);
                 Assert.True(requestHead.IsRead);
                 Assert.Equal(newestHash, (await requestHead.GetAsync())!.Hash);
+
+                using var exportScope = factory.Services.CreateScope();
+                var exportHead = exportScope.ServiceProvider.GetRequiredService<RegisterQueries.RequestHead>();
+                var export = await exportScope.ServiceProvider.GetRequiredService<ISender>().Send(new OpenData.Export(query, IndexModel.PageSize));
+
+                Assert.Equal(results.Decisions.Select(row => row.Sequence), await export.Decisions.Select(entry => entry.Sequence).ToListAsync());
+                Assert.Equal(newest, export.Entries);
+                Assert.Equal(newestHash, export.HeadHash);
+                Assert.Equal(newestHash, (await exportHead.GetAsync())!.Hash);
             }
 
             // Where the head was read first (as the output cache does for its key), the list is read on its own.
@@ -62,6 +72,39 @@ public sealed class RegisterPageHeadTests
                 var results = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new IndexModel.Query(null, null, null, Before: 20));
                 Assert.Equal(Enumerable.Range(1, 19).Reverse().Select(sequence => (long)sequence), results.Decisions.Select(row => row.Sequence));
                 Assert.Equal(newestHash, results.HeadHash);
+            }
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
+    public async Task An_uncached_api_page_carries_the_head_it_was_read_with_as_its_etag_and_answers_304_to_it()
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync("apihead");
+        try
+        {
+            await BenchSeeder.SeedAsync(connectionString, BenchScale.Tiny(40), TextWriter.Null, CancellationToken.None);
+            await using var factory = TestApp.CreateFactory(connectionString).WithWebHostBuilder(host => host.UseSetting("OutputCache:Enabled", "false"));
+            string newestHash;
+            using (var scope = factory.Services.CreateScope())
+            {
+                newestHash = (await scope.ServiceProvider.GetRequiredService<AppDbContext>().PublishedDecisions.OrderByDescending(decision => decision.Sequence).FirstAsync()).Hash;
+            }
+
+            using var client = factory.CreateClient();
+            foreach (var url in new[] { "/api/v1/decisions?limit=5", "/api/v1/decisions?q=zzyzx", "/decisions/feed.atom" })
+            {
+                using var first = await client.GetAsync(url);
+                using var again = new HttpRequestMessage(HttpMethod.Get, url);
+                again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+                using var notModified = await client.SendAsync(again);
+
+                Assert.Equal($"\"{newestHash}\"", first.Headers.ETag?.Tag);
+                Assert.NotNull(first.Content.Headers.LastModified);
+                Assert.Equal(System.Net.HttpStatusCode.NotModified, notModified.StatusCode);
             }
         }
         finally

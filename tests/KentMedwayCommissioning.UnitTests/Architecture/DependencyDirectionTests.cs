@@ -4,7 +4,7 @@ namespace KentMedwayCommissioning.UnitTests.Architecture;
 
 public sealed partial class DependencyDirectionTests
 {
-    private static readonly string WebProject = Path.Combine(RepositoryRoot(), "src", "KentMedwayCommissioning.Web");
+    private static readonly string WebProject = Path.Combine(Repository.Root, "src", "KentMedwayCommissioning.Web");
 
     /// <summary>A using of a slice's namespace, or a name qualified by it, in code (comments and strings aside).</summary>
     [GeneratedRegex(@"^\s*using\s+KentMedwayCommissioning\.Web\.Pages\b|^(?!\s*//)[^""]*\bPages\.[A-Z]\w*\.")]
@@ -24,16 +24,5 @@ public sealed partial class DependencyDirectionTests
             .ToList();
 
         Assert.Empty(offending);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "KentMedwayCommissioning.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The tests run outside the repository.");
     }
 }

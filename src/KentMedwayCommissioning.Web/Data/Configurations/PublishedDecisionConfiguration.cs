@@ -26,9 +26,9 @@ internal sealed class PublishedDecisionConfiguration : IEntityTypeConfiguration<
         // lock, and allocate twice as much (README, "Where the uncached time goes"). A person's record, which looked
         // into the lists with LINQ, asks PostgreSQL with jsonb_array_elements instead (PublicRecord).
         builder.Property(decision => decision.Votes).HasColumnType("jsonb")
-            .HasConversion(new JsonListConverter<PublishedVote>(PublishedJson.Default.ListPublishedVote), new JsonListComparer<PublishedVote>());
+            .HasConversion(new PublishedVotesConverter(), new JsonListComparer<PublishedVote>());
         builder.Property(decision => decision.Declarations).HasColumnType("jsonb")
-            .HasConversion(new JsonListConverter<PublishedDeclaration>(PublishedJson.Default.ListPublishedDeclaration), new JsonListComparer<PublishedDeclaration>());
+            .HasConversion(new PublishedDeclarationsConverter(), new JsonListComparer<PublishedDeclaration>());
         builder.HasIndex(decision => decision.AgendaItemId);
         // A body's decisions newest first: the register's body filter, and each body's latest name for the filter's list.
         builder.HasIndex(decision => new { decision.BodySlug, decision.Sequence });

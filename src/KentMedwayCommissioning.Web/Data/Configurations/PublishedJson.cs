@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using KentMedwayCommissioning.Web.Domain.Register;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -17,10 +16,18 @@ namespace KentMedwayCommissioning.Web.Data.Configurations;
 [JsonSourceGenerationOptions(Converters = [typeof(PublishedVoteConverter), typeof(PublishedDeclarationConverter)])]
 internal sealed partial class PublishedJson : JsonSerializerContext;
 
-/// <summary>A list stored as one JSON array.</summary>
-internal sealed class JsonListConverter<T>(JsonTypeInfo<List<T>> typeInfo) : ValueConverter<List<T>, string>(
-    list => JsonSerializer.Serialize(list, typeInfo),
-    json => JsonSerializer.Deserialize(json, typeInfo) ?? new List<T>());
+/// <summary>
+/// The votes stored as one JSON array. The serializer is named, not captured, so that the compiled model
+/// (Data/CompiledModel) can write the conversion out as code.
+/// </summary>
+internal sealed class PublishedVotesConverter() : ValueConverter<List<PublishedVote>, string>(
+    list => JsonSerializer.Serialize(list, PublishedJson.Default.ListPublishedVote),
+    json => JsonSerializer.Deserialize(json, PublishedJson.Default.ListPublishedVote) ?? new List<PublishedVote>());
+
+/// <summary>The declarations stored as one JSON array; named for the compiled model as the votes are.</summary>
+internal sealed class PublishedDeclarationsConverter() : ValueConverter<List<PublishedDeclaration>, string>(
+    list => JsonSerializer.Serialize(list, PublishedJson.Default.ListPublishedDeclaration),
+    json => JsonSerializer.Deserialize(json, PublishedJson.Default.ListPublishedDeclaration) ?? new List<PublishedDeclaration>());
 
 /// <summary>Lists of records are equal when their items are, in order.</summary>
 internal sealed class JsonListComparer<T>() : ValueComparer<List<T>>(

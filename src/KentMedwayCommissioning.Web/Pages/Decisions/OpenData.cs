@@ -50,11 +50,21 @@ public static class OpenData
     {
         public async ValueTask<ExportResult> Handle(Export export, CancellationToken cancellationToken)
         {
-            // A page is one query; a whole export is read a batch at a time, so the CSV streams in constant memory.
-            var rows = export.Take is { } take
-                ? RegisterQueries.Entries(db, export.Filters, take)
-                : RegisterBatches.ReadAsync(RegisterQueries.Matching(db, export.Filters), newestFirst: true, cancellationToken);
-            var head = await requestHead.GetAsync();
+            // A page is one statement, with the head where it can be; a whole export is read a batch at a time after the
+            // head, so the CSV streams in constant memory.
+            IAsyncEnumerable<PublishedDecision> rows;
+            RegisterQueries.ChainHead? head;
+            if (export.Take is { } take)
+            {
+                (var page, head) = await RegisterQueries.EntriesAndHeadAsync(db, requestHead, export.Filters, take, cancellationToken);
+                rows = page.ToAsyncEnumerable();
+            }
+            else
+            {
+                head = await requestHead.GetAsync();
+                rows = RegisterBatches.ReadAsync(RegisterQueries.Matching(db, export.Filters), newestFirst: true, cancellationToken);
+            }
+
             return new ExportResult(rows, head?.Sequence ?? 0, head?.Hash ?? PublishedDecision.GenesisHash, head?.PublishedAt);
         }
     }
@@ -82,7 +92,7 @@ public static class OpenData
                 ? address.Absolute($"/api/v1/decisions?{Filters(filters with { Before = decisions[pageSize - 1].Sequence }, limit)}")
                 : null;
             return DecisionJsonWriter.Page(decisions.Count > pageSize ? decisions[..pageSize] : decisions, next, result.Entries, result.HeadHash);
-        }, endpoint => endpoint.WithChainValidators()).WithName("ListDecisions").Produces<DecisionPage>().CacheOutput(RegisterCache.Policy);
+        }, endpoint => endpoint.WithChainValidators(handlerReadsHead: true)).WithName("ListDecisions").Produces<DecisionPage>().CacheOutput(RegisterCache.Policy);
 
         endpoints.MapOpenData("/api/v1/decisions/verify", async (ISender sender, CancellationToken cancellationToken) =>
         {
@@ -113,7 +123,7 @@ public static class OpenData
             var result = await sender.Send(new Export(filters, 50), cancellationToken);
             var decisions = await result.Decisions.ToListAsync(cancellationToken);
             return AtomFeed.Result(Atom(result, decisions, filters, address, result.HeadPublishedAt ?? clock.GetUtcNow()));
-        }, endpoint => endpoint.WithChainValidators()).WithName("DecisionsFeed").Produces<string>(contentType: AtomFeed.ContentType).CacheOutput(RegisterCache.Policy);
+        }, endpoint => endpoint.WithChainValidators(handlerReadsHead: true)).WithName("DecisionsFeed").Produces<string>(contentType: AtomFeed.ContentType).CacheOutput(RegisterCache.Policy);
     }
 
     private static string Filters(IndexModel.Query filters, int? limit = null)

@@ -84,8 +84,8 @@ public static class RegisterQueries
         public void Saw(ChainHead head) => _head ??= Task.FromResult<ChainHead?>(head);
     }
 
-    /// <summary>A row of the register's list with the head of the chain as the same statement saw it.</summary>
-    private sealed record RowAndHead(IndexModel.Row Row, ChainHead Head);
+    /// <summary>A row of the register's list, or a whole entry, with the head of the chain as the same statement saw it.</summary>
+    private sealed record WithHead<T>(T Item, ChainHead Head);
 
     private static readonly Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, int, IAsyncEnumerable<IndexModel.Row>> UnsearchedRows =
         EF.CompileAsyncQuery(Inline((AppDbContext db, string? body, string? outcome, DateTimeOffset? start, DateTimeOffset? end, long? before, int take) =>
@@ -102,13 +102,21 @@ public static class RegisterQueries
                 .OrderByDescending(decision => decision.Sequence)
                 .Take(take)));
 
-    private static readonly Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, int, IAsyncEnumerable<RowAndHead>> UnsearchedRowsAndHead =
+    private static readonly Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, int, IAsyncEnumerable<WithHead<IndexModel.Row>>> UnsearchedRowsAndHead =
         EF.CompileAsyncQuery(Inline((AppDbContext db, string? body, string? outcome, DateTimeOffset? start, DateTimeOffset? end, long? before, int take) =>
             db.PublishedDecisions
                 .Where(decision => Matches(decision, body, outcome, start, end, before))
                 .OrderByDescending(decision => decision.Sequence)
                 .Take(take)
-                .Select(decision => new RowAndHead(Row(decision, db.PublishedDecisions), HeadOf(db.PublishedDecisions)))));
+                .Select(decision => new WithHead<IndexModel.Row>(Row(decision, db.PublishedDecisions), HeadOf(db.PublishedDecisions)))));
+
+    private static readonly Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, int, IAsyncEnumerable<WithHead<PublishedDecision>>> UnsearchedEntriesAndHead =
+        EF.CompileAsyncQuery(Inline((AppDbContext db, string? body, string? outcome, DateTimeOffset? start, DateTimeOffset? end, long? before, int take) =>
+            db.PublishedDecisions.AsNoTracking()
+                .Where(decision => Matches(decision, body, outcome, start, end, before))
+                .OrderByDescending(decision => decision.Sequence)
+                .Take(take)
+                .Select(decision => new WithHead<PublishedDecision>(decision, HeadOf(db.PublishedDecisions)))));
 
     /// <summary>The newest <paramref name="take"/> rows of the register's list that match the query.</summary>
     private static IAsyncEnumerable<IndexModel.Row> Rows(AppDbContext db, IndexModel.Query query, int take)
@@ -127,44 +135,62 @@ public static class RegisterQueries
             .AsAsyncEnumerable();
     }
 
-    /// <summary>
-    /// The newest <paramref name="take"/> rows of the list that match the query, and the head of the chain. When nothing in
-    /// the request has read the head yet (the output cache, which reads it first for its key, is off or passed the
-    /// request by), both come from one statement: one round trip rather than two, and the head is the one the rows were
-    /// read with. A page with no rows carries no head, which is then read on its own.
-    /// </summary>
-    public static async Task<(List<IndexModel.Row> Rows, ChainHead? Head)> RowsAndHeadAsync(
+    /// <summary>The newest <paramref name="take"/> rows of the list that match the query, and the head of the chain (<see cref="WithHeadAsync"/>).</summary>
+    public static Task<(List<IndexModel.Row> Rows, ChainHead? Head)> RowsAndHeadAsync(
         AppDbContext db, RequestHead requestHead, IndexModel.Query query, int take, CancellationToken cancellationToken)
     {
-        if (requestHead.IsRead)
+        var filter = Filter.Of(query);
+        var all = db.PublishedDecisions;
+        return WithHeadAsync(
+            requestHead,
+            () => Rows(db, query, take),
+            () => string.IsNullOrWhiteSpace(query.Search)
+                ? UnsearchedRowsAndHead(db, filter.Body, filter.Outcome, filter.Start, filter.End, filter.Before, take)
+                : Matching(db, query)
+                    .OrderByDescending(decision => decision.Sequence)
+                    .Take(take)
+                    .Select(Inline((PublishedDecision decision) => new WithHead<IndexModel.Row>(Row(decision, all), HeadOf(all))))
+                    .AsAsyncEnumerable(),
+            cancellationToken);
+    }
+
+    /// <summary>The newest <paramref name="take"/> whole entries that match the query, and the head of the chain (<see cref="WithHeadAsync"/>).</summary>
+    public static Task<(List<PublishedDecision> Entries, ChainHead? Head)> EntriesAndHeadAsync(
+        AppDbContext db, RequestHead requestHead, IndexModel.Query query, int take, CancellationToken cancellationToken)
+    {
+        var filter = Filter.Of(query);
+        var all = db.PublishedDecisions;
+        return WithHeadAsync(
+            requestHead,
+            () => Entries(db, query, take),
+            () => string.IsNullOrWhiteSpace(query.Search)
+                ? UnsearchedEntriesAndHead(db, filter.Body, filter.Outcome, filter.Start, filter.End, filter.Before, take)
+                : Matching(db, query)
+                    .OrderByDescending(decision => decision.Sequence)
+                    .Take(take)
+                    .Select(Inline((PublishedDecision decision) => new WithHead<PublishedDecision>(decision, HeadOf(all))))
+                    .AsAsyncEnumerable(),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// An answer and the head of the chain it was read at. When nothing in the request has read the head yet (the output
+    /// cache, which reads it first for its key, is off or passed the request by; the HTTP validators wait for a request
+    /// that names no copy), both come from one statement: one round trip rather than two, and the head is the one the
+    /// answer was read with, which this request's RequestHead is then told. A statement that finds nothing carries no
+    /// head: then the head is read, and the answer again after it, so that an answer is never older than its head.
+    /// </summary>
+    private static async Task<(List<T> Items, ChainHead? Head)> WithHeadAsync<T>(
+        RequestHead requestHead, Func<IAsyncEnumerable<T>> alone, Func<IAsyncEnumerable<WithHead<T>>> withHead, CancellationToken cancellationToken)
+    {
+        if (!requestHead.IsRead && await withHead().ToListAsync(cancellationToken) is { Count: > 0 } items)
         {
-            var head = await requestHead.GetAsync();
-            return (await Rows(db, query, take).ToListAsync(cancellationToken), head);
+            requestHead.Saw(items[0].Head);
+            return (items.ConvertAll(item => item.Item), items[0].Head);
         }
 
-        List<RowAndHead> rows;
-        if (string.IsNullOrWhiteSpace(query.Search))
-        {
-            var filter = Filter.Of(query);
-            rows = await UnsearchedRowsAndHead(db, filter.Body, filter.Outcome, filter.Start, filter.End, filter.Before, take).ToListAsync(cancellationToken);
-        }
-        else
-        {
-            var all = db.PublishedDecisions;
-            rows = await Matching(db, query)
-                .OrderByDescending(decision => decision.Sequence)
-                .Take(take)
-                .Select(Inline((PublishedDecision decision) => new RowAndHead(Row(decision, all), HeadOf(all))))
-                .ToListAsync(cancellationToken);
-        }
-
-        if (rows.Count == 0)
-        {
-            return ([], await requestHead.GetAsync());
-        }
-
-        requestHead.Saw(rows[0].Head);
-        return (rows.ConvertAll(row => row.Row), rows[0].Head);
+        var head = await requestHead.GetAsync();
+        return (await alone().ToListAsync(cancellationToken), head);
     }
 
     /// <summary>The newest <paramref name="take"/> whole entries that match the query.</summary>
