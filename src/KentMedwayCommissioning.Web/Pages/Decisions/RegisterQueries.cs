@@ -68,8 +68,9 @@ public static class RegisterQueries
     /// The head of the chain as one request sees it, read once through the request's read connection by whichever needs
     /// it first (the output cache's key, the HTTP validators, the handler), so that all three agree and it is read once
     /// rather than three times. The first to ask comes before the answer is read (<see cref="RegisterCache"/>), unless
-    /// nothing asks before the register page's rows are read: then the statement that reads them reads the head too
-    /// (<see cref="RowsAndHeadAsync"/>) and tells it to this request's RequestHead.
+    /// nothing asks before a page of the register's rows or entries is read: then the statement that reads them reads
+    /// the head too (<see cref="RowsAndHeadAsync"/>, <see cref="EntriesAndHeadAsync"/>) and tells it to this request's
+    /// RequestHead.
     /// </summary>
     public sealed class RequestHead([FromKeyedServices(ReadDb.Key)] AppDbContext db)
     {
@@ -194,7 +195,7 @@ public static class RegisterQueries
     }
 
     /// <summary>The newest <paramref name="take"/> whole entries that match the query.</summary>
-    public static IAsyncEnumerable<PublishedDecision> Entries(AppDbContext db, IndexModel.Query query, int take)
+    private static IAsyncEnumerable<PublishedDecision> Entries(AppDbContext db, IndexModel.Query query, int take)
     {
         if (string.IsNullOrWhiteSpace(query.Search))
         {
