@@ -18,9 +18,10 @@ COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/KentMedwayCommissioning.Web/KentMedwayCommissioning.Web.csproj src/KentMedwayCommissioning.Web/
 COPY src/KentMedwayCommissioning.Transparency/KentMedwayCommissioning.Transparency.csproj src/KentMedwayCommissioning.Transparency/
 # Restore on its own layer so NuGet packages are cached until the project file changes; for the architecture the image
-# is built for (Docker sets TARGETARCH), so that the publish below can compile ahead of time.
+# is built for (BuildKit sets TARGETARCH; the legacy builder does not, and then the build machine's is taken), so that
+# the publish below can compile ahead of time.
 ARG TARGETARCH
-RUN dotnet restore src/KentMedwayCommissioning.Web/KentMedwayCommissioning.Web.csproj -a "$TARGETARCH"
+RUN dotnet restore src/KentMedwayCommissioning.Web/KentMedwayCommissioning.Web.csproj -a "${TARGETARCH:-$(dpkg --print-architecture)}"
 COPY src/ src/
 # The register's checker, which the app serves from its verify page.
 COPY tools/verify_register.py tools/
@@ -28,7 +29,7 @@ COPY --from=assets /src/src/KentMedwayCommissioning.Web/wwwroot/lib src/KentMedw
 # ReadyToRun: the app and its packages are compiled ahead of time, so a new instance starts without JIT-compiling
 # them first (start to /health/ready about 1.5 s rather than 2.5 s on a 2-core host; README, "Start-up").
 RUN dotnet publish src/KentMedwayCommissioning.Web/KentMedwayCommissioning.Web.csproj \
-    -c Release -o /app --no-restore -a "$TARGETARCH" --self-contained false -p:PublishReadyToRun=true -p:UseAppHost=false
+    -c Release -o /app --no-restore -a "${TARGETARCH:-$(dpkg --print-architecture)}" --self-contained false -p:PublishReadyToRun=true -p:UseAppHost=false
 
 # 3. Runtime image.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
