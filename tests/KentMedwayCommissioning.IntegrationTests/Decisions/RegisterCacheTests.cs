@@ -86,5 +86,37 @@ public sealed class RegisterCacheTests
         }
     }
 
+    [Fact]
+    public async Task A_recent_decision_is_served_from_the_cache_and_an_older_one_never_is()
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync("register_cache_recent");
+        try
+        {
+            var entries = RegisterCache.RecentEntries + 20;
+            await BenchSeeder.SeedAsync(connectionString, BenchScale.Tiny(entries), TextWriter.Null, CancellationToken.None);
+            await using var factory = TestApp.CreateFactory(connectionString);
+            var client = factory.CreateClient();
+            var newestOld = entries - RegisterCache.RecentEntries;
+
+            foreach (var path in new[] { $"/decisions/{entries}", $"/decisions/{newestOld + 1}", $"/api/v1/decisions/{newestOld + 1}" })
+            {
+                await client.GetStringAsync(path);
+                Assert.True((await client.GetAsync(path)).Headers.Age is not null, $"{path} was not served from the cache");
+            }
+
+            foreach (var path in new[] { $"/decisions/{newestOld}", "/decisions/1", $"/api/v1/decisions/{newestOld}" })
+            {
+                await client.GetStringAsync(path);
+                using var again = await client.GetAsync(path);
+                Assert.True(again.IsSuccessStatusCode);
+                Assert.Null(again.Headers.Age);
+            }
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(connectionString);
+        }
+    }
+
     private sealed record ApiPage(long Entries);
 }
