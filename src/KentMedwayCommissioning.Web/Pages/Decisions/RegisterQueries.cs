@@ -88,44 +88,70 @@ public static class RegisterQueries
     /// <summary>A row of the register's list, or a whole entry, with the head of the chain as the same statement saw it.</summary>
     private sealed record WithHead<T>(T Item, ChainHead Head);
 
-    private static readonly Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, int, IAsyncEnumerable<IndexModel.Row>> UnsearchedRows =
-        EF.CompileAsyncQuery(Inline((AppDbContext db, string? body, string? outcome, DateTimeOffset? start, DateTimeOffset? end, long? before, int take) =>
-            db.PublishedDecisions
-                .Where(decision => Matches(decision, body, outcome, start, end, before))
-                .OrderByDescending(decision => decision.Sequence)
-                .Take(take)
-                .Select(decision => Row(decision, db.PublishedDecisions))));
+    /// <summary>
+    /// The LIMITs the compiled queries' statements are written with: a page asks for the smallest that holds it and reads
+    /// only what it asked for. A LIMIT that is a parameter makes PostgreSQL plan a prepared statement again on every
+    /// execution (its generic plan, costed for a LIMIT it cannot see, never looks as cheap as a custom one), which at
+    /// 100,000 decisions was about half of PostgreSQL's time on a deep page (README, "Where the uncached time goes"). A
+    /// constant lets it keep one plan; a search, composed per request, keeps its parameter and its custom plans, which
+    /// are planned for the words searched for.
+    /// </summary>
+    private static readonly int[] StatementSizes = [IndexModel.PageSize + 1, 51, OpenData.DefaultLimit + 1, 201, OpenData.MaximumLimit + 1];
 
-    private static readonly Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, int, IAsyncEnumerable<PublishedDecision>> UnsearchedEntries =
-        EF.CompileAsyncQuery(Inline((AppDbContext db, string? body, string? outcome, DateTimeOffset? start, DateTimeOffset? end, long? before, int take) =>
-            db.PublishedDecisions.AsNoTracking()
-                .Where(decision => Matches(decision, body, outcome, start, end, before))
-                .OrderByDescending(decision => decision.Sequence)
-                .Take(take)));
+    private static readonly Sized<IndexModel.Row> UnsearchedRows = new((db, body, outcome, start, end, before, take) =>
+        db.PublishedDecisions
+            .Where(decision => Matches(decision, body, outcome, start, end, before))
+            .OrderByDescending(decision => decision.Sequence)
+            .Take(take)
+            .Select(decision => Row(decision, db.PublishedDecisions)));
 
-    private static readonly Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, int, IAsyncEnumerable<WithHead<IndexModel.Row>>> UnsearchedRowsAndHead =
-        EF.CompileAsyncQuery(Inline((AppDbContext db, string? body, string? outcome, DateTimeOffset? start, DateTimeOffset? end, long? before, int take) =>
-            db.PublishedDecisions
-                .Where(decision => Matches(decision, body, outcome, start, end, before))
-                .OrderByDescending(decision => decision.Sequence)
-                .Take(take)
-                .Select(decision => new WithHead<IndexModel.Row>(Row(decision, db.PublishedDecisions), HeadOf(db.PublishedDecisions)))));
+    private static readonly Sized<PublishedDecision> UnsearchedEntries = new((db, body, outcome, start, end, before, take) =>
+        db.PublishedDecisions.AsNoTracking()
+            .Where(decision => Matches(decision, body, outcome, start, end, before))
+            .OrderByDescending(decision => decision.Sequence)
+            .Take(take));
 
-    private static readonly Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, int, IAsyncEnumerable<WithHead<PublishedDecision>>> UnsearchedEntriesAndHead =
-        EF.CompileAsyncQuery(Inline((AppDbContext db, string? body, string? outcome, DateTimeOffset? start, DateTimeOffset? end, long? before, int take) =>
-            db.PublishedDecisions.AsNoTracking()
-                .Where(decision => Matches(decision, body, outcome, start, end, before))
-                .OrderByDescending(decision => decision.Sequence)
-                .Take(take)
-                .Select(decision => new WithHead<PublishedDecision>(decision, HeadOf(db.PublishedDecisions)))));
+    private static readonly Sized<WithHead<IndexModel.Row>> UnsearchedRowsAndHead = new((db, body, outcome, start, end, before, take) =>
+        db.PublishedDecisions
+            .Where(decision => Matches(decision, body, outcome, start, end, before))
+            .OrderByDescending(decision => decision.Sequence)
+            .Take(take)
+            .Select(decision => new WithHead<IndexModel.Row>(Row(decision, db.PublishedDecisions), HeadOf(db.PublishedDecisions))));
+
+    private static readonly Sized<WithHead<PublishedDecision>> UnsearchedEntriesAndHead = new((db, body, outcome, start, end, before, take) =>
+        db.PublishedDecisions.AsNoTracking()
+            .Where(decision => Matches(decision, body, outcome, start, end, before))
+            .OrderByDescending(decision => decision.Sequence)
+            .Take(take)
+            .Select(decision => new WithHead<PublishedDecision>(decision, HeadOf(db.PublishedDecisions))));
+
+    /// <summary>An unsearched query compiled once for each of <see cref="StatementSizes"/>, its <c>take</c> written in as that size.</summary>
+    private sealed class Sized<T>(Expression<Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, int, IQueryable<T>>> query)
+    {
+        private readonly Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, IAsyncEnumerable<T>>[] _bySize =
+            [.. StatementSizes.Select(size => EF.CompileAsyncQuery(WithTake(Replaced(query), size)))];
+
+        /// <summary>The first <paramref name="take"/> entries that match, read with the smallest statement that holds them.</summary>
+        public IAsyncEnumerable<T> Read(AppDbContext db, Filter filter, int take)
+        {
+            var size = Array.FindIndex(StatementSizes, size => size >= take);
+            ArgumentOutOfRangeException.ThrowIfNegative(size, nameof(take));
+            return _bySize[size](db, filter.Body, filter.Outcome, filter.Start, filter.End, filter.Before).Take(take);
+        }
+
+        private static Expression<Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, IQueryable<T>>> WithTake(
+            Expression<Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, int, IQueryable<T>>> query, int size) =>
+            Expression.Lambda<Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, IQueryable<T>>>(
+                new ParameterReplacer(new() { [query.Parameters[^1]] = Expression.Constant(size) }).Visit(query.Body),
+                query.Parameters.SkipLast(1));
+    }
 
     /// <summary>The newest <paramref name="take"/> rows of the register's list that match the query.</summary>
     private static IAsyncEnumerable<IndexModel.Row> Rows(AppDbContext db, IndexModel.Query query, int take)
     {
         if (string.IsNullOrWhiteSpace(query.Search))
         {
-            var filter = Filter.Of(query);
-            return UnsearchedRows(db, filter.Body, filter.Outcome, filter.Start, filter.End, filter.Before, take);
+            return UnsearchedRows.Read(db, Filter.Of(query), take);
         }
 
         var all = db.PublishedDecisions;
@@ -146,7 +172,7 @@ public static class RegisterQueries
             requestHead,
             () => Rows(db, query, take),
             () => string.IsNullOrWhiteSpace(query.Search)
-                ? UnsearchedRowsAndHead(db, filter.Body, filter.Outcome, filter.Start, filter.End, filter.Before, take)
+                ? UnsearchedRowsAndHead.Read(db, filter, take)
                 : Matching(db, query)
                     .OrderByDescending(decision => decision.Sequence)
                     .Take(take)
@@ -165,7 +191,7 @@ public static class RegisterQueries
             requestHead,
             () => Entries(db, query, take),
             () => string.IsNullOrWhiteSpace(query.Search)
-                ? UnsearchedEntriesAndHead(db, filter.Body, filter.Outcome, filter.Start, filter.End, filter.Before, take)
+                ? UnsearchedEntriesAndHead.Read(db, filter, take)
                 : Matching(db, query)
                     .OrderByDescending(decision => decision.Sequence)
                     .Take(take)
@@ -199,8 +225,7 @@ public static class RegisterQueries
     {
         if (string.IsNullOrWhiteSpace(query.Search))
         {
-            var filter = Filter.Of(query);
-            return UnsearchedEntries(db, filter.Body, filter.Outcome, filter.Start, filter.End, filter.Before, take);
+            return UnsearchedEntries.Read(db, Filter.Of(query), take);
         }
 
         return Matching(db, query).OrderByDescending(decision => decision.Sequence).Take(take).AsAsyncEnumerable();
@@ -228,9 +253,6 @@ public static class RegisterQueries
     /// <summary>Stands for <see cref="NewestEntry"/> in a query, until <see cref="Inline"/> replaces it.</summary>
     private static ChainHead HeadOf(IQueryable<PublishedDecision> all) =>
         throw new InvalidOperationException("Only for use inside a query passed to RegisterQueries.Inline.");
-
-    private static Expression<Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, int, IQueryable<TResult>>> Inline<TResult>(
-        Expression<Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, int, IQueryable<TResult>>> query) => Replaced(query);
 
     private static Expression<Func<PublishedDecision, TResult>> Inline<TResult>(Expression<Func<PublishedDecision, TResult>> expression) => Replaced(expression);
 
