@@ -81,27 +81,41 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     /// <summary>The provider settings every AppDbContext uses, at run time and design time alike.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql
+            .UseNpgsql(WithPoolSettings(connectionString), npgsql => npgsql
                 .MigrationsHistoryTable("__ef_migrations_history")
                 // A dropped connection or a failover is retried; commands run whole inside the strategy (AuditedTransactionBehaviour).
                 .EnableRetryOnFailure(MaxRetries, MaxRetryDelay, errorCodesToAdd: null))
             .UseSnakeCaseNamingConvention();
 
     /// <summary>
-    /// The connection string with Npgsql's automatic preparation on, unless it already says otherwise: a statement sent
-    /// twice on a connection is prepared there, so PostgreSQL stops parsing and planning it on every request. At
-    /// 100,000 decisions planning took 0.5 to 0.7 ms of a register query's 0.6 to 0.9 ms (EXPLAIN ANALYZE; README), and
-    /// planning a vote's statement 0.35 to 1.5 ms.
+    /// The connection string with the app's pool settings, for each that it does not name itself:
+    /// <list type="bullet">
+    /// <item>Npgsql's automatic preparation: a statement sent twice on a connection is prepared there, so PostgreSQL stops
+    /// parsing and planning it on every request. At 100,000 decisions planning took 0.5 to 0.7 ms of a register query's
+    /// 0.6 to 0.9 ms (EXPLAIN ANALYZE; README), and planning a vote's statement 0.35 to 1.5 ms.</item>
+    /// <item>No reset when a connection goes back to the pool. Npgsql otherwise sends <c>SET SESSION AUTHORIZATION
+    /// DEFAULT; RESET ALL; CLOSE ALL; UNLISTEN *; ...</c> before the next statement on it, which cost PostgreSQL about as
+    /// much as a decision page's own statement (README). The app keeps no state in a session to reset: its locks are
+    /// transaction locks, it changes no setting with SET, and it opens no cursor, temporary table or LISTEN.
+    /// Code that ever does must undo it before the connection goes back.</item>
+    /// </list>
     /// </summary>
-    public static string WithAutoPrepare(string connectionString)
+    public static string WithPoolSettings(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         // Npgsql's builder says it "contains" every keyword it knows, set or not, so ask what the string itself names.
-        var named = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>();
-        if (!named.Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        var named = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!named.Contains("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (!named.Contains("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;

@@ -57,7 +57,7 @@ public sealed class ReadDb
             .Options;
 
     private static string ReadOnlyConnectionString(string connectionString) =>
-        new NpgsqlConnectionStringBuilder(AppDbContext.WithAutoPrepare(connectionString)) { Options = "-c default_transaction_read_only=on" }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(AppDbContext.WithPoolSettings(connectionString)) { Options = "-c default_transaction_read_only=on" }.ConnectionString;
 
     public static void AddReadDb(IServiceCollection services, string primaryConnectionString, string? replicaConnectionString)
     {

@@ -119,7 +119,7 @@ public static class RegisterBaseline
         }
 
         // The same connection settings as the app's (automatic preparation included), so the ratios compare the code alone.
-        var dataSource = NpgsqlDataSource.Create(AppDbContext.WithAutoPrepare(app.Configuration.GetConnectionString("Default")!));
+        var dataSource = NpgsqlDataSource.Create(AppDbContext.WithPoolSettings(app.Configuration.GetConnectionString("Default")!));
         app.Lifetime.ApplicationStopped.Register(dataSource.Dispose);
         app.MapCastVoteBaseline(dataSource);
         var encoder = app.Services.GetRequiredService<HtmlEncoder>();
