@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Http.Json;
 using KentMedwayCommissioning.Bench.Seeding;
 using KentMedwayCommissioning.TestSupport;
@@ -7,6 +9,7 @@ using Mediator;
 using KentMedwayCommissioning.Web.Pages.Decisions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace KentMedwayCommissioning.IntegrationTests.Decisions;
 
@@ -111,6 +114,48 @@ public sealed class RegisterCacheTests
                 Assert.True(again.IsSuccessStatusCode);
                 Assert.Null(again.Headers.Age);
             }
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
+    public async Task An_older_decision_s_page_reads_only_its_entry_once_the_cache_has_seen_a_newer_head()
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync("register_cache_old");
+        try
+        {
+            await BenchSeeder.SeedAsync(connectionString, BenchScale.Tiny(RegisterCache.RecentEntries + 20), TextWriter.Null, CancellationToken.None);
+            await using var factory = TestApp.CreateFactory(connectionString);
+            var client = factory.CreateClient();
+            // The register's first page is keyed by the head, so the cache has seen it; then an older page, to warm its path.
+            await client.GetStringAsync("/decisions");
+            await client.GetStringAsync("/decisions/1");
+
+            // Npgsql traces every statement it sends; only those to this test's database, about the register, count.
+            var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+            var statements = new ConcurrentQueue<string>();
+            using var listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Npgsql",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+                ActivityStopped = activity =>
+                {
+                    if (activity.GetTagItem("db.namespace") as string == database && activity.GetTagItem("db.query.text") is string text && text.Contains("published_decisions", StringComparison.Ordinal))
+                    {
+                        statements.Enqueue(text);
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(listener);
+
+            using var page = await client.GetAsync("/decisions/2");
+
+            Assert.True(page.IsSuccessStatusCode);
+            Assert.Null(page.Headers.Age);
+            Assert.Single(statements);
         }
         finally
         {
