@@ -134,9 +134,9 @@ public static class RegisterQueries
         /// <summary>The first <paramref name="take"/> entries that match, read with the smallest statement that holds them.</summary>
         public IAsyncEnumerable<T> Read(AppDbContext db, Filter filter, int take)
         {
-            var size = Array.FindIndex(StatementSizes, size => size >= take);
-            ArgumentOutOfRangeException.ThrowIfNegative(size, nameof(take));
-            return _bySize[size](db, filter.Body, filter.Outcome, filter.Start, filter.End, filter.Before).Take(take);
+            var smallest = Array.FindIndex(StatementSizes, size => size >= take);
+            ArgumentOutOfRangeException.ThrowIfNegative(smallest, nameof(take));
+            return _bySize[smallest](db, filter.Body, filter.Outcome, filter.Start, filter.End, filter.Before).Take(take);
         }
 
         private static Expression<Func<AppDbContext, string?, string?, DateTimeOffset?, DateTimeOffset?, long?, IQueryable<T>>> WithTake(
